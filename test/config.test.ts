@@ -1,0 +1,88 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { databasePassword, envSchema, formatProblems, loadConfig } from '../src/config.js';
+
+const root = join(import.meta.dirname, '..');
+const TOKEN = 'MTA5ODc2NTQzMjEwOTg3NjU0Mw.GabcDE.fakeTokenValueForTestsOnly_0123456789abcdefgh';
+
+function configCopy(edit?: (yaml: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-config-'));
+  cpSync(join(root, 'config'), dir, { recursive: true });
+  if (edit) {
+    const file = join(dir, 'default.yaml');
+    writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  }
+  return dir;
+}
+
+describe('loadConfig', () => {
+  it('loads the shipped configuration with defaults and no Discord', () => {
+    const result = loadConfig({ env: {}, configDir: join(root, 'config') });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.databaseUrl).toBe('sqlite:./data/stancewatch.db');
+    expect(result.value.discord).toBeNull();
+    expect(result.value.settings.poll.concurrency).toBe(16);
+    expect(result.value.settings.fetch.allowPrivateAddresses).toBe(false);
+  });
+
+  it('reports every problem at once with its path', () => {
+    const dir = configCopy((y) => y.replace('concurrency: 16', 'concurrency: -3').replace('timeoutSeconds: 20', 'timeoutSeconds: "soon"'));
+    const result = loadConfig({ env: { DATABASE_URL: 'mysql://nope', LOG_LEVEL: 'loud' }, configDir: dir });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const paths = result.error.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining([
+      'env: DATABASE_URL', 'env: LOG_LEVEL', expect.stringMatching(/default\.yaml: poll\.concurrency$/),
+      expect.stringMatching(/default\.yaml: fetch\.timeoutSeconds$/),
+    ]));
+    const text = formatProblems(result.error);
+    expect(text).toContain('4 problems');
+    expect(text).toContain('sqlite:PATH');
+  });
+
+  it('rejects unknown keys', () => {
+    const result = loadConfig({ env: {}, configDir: configCopy((y) => y.replace('poll:', 'poll:\n  tik: 3')) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.map((p) => `${p.path} ${p.message}`).join(' ')).toMatch(/poll.*tik/);
+  });
+
+  it('rejects cross-field contradictions', () => {
+    const dir = configCopy((y) => y.replace('minIntervalMinutes: 10', 'minIntervalMinutes: 5000'));
+    const result = loadConfig({ env: {}, configDir: dir });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.map((p) => p.path)).toEqual([expect.stringMatching(/default\.yaml: schedule\.minIntervalMinutes$/)]);
+  });
+
+  it('accepts postgres URLs and remembers the password as a secret', () => {
+    const env = { DATABASE_URL: 'postgres://sw:s3cr%40t@db:5432/sw', DISCORD_TOKEN: TOKEN };
+    const result = loadConfig({ env, configDir: join(root, 'config') });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.secrets).toEqual([TOKEN, 's3cr@t']);
+    expect(databasePassword('sqlite:./x.db')).toBeUndefined();
+  });
+
+  it('reports a missing config folder instead of throwing', () => {
+    const result = loadConfig({ env: {}, configDir: join(tmpdir(), 'does-not-exist-sw') });
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents exactly the variables of the schema', () => {
+    const text = readFileSync(join(root, '.env.example'), 'utf8');
+    const documented = [...text.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]).sort();
+    expect(documented).toEqual(Object.keys(envSchema.shape).sort());
+  });
+
+  it('is itself a valid configuration', () => {
+    const text = readFileSync(join(root, '.env.example'), 'utf8');
+    const env = Object.fromEntries([...text.matchAll(/^([A-Z_0-9]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    expect(loadConfig({ env, configDir: join(root, 'config') }).ok).toBe(true);
+  });
+});
