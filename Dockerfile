@@ -21,6 +21,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY config ./config
 COPY models ./models
+COPY demo ./demo
 RUN mkdir -p /data /app/out && chown -R node:node /data /app/out
 USER node
 VOLUME ["/data"]
