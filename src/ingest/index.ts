@@ -1,0 +1,45 @@
+// Ingest layer: fetching, guarding, decoding and parsing feeds, and full-text extraction.
+//
+// Contract (other layers code against this; keep it stable):
+//
+// createFetcher(opts: FetcherOptions): Fetcher
+//   opts: { userAgent, timeoutMs, maxBytes, maxRedirects, allowPrivateAddresses, resolver?, logger,
+//           articleMaxBytes? (5 MiB), articleConcurrency? (4), now? (Date.now) }
+//   - One deadline (timeoutMs) covers DNS, connect, headers and body over all redirect hops, and aborts the
+//     socket when it fires. Bodies are capped at maxBytes before and after decompression.
+//   - The address guard runs on every hop: http/https only; IP literals checked before connecting; host names
+//     checked inside the agent's DNS lookup (so every connection is checked). Loopback/private/unique-local are
+//     refused unless allowPrivateAddresses; link-local (169.254.169.254), multicast, unspecified, documentation
+//     and reserved ranges are always refused.
+//
+// fetcher.fetchFeed(url, { etag?, lastModified? }): Promise<FetchOutcome>   (never rejects)
+//   { kind: 'ok', finalUrl, permanentRedirectTo?, status, validators, cacheHints, feed: ParsedFeed, warnings }
+//   { kind: 'not-modified', validators, cacheHints }
+//   { kind: 'error', code, message, status?, retryAfterMs?, disable? (410), suggestedFeedUrl? (NOT_A_FEED) }
+//   codes: INVALID_URL ADDRESS_NOT_ALLOWED DNS CONNECT TIMEOUT HTTP_STATUS RATE_LIMITED (429/503) GONE (410)
+//          FEED_TOO_LARGE REDIRECT_LOOP TOO_MANY_REDIRECTS NOT_A_FEED FEED_PARSE EMPTY
+//   permanentRedirectTo is set when every hop to the final URL was 301/308: store it as the feed URL.
+//   cacheHints: { ttlSeconds? (RSS <ttl>), maxAgeSeconds? (Cache-Control), expires? (epoch ms) } feed
+//   src/core/schedule.ts planNextCheck.
+//
+// fetcher.fetchArticleText(url): Promise<Result<{ title?, text, finalUrl }, { code, message }>>
+//   Same guard and deadline, articleMaxBytes cap, articleConcurrency limit; paragraphs separated by "\n\n".
+//   code NO_TEXT when Readability finds no article (callers fall back to the feed's content).
+//
+// fetcher.close(): Promise<void> closes pooled connections.
+//
+// parseFeedDocument(bytes, { contentType?, url? }): Promise<Result<ParsedFeed, { code: 'FEED_PARSE' |
+//   'NOT_A_FEED' | 'EMPTY', message, suggestedFeedUrl? }>>
+//   gzip by magic bytes; charset from BOM > contentType charset > XML/HTML declaration > UTF-8; HTML pages are
+//   NOT_A_FEED with the linked feed (if any) in suggestedFeedUrl; never throws. Entity expansion is bounded
+//   (internal DTD entities expanded once, 1 MiB total). Item ids are stable (src/core/article-id.ts), dates are
+//   epoch ms UTC (dates.ts, zone table in zones.ts: CST = US Central, IST = India, BST = British Summer).
+//   ParsedFeed.warnings plays feedparser's "bozo" role (recovered truncation, bad dates, bare "&", ...).
+//
+// extractArticleText(html, url): { title?, text } | null
+export { createFetcher, retryAfter } from './fetcher.js';
+export { extractArticleText } from './fulltext.js';
+export { parseFeedDocument, type ParseError, type ParseOptions } from './parse.js';
+export { parseFeedDate, type ParsedDate } from './dates.js';
+export { systemResolver, type ResolvedAddress, type Resolver } from './guard.js';
+export type { ArticleText, FetchError, FetchErrorCode, Fetcher, FetcherOptions, FetchOutcome, Validators } from './types.js';

@@ -1,0 +1,151 @@
+// rss-parser output (plus the raw fields requested through customFields) -> ParsedFeed.
+// One bad item costs that item, one bad date costs that field; both are recorded as warnings.
+import { articleId } from '../core/article-id.js';
+import type { FeedItem, ParsedFeed } from '../core/types.js';
+import { parseFeedDate } from './dates.js';
+import { asArray, attrsOf, cleanText, rawText, resolveUrl, textOf, type XmlValue } from './xmlvalue.js';
+
+/** Fields asked of rss-parser beyond its defaults (raw, so nothing is lost to its conversions). */
+export const CUSTOM_FIELDS = {
+  feed: [
+    ['$', 'swAttrs', { keepArray: true }],
+    ['link', 'swLinks', { keepArray: true }],
+    ['title', 'swTitle', { keepArray: true }],
+    ['subtitle', 'swSubtitle'],
+    ['dc:language', 'swLanguage'],
+  ],
+  item: [
+    ['$', 'swAttrs', { keepArray: true }],
+    ['link', 'swLinks', { keepArray: true }],
+    ['title', 'swTitle', { keepArray: true }],
+    ['guid', 'swGuid', { keepArray: true }],
+    ['category', 'swCategories', { keepArray: true }],
+    ['dc:subject', 'swSubjects', { keepArray: true }],
+    ['sw-published', 'swPublished'],
+    ['sw-updated', 'swUpdated'],
+    ['dcterms:issued', 'swIssued'],
+    ['dcterms:created', 'swCreated'],
+    ['dcterms:modified', 'swModified'],
+    ['issued', 'swIssued03'],
+    ['created', 'swCreated03'],
+    ['modified', 'swModified03'],
+    ['description', 'swDescription'],
+  ],
+} as const;
+
+type Raw = Record<string, XmlValue>;
+
+export interface NormaliseContext {
+  /** The document URL (base for relative links). */
+  url?: string;
+  /** Root element kind, which decides where summary/content live. */
+  atom: boolean;
+  warnings: string[];
+}
+
+export function normaliseFeed(raw: Raw, ctx: NormaliseContext): ParsedFeed {
+  const base = resolveUrl(attrsOf({ $: raw.swAttrs })['xml:base'], ctx.url) ?? ctx.url;
+  const items: FeedItem[] = [];
+  for (const [index, rawItem] of asArray(raw.items).entries()) {
+    try {
+      items.push(normaliseItem(rawItem as Raw, base, ctx));
+    } catch (e) {
+      ctx.warnings.push(`item ${index} skipped: ${(e as Error).message}`);
+    }
+  }
+  const ttl = Number(textOf(raw.ttl));
+  return dropUndefined({
+    title: titleText(first(raw.swTitle)) ?? cleanText(raw.title) ?? '',
+    link: resolveUrl(pickLink(raw.swLinks) ?? textOf(raw.link), base),
+    description: cleanText(raw.description) ?? cleanText(raw.swSubtitle),
+    language: rawText(raw.language) ?? rawText(raw.swLanguage) ?? attrsOf({ $: raw.swAttrs })['xml:lang'],
+    ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : undefined,
+    items,
+    warnings: ctx.warnings,
+  });
+}
+
+function normaliseItem(raw: Raw, feedBase: string | undefined, ctx: NormaliseContext): FeedItem {
+  const base = resolveUrl(attrsOf({ $: raw.swAttrs })['xml:base'], feedBase) ?? feedBase;
+  const guid = rawText(first(raw.swGuid)) ?? rawText(raw.id) ?? attrsOf({ $: raw.swAttrs })['rdf:about'];
+  const link = resolveUrl(pickLink(raw.swLinks) ?? permalinkGuid(raw.swGuid), base);
+  const title = titleText(first(raw.swTitle)) ?? cleanText(raw.title) ?? '';
+  const published = itemDate(raw, ctx.warnings);
+  const item: FeedItem = dropUndefined({
+    id: articleId({ guid, link, title, published }),
+    guid,
+    link,
+    title,
+    published,
+    author: cleanText(raw.creator) ?? cleanText(raw.author),
+    summary: rawText(ctx.atom ? raw.summary : raw.swDescription),
+    content: rawText(raw['content:encoded']) ?? (ctx.atom ? rawText(raw.content) : undefined),
+    categories: flattenCategories([raw.swCategories, raw.swSubjects]),
+  });
+  return item;
+}
+
+/** The first alternate (or unqualified) link, by href or text; else the first link of any kind. */
+function pickLink(links: XmlValue): string | undefined {
+  const candidates = asArray(links);
+  const target = (l: unknown): string | undefined => attrsOf(l).href ?? rawText(l);
+  const alternate = candidates.find((l) => {
+    const rel = attrsOf(l).rel;
+    return (rel === undefined || rel === 'alternate') && target(l) !== undefined;
+  });
+  return target(alternate) ?? candidates.map(target).find((t) => t !== undefined);
+}
+
+/** Title text; Atom 0.3 `mode="base64"` and Atom 1.0 non-text media types are base64 (RFC 4287 3.1.1.3). */
+function titleText(value: XmlValue): string | undefined {
+  const { mode, type } = attrsOf(value);
+  const binary = mode === 'base64' || (type !== undefined && !/^(text|html|xhtml)$|^text\/|[+/]xml$/i.test(type));
+  if (!binary) return cleanText(value);
+  return cleanText(Buffer.from(rawText(value) ?? '', 'base64').toString('utf8'));
+}
+
+/** RSS guid doubles as the link unless isPermaLink="false". */
+function permalinkGuid(guids: XmlValue): string | undefined {
+  const guid = first(guids);
+  if (guid === undefined || attrsOf(guid).isPermaLink === 'false') return undefined;
+  const text = rawText(guid);
+  return text && /^https?:\/\//i.test(text) ? text : undefined;
+}
+
+const DATE_FIELDS = [
+  'swPublished', 'pubDate', 'date', 'swIssued', 'swIssued03', 'swCreated', 'swCreated03',
+  'swUpdated', 'swModified', 'swModified03',
+] as const;
+
+function itemDate(raw: Raw, warnings: string[]): number | undefined {
+  for (const field of DATE_FIELDS) {
+    const text = rawText(raw[field]);
+    if (text === undefined) continue;
+    const parsed = parseFeedDate(text);
+    if (!parsed) {
+      warnings.push(`unparseable date "${text.slice(0, 60)}" ignored`);
+      continue;
+    }
+    if (parsed.ambiguousZone) warnings.push(`ambiguous zone ${parsed.ambiguousZone} read as in the zone table`);
+    return parsed.ms;
+  }
+  return undefined;
+}
+
+function flattenCategories(sources: XmlValue[]): string[] {
+  const names = sources.flatMap(asArray).flatMap((c) => {
+    const attrs = attrsOf(c);
+    const name = cleanText(attrs.term ?? attrs.label ?? attrs.text) ?? cleanText(c);
+    return name ? [name] : [];
+  });
+  return [...new Set(names)];
+}
+
+function first(value: XmlValue): XmlValue {
+  return asArray(value)[0];
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
+  return value;
+}

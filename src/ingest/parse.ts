@@ -1,0 +1,97 @@
+// parseFeedDocument: bytes -> decode -> repair -> rss-parser parseString -> normalise. Never throws.
+import Parser from 'rss-parser';
+import { err, ok, type Result } from '../core/result.js';
+import type { ParsedFeed } from '../core/types.js';
+import { decodeText, decompress } from './decode.js';
+import { discoverFeedLink, looksLikeHtml } from './discover.js';
+import { CUSTOM_FIELDS, normaliseFeed } from './normalise.js';
+import { closeOpenElements, prepareXml } from './xmlprep.js';
+
+export type ParseErrorCode = 'FEED_PARSE' | 'NOT_A_FEED' | 'EMPTY';
+
+export interface ParseError {
+  code: ParseErrorCode;
+  message: string;
+  suggestedFeedUrl?: string;
+}
+
+export interface ParseOptions {
+  /** Content-Type the bytes were (or are treated as) served with; its charset wins over the prolog's. */
+  contentType?: string;
+  /** URL of the document: base for relative links and discovered feed links. */
+  url?: string;
+}
+
+/** Largest decompressed document accepted when the bytes arrive still compressed (e.g. a .gz file). */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+type ParserOutput = Record<string, unknown>;
+
+export async function parseFeedDocument(bytes: Buffer, opts: ParseOptions = {}): Promise<Result<ParsedFeed, ParseError>> {
+  try {
+    return await parseUnguarded(bytes, opts);
+  } catch (e) {
+    return err({ code: 'FEED_PARSE', message: `unexpected parser failure: ${firstLine(e)}` });
+  }
+}
+
+async function parseUnguarded(bytes: Buffer, opts: ParseOptions): Promise<Result<ParsedFeed, ParseError>> {
+  const inflated = decompress(bytes, undefined, MAX_DOCUMENT_BYTES);
+  if (!inflated.ok) return err({ code: 'FEED_PARSE', message: `compressed document: ${inflated.error}` });
+  const decoded = decodeText(inflated.value, opts.contentType);
+  if (!decoded.text.trim()) return err({ code: 'EMPTY', message: 'the document is empty' });
+  if (looksLikeHtml(decoded.text, opts.contentType)) return notAFeed(decoded.text, opts.url);
+  const prepared = prepareXml(decoded.text);
+  const warnings = [...decoded.warnings, ...prepared.warnings];
+  const parsed = await parseXml(prepared.text, warnings);
+  if (!parsed.ok) return parsed;
+  const atom = rootName(prepared.text) === 'feed';
+  return ok(normaliseFeed(parsed.value, { url: opts.url, atom, warnings: [...new Set(warnings)] }));
+}
+
+async function parseXml(text: string, warnings: string[]): Promise<Result<ParserOutput, ParseError>> {
+  const first = await runParser(text);
+  if (first.ok) return first;
+  const repaired = closeOpenElements(text);
+  if (repaired !== undefined) {
+    const second = await runParser(repaired);
+    if (second.ok) {
+      warnings.push(`malformed document (${first.error.message}); recovered by closing open elements`);
+      return second;
+    }
+  }
+  return first;
+}
+
+async function runParser(text: string): Promise<Result<ParserOutput, ParseError>> {
+  // A fresh parser per document: rss-parser's xml2js parser keeps state after an error.
+  const parser = new Parser({ defaultRSS: 2, customFields: CUSTOM_FIELDS as never });
+  try {
+    return ok((await parser.parseString(text)) as unknown as ParserOutput);
+  } catch (e) {
+    const message = firstLine(e);
+    if (/not recognized as RSS/i.test(message)) {
+      return err({ code: 'NOT_A_FEED', message: `root element <${rootName(text) ?? '?'}> is not RSS, RDF or Atom` });
+    }
+    return err({ code: 'FEED_PARSE', message });
+  }
+}
+
+function notAFeed(html: string, url: string | undefined): Result<never, ParseError> {
+  const suggestedFeedUrl = discoverFeedLink(html, url);
+  const message = suggestedFeedUrl
+    ? `an HTML page, not a feed; the page links the feed ${suggestedFeedUrl}`
+    : 'an HTML page, not a feed, and it links no feed';
+  return err(suggestedFeedUrl ? { code: 'NOT_A_FEED', message, suggestedFeedUrl } : { code: 'NOT_A_FEED', message });
+}
+
+/** Local name of the document element. */
+function rootName(text: string): string | undefined {
+  const m = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''));
+  return m?.[2];
+}
+
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return (message.split('\n')[0] ?? '').slice(0, 200);
+}

@@ -1,0 +1,99 @@
+// Makes real-world feed text acceptable to a strict XML parser without changing its meaning:
+// internal DTD entities expanded once (bounded, no recursion), HTML named entities turned into character
+// references, bare ampersands escaped, XML-illegal control characters dropped. CDATA and comments are untouched.
+// `closeOpenElements` is the recovery pass for truncated documents.
+import { decodeHTMLStrict } from 'entities';
+
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+const PROTECTED = /(<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$))/;
+const DOCTYPE = /<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/i;
+const ENTITY_DECL = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"&%<]*)"|'([^'&%<]*)')\s*>/g;
+/** Elements rss-parser converts with `new Date().toISOString()` (which throws on bad dates): renamed, parsed by us. */
+const DATE_ELEMENTS = /<(\/?)(published|updated)(?=[\s>/])/g;
+/** Cap on the text added by DTD entity expansion (defence against entity-expansion bombs). */
+const MAX_EXPANSION = 1 << 20;
+
+export interface Prepared {
+  text: string;
+  warnings: string[];
+}
+
+export function prepareXml(input: string): Prepared {
+  const warnings: string[] = [];
+  const entities = new Map<string, string>();
+  const withoutDoctype = input.replace(DOCTYPE, (decl) => {
+    for (const m of decl.matchAll(ENTITY_DECL)) entities.set(m[1] as string, m[2] ?? m[3] ?? '');
+    return '';
+  });
+  const budget = { left: MAX_EXPANSION };
+  const text = withoutDoctype
+    .split(PROTECTED)
+    .map((part, i) => (i % 2 === 1 ? part : fixMarkup(part, entities, budget, warnings)))
+    .join('');
+  return { text, warnings: [...new Set(warnings)] };
+}
+
+function fixMarkup(part: string, entities: Map<string, string>, budget: { left: number }, warnings: string[]): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = part.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, () => {
+    warnings.push('XML-illegal control characters removed');
+    return '';
+  });
+  return clean
+    .replace(/&(#\d+;|#x[0-9a-fA-F]+;|[A-Za-z_][\w.-]*;)?/g, (whole, ref: string | undefined) =>
+      fixReference(whole, ref, entities, budget, warnings),
+    )
+    .replace(DATE_ELEMENTS, '<$1sw-$2');
+}
+
+function fixReference(
+  whole: string,
+  ref: string | undefined,
+  entities: Map<string, string>,
+  budget: { left: number },
+  warnings: string[],
+): string {
+  if (!ref) {
+    warnings.push('bare "&" escaped');
+    return '&amp;';
+  }
+  if (ref.startsWith('#')) return whole;
+  const name = ref.slice(0, -1);
+  if (XML_ENTITIES.has(name)) return whole;
+  const declared = entities.get(name);
+  if (declared !== undefined && budget.left >= declared.length) {
+    budget.left -= declared.length;
+    return escapeText(declared);
+  }
+  const decoded = decodeHTMLStrict(whole);
+  if (decoded !== whole) return [...decoded].map((ch) => `&#${ch.codePointAt(0)};`).join('');
+  warnings.push(`undefined entity &${name}; kept as text`);
+  return `&amp;${ref}`;
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Recovery for truncated or unclosed documents: drops an incomplete trailing tag and closes the elements left
+ * open, in order. Returns undefined when there is nothing to close (the fault lies elsewhere).
+ */
+export function closeOpenElements(text: string): string | undefined {
+  const body = text.replace(/<[^>]*$/, '');
+  const stack: string[] = [];
+  const scan = body.replace(PROTECTED_GLOBAL, '');
+  for (const m of scan.matchAll(/<(\/?)([A-Za-z_][\w:.-]*)[^>]*?(\/?)>/g)) {
+    const [, closing, name, selfClosing] = m as unknown as [string, string, string, string];
+    if (selfClosing) continue;
+    if (!closing) stack.push(name);
+    else {
+      const at = stack.lastIndexOf(name);
+      if (at >= 0) stack.length = at;
+    }
+  }
+  if (!stack.length && body === text) return undefined;
+  return body + stack.reverse().map((name) => `</${name}>`).join('');
+}
+
+const PROTECTED_GLOBAL = new RegExp(PROTECTED.source, 'g');
