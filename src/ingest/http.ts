@@ -58,7 +58,7 @@ async function followRedirects(start: string, headers: Record<string, string>, c
     if (!REDIRECTS.has(res.statusCode) || !location) {
       return readResponse(res, href, allPermanent ? permanent : undefined, ctx, signal);
     }
-    res.body.destroy();
+    discard(res.body);
     if (hop >= ctx.maxRedirects) return failure('TOO_MANY_REDIRECTS', `more than ${ctx.maxRedirects} redirects`);
     current = new URL(location, href).toString();
     allPermanent &&= res.statusCode === 301 || res.statusCode === 308;
@@ -76,7 +76,7 @@ async function readResponse(
   const headers = flatHeaders(res.headers);
   const declared = Number(headers['content-length']);
   if (Number.isFinite(declared) && declared > ctx.maxBytes) {
-    res.body.destroy();
+    discard(res.body);
     return failure('FEED_TOO_LARGE', `Content-Length ${declared} exceeds ${ctx.maxBytes} bytes`);
   }
   const raw = await readCapped(res.body, ctx.maxBytes, signal);
@@ -96,13 +96,19 @@ async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: numbe
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
     if (size > maxBytes) {
-      body.destroy();
+      discard(body);
       return undefined;
     }
     chunks.push(chunk as Buffer);
   }
   signal.throwIfAborted();
   return Buffer.concat(chunks);
+}
+
+/** Drops a response body and its connection without surfacing the resulting abort as an uncaught error. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
