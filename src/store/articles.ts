@@ -1,0 +1,157 @@
+// ArticleStore: articles are stored once (by stable id, or by canonical link) and linked to every feed
+// that delivered them. Analyses are written by analysis.ts; pruning by retention.ts.
+import type { Selectable } from 'kysely';
+import type { AnalysisWriteStore } from './analysis.js';
+import { analysisMethods } from './analysis.js';
+import type { Db, StoreContext } from './context.js';
+import { toBool, toInt } from './context.js';
+import { addExistingToFeed } from './daily.js';
+import { pruneOlderThan } from './retention.js';
+import type { ArticlesTable } from './schema.js';
+import type { Article, NewArticle } from './types.js';
+
+export interface InsertOptions {
+  /** false for a new feed's backlog: stored as already seen, never in a digest as new. */
+  eligible: boolean;
+  now: number;
+}
+
+export interface ArticleStore extends AnalysisWriteStore {
+  /** Stores the items not seen before (by id or link) and links all of them to the feed; returns the new ids. */
+  insertArticles(feedId: number, items: NewArticle[], options: InsertOptions): Promise<string[]>;
+  getArticle(id: string): Promise<Article | undefined>;
+  getArticleByLink(link: string): Promise<Article | undefined>;
+  /** Articles without a stored analysis, oldest fetched first. */
+  listPendingAnalysis(limit: number): Promise<Article[]>;
+  /**
+   * Deletes articles published before `cutoff` (with their analyses and scores) in batches of `batchSize`;
+   * daily aggregates are kept. Returns the number of articles deleted.
+   */
+  pruneOlderThan(cutoff: number, batchSize: number): Promise<number>;
+}
+
+export function toArticle(row: Selectable<ArticlesTable>): Article {
+  return {
+    id: row.id,
+    feedId: row.feed_id,
+    link: row.link,
+    outlet: row.outlet,
+    title: row.title,
+    publishedAt: row.published_at,
+    fetchedAt: row.fetched_at,
+    text: row.text,
+    language: row.language,
+    analysed: toBool(row.analysed),
+    digestEligible: toBool(row.digest_eligible),
+  };
+}
+
+const CHUNK = 400;
+
+function chunks<T>(list: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Maps every item to the id it is stored under: an existing article with the same id or link, or itself. */
+async function resolveIds(trx: Db, items: NewArticle[]): Promise<{ storedId: Map<string, string>; fresh: NewArticle[] }> {
+  const byId = new Set<string>();
+  const byLink = new Map<string, string>();
+  for (const part of chunks(items)) {
+    const ids = part.map((i) => i.id);
+    const links = part.flatMap((i) => (i.link ? [i.link] : []));
+    const rows = await trx
+      .selectFrom('articles')
+      .select(['id', 'link'])
+      .where((eb) => eb.or([eb('id', 'in', ids), ...(links.length > 0 ? [eb('link', 'in', links)] : [])]))
+      .execute();
+    for (const row of rows) {
+      byId.add(row.id);
+      if (row.link !== null && !byLink.has(row.link)) byLink.set(row.link, row.id);
+    }
+  }
+  const storedId = new Map<string, string>();
+  const fresh: NewArticle[] = [];
+  for (const item of items) {
+    if (storedId.has(item.id)) continue;
+    const existing = byId.has(item.id) ? item.id : item.link ? byLink.get(item.link) : undefined;
+    storedId.set(item.id, existing ?? item.id);
+    if (existing !== undefined) continue;
+    fresh.push(item);
+    byId.add(item.id);
+    if (item.link) byLink.set(item.link, item.id);
+  }
+  return { storedId, fresh };
+}
+
+async function insertFresh(trx: Db, feedId: number, fresh: NewArticle[], { eligible, now }: InsertOptions): Promise<void> {
+  for (const part of chunks(fresh)) {
+    await trx
+      .insertInto('articles')
+      .values(
+        part.map((item) => ({
+          id: item.id,
+          feed_id: feedId,
+          link: item.link,
+          outlet: item.outlet,
+          title: item.title,
+          published_at: Math.min(item.publishedAt ?? now, now),
+          fetched_at: now,
+          text: item.text,
+          language: item.language ?? null,
+          analysed: 0,
+          digest_eligible: toInt(eligible),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Links the stored articles to the feed; existing analysed articles newly linked count in its aggregates. */
+async function linkToFeed(trx: Db, feedId: number, articleIds: string[], freshIds: Set<string>): Promise<void> {
+  for (const part of chunks(articleIds)) {
+    const linked = await trx
+      .insertInto('article_feeds')
+      .values(part.map((articleId) => ({ article_id: articleId, feed_id: feedId })))
+      .onConflict((oc) => oc.columns(['article_id', 'feed_id']).doNothing())
+      .returning('article_id')
+      .execute();
+    const relinked = linked.map((r) => r.article_id).filter((id) => !freshIds.has(id));
+    if (relinked.length === 0) continue;
+    const analysed = await trx.selectFrom('articles').select('id').where('id', 'in', relinked).where('analysed', '=', 1).execute();
+    await addExistingToFeed(
+      trx,
+      feedId,
+      analysed.map((r) => r.id),
+    );
+  }
+}
+
+export function articleStore(ctx: StoreContext): ArticleStore {
+  const { db } = ctx;
+  return {
+    ...analysisMethods(ctx),
+    insertArticles: (feedId, items, options) =>
+      ctx.tx(async (trx) => {
+        const { storedId, fresh } = await resolveIds(trx, items);
+        await insertFresh(trx, feedId, fresh, options);
+        const freshIds = new Set(fresh.map((f) => f.id));
+        await linkToFeed(trx, feedId, [...new Set(storedId.values())], freshIds);
+        return fresh.map((f) => f.id);
+      }),
+    async getArticle(id) {
+      const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toArticle(row);
+    },
+    async getArticleByLink(link) {
+      const row = await db.selectFrom('articles').selectAll().where('link', '=', link).orderBy('fetched_at').executeTakeFirst();
+      return row && toArticle(row);
+    },
+    async listPendingAnalysis(limit) {
+      const rows = await db.selectFrom('articles').selectAll().where('analysed', '=', 0).orderBy('fetched_at').orderBy('id').limit(limit).execute();
+      return rows.map(toArticle);
+    },
+    pruneOlderThan: (cutoff, batchSize) => pruneOlderThan(ctx, cutoff, batchSize),
+  };
+}

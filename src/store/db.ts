@@ -1,0 +1,82 @@
+// Opens a Kysely instance for a DATABASE_URL: `sqlite:PATH`, `sqlite::memory:` or `postgres://...`.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { Result } from '../core/result.js';
+import { err, ok } from '../core/result.js';
+import type { Database } from './schema.js';
+import type { Dialect } from './types.js';
+
+export type DbTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+
+export function parseDatabaseUrl(url: string): Result<DbTarget, string> {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    return path === '' ? err('sqlite: URL needs a path, e.g. sqlite:./data/stancewatch.db') : ok({ dialect: 'sqlite', path });
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    try {
+      new URL(url);
+    } catch {
+      return err('malformed postgres:// URL');
+    }
+    return ok({ dialect: 'postgres', url });
+  }
+  return err('DATABASE_URL must start with sqlite: or postgres://');
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** int8 (COUNT, BIGINT epoch ms) and numeric (SUM) as JS numbers, on this pool only. */
+const pgTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID || oid === NUMERIC_OID
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format ?? 'text'),
+};
+
+export interface OpenDbOptions {
+  /** PostgreSQL schema used through search_path (created if missing). */
+  pgSchema?: string;
+  /** SQLite busy_timeout in ms. */
+  busyTimeoutMs?: number;
+  poolSize?: number;
+}
+
+export function openDb(
+  target: DbTarget,
+  logger: Logger,
+  options: OpenDbOptions = {},
+): { db: Kysely<Database>; dialect: Dialect } {
+  if (target.dialect === 'sqlite') return { db: openSqlite(target.path, options), dialect: 'sqlite' };
+  return { db: openPostgres(target.url, logger, options), dialect: 'postgres' };
+}
+
+function openSqlite(path: string, options: OpenDbOptions): Kysely<Database> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new BetterSqlite3(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  database.pragma('foreign_keys = ON');
+  database.pragma('synchronous = NORMAL');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+function openPostgres(url: string, logger: Logger, options: OpenDbOptions): Kysely<Database> {
+  const schema = options.pgSchema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: pgTypes,
+    connectionTimeoutMillis: 10_000,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle client losing its connection must not crash the process; the next query reports the error.
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

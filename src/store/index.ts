@@ -1,0 +1,121 @@
+// The store: one interface for every layer, SQL written once (Kysely) for SQLite and PostgreSQL.
+import { Migrator, sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { ActorStore } from './actors.js';
+import { actorStore } from './actors.js';
+import type { AlertStore } from './alerts.js';
+import { alertStore } from './alerts.js';
+import type { ArticleStore } from './articles.js';
+import { articleStore } from './articles.js';
+import type { StoreContext } from './context.js';
+import { createContext } from './context.js';
+import { openDb, parseDatabaseUrl } from './db.js';
+import type { FeedStore } from './feeds.js';
+import { feedStore } from './feeds.js';
+import type { LeaseStore } from './leases.js';
+import { leaseStore } from './leases.js';
+import { migrationProvider } from './migrations/index.js';
+import type { OutboxStore } from './outbox.js';
+import { outboxStore } from './outbox.js';
+import type { AnalysisQueryStore } from './queries.js';
+import { analysisQueryStore } from './queries.js';
+import type { GuildSettingsStore } from './settings.js';
+import { guildSettingsStore } from './settings.js';
+import type { SubscriptionStore } from './subscriptions.js';
+import { subscriptionStore } from './subscriptions.js';
+import type { Dialect } from './types.js';
+
+export interface StoreLifecycle {
+  readonly dialect: Dialect;
+  /** Applies pending migrations; returns the names applied now (empty when up to date). */
+  migrate(): Promise<string[]>;
+  /** true when the database answers (for /healthz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type Store = FeedStore &
+  SubscriptionStore &
+  ArticleStore &
+  AnalysisQueryStore &
+  ActorStore &
+  GuildSettingsStore &
+  OutboxStore &
+  AlertStore &
+  LeaseStore &
+  StoreLifecycle;
+
+export interface StoreOptions {
+  /** `sqlite:PATH`, `sqlite::memory:` or `postgres://...`. */
+  url: string;
+  logger: Logger;
+  /** PostgreSQL schema to use (created by migrate); default: the server's search_path. */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+async function runMigrations(ctx: StoreContext, pgSchema: string | undefined): Promise<string[]> {
+  if (pgSchema !== undefined) await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(ctx.db);
+  const migrator = new Migrator({
+    db: ctx.db,
+    provider: migrationProvider(ctx.dialect),
+    ...(pgSchema === undefined ? {} : { migrationTableSchema: pgSchema }),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (error) {
+    ctx.logger.error({ err: error, applied }, 'migration failed');
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+  if (applied.length > 0) ctx.logger.info({ applied }, 'migrations applied');
+  return applied;
+}
+
+/** Opens the database named by `url`. Throws on a malformed URL (config validation reports it first). */
+export async function createStore(options: StoreOptions): Promise<Store> {
+  const target = parseDatabaseUrl(options.url);
+  if (!target.ok) throw new Error(target.error);
+  const openOptions = { ...(options.pgSchema === undefined ? {} : { pgSchema: options.pgSchema }), ...(options.poolSize ? { poolSize: options.poolSize } : {}) };
+  const { db, dialect } = openDb(target.value, options.logger, openOptions);
+  const ctx = createContext(db, dialect, options.logger);
+  const lifecycle: StoreLifecycle = {
+    dialect,
+    migrate: () => runMigrations(ctx, options.pgSchema),
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch (error) {
+        options.logger.warn({ err: error }, 'database ping failed');
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+  return {
+    ...feedStore(ctx),
+    ...subscriptionStore(ctx),
+    ...articleStore(ctx),
+    ...analysisQueryStore(ctx),
+    ...actorStore(ctx),
+    ...guildSettingsStore(ctx),
+    ...outboxStore(ctx),
+    ...alertStore(ctx),
+    ...leaseStore(ctx),
+    ...lifecycle,
+  };
+}
+
+export { isTransientDbError } from './retry.js';
+export { parseDatabaseUrl } from './db.js';
+export type * from './types.js';
+export type { NewFeed, ClaimRequest } from './feeds.js';
+export type { FetchSuccess, FetchFailure, FailureOutcome } from './feed-state.js';
+export type { NewSubscription } from './subscriptions.js';
+export type { InsertOptions } from './articles.js';
+export type { NewGuildActor } from './actors.js';
+export type { NewOutboxItem, NewDigest } from './outbox.js';
+export type { NewAlertRule, AlertFiring } from './alerts.js';
+export type { JobLease } from './leases.js';
+export type { TopArticlesQuery } from './queries.js';
+export type { FeedStore, SubscriptionStore, ArticleStore, AnalysisQueryStore, ActorStore, GuildSettingsStore, OutboxStore, AlertStore, LeaseStore };
