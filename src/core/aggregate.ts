@@ -1,0 +1,54 @@
+// Article-level stance per actor from sentence-level stances. Pure.
+import type { SentenceStance } from './stance.js';
+import type { ActorStance, Evidence, StanceLabel } from './types.js';
+
+export interface AggregateOptions {
+  /** |score| at or above which the article label is positive/negative. */
+  threshold: number;
+  /** Pseudo-count of neutral sentences: few mentions give scores closer to 0. */
+  prior: number;
+  /** Evidence sentences kept per actor. */
+  maxEvidence: number;
+}
+
+export const DEFAULT_AGGREGATE: AggregateOptions = { threshold: 0.15, prior: 1, maxEvidence: 3 };
+
+const labelOf = (score: number, threshold: number): StanceLabel =>
+  score >= threshold ? 'positive' : score <= -threshold ? 'negative' : 'neutral';
+
+function evidenceOf(s: SentenceStance, label: StanceLabel): Evidence {
+  const wanted = (w: number): boolean => (label === 'positive' ? w > 0 : label === 'negative' ? w < 0 : true);
+  return { sentence: s.sentence, terms: s.terms.filter((t) => wanted(t.weight)).map((t) => t.term), score: s.prediction.score };
+}
+
+/** Sentences that agree with the article label, strongest first; for a neutral actor, the most neutral. */
+function pickEvidence(sentences: SentenceStance[], label: StanceLabel, max: number): Evidence[] {
+  const strength = (s: SentenceStance): number =>
+    label === 'positive' ? s.prediction.score : label === 'negative' ? -s.prediction.score : s.prediction.probs[1];
+  return [...sentences]
+    .sort((a, b) => strength(b) - strength(a))
+    .slice(0, max)
+    .map((s) => evidenceOf(s, label));
+}
+
+export function aggregateStances(sentences: SentenceStance[], options: AggregateOptions = DEFAULT_AGGREGATE): ActorStance[] {
+  const byActor = new Map<string, SentenceStance[]>();
+  for (const s of sentences) byActor.set(s.actor, [...(byActor.get(s.actor) ?? []), s]);
+  const out: ActorStance[] = [];
+  for (const [actor, list] of byActor) {
+    const total = list.reduce((a, s) => a + s.prediction.score, 0);
+    const score = total / (list.length + options.prior);
+    const label = labelOf(score, options.threshold);
+    const k = label === 'negative' ? 0 : label === 'neutral' ? 1 : 2;
+    const agreement = list.reduce((a, s) => a + (s.prediction.probs[k] as number), 0) / list.length;
+    out.push({
+      actor,
+      label,
+      score: Math.round(score * 1000) / 1000,
+      confidence: Math.round(agreement * (list.length / (list.length + options.prior)) * 1000) / 1000,
+      mentions: list.reduce((a, s) => a + s.mentions, 0),
+      evidence: pickEvidence(list, label, options.maxEvidence),
+    });
+  }
+  return out.sort((a, b) => b.mentions - a.mentions || a.actor.localeCompare(b.actor));
+}

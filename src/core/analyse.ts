@@ -1,0 +1,74 @@
+// analyseArticle: language, tone, actor mentions, per-actor stance with evidence, framing counts. Pure.
+import { createRegistry, type ActorRegistry } from './actors.js';
+import { aggregateStances, DEFAULT_AGGREGATE, type AggregateOptions } from './aggregate.js';
+import { detectLanguage } from './language.js';
+import { compileLexicon, type Lexicon, type LexiconData } from './lexicon.js';
+import { loadModel, type StanceModel, type StanceModelData } from './model.js';
+import { sentenceStances, type SentenceStance } from './stance.js';
+import { normaliseText, splitSentences } from './text.js';
+import { createToneScorer, type ToneScorer } from './tone.js';
+import type { ActorDef, ArticleAnalysis, DocSentiment } from './types.js';
+
+/** Everything the analyser needs, as plain data (see src/resources.ts). */
+export interface AnalyserResources {
+  actors: ActorDef[];
+  lexicon: LexiconData;
+  model: StanceModelData;
+  aggregate?: AggregateOptions;
+}
+
+export interface Analyser {
+  analyse(input: { title?: string; text: string }): ArticleAnalysis;
+  registry: ActorRegistry;
+  /** Same lexicon and model with more actors (server-defined); a same-named actor replaces the built-in. */
+  withActors(extra: ActorDef[]): Analyser;
+}
+
+/** Languages the stance model and lexicons cover; 'und' (too short to tell, Latin script) is tried as English. */
+const ANALYSED = new Set(['en', 'und']);
+
+const EMPTY_TONE: DocSentiment = { score: 0, comparative: 0, positivePct: 0, negativePct: 0, polarity: 0, tone: 0, wordCount: 0 };
+
+interface Engine {
+  lexicon: Lexicon;
+  model: StanceModel;
+  tone: ToneScorer;
+  aggregate: AggregateOptions;
+}
+
+function analyseWith(engine: Engine, registry: ActorRegistry, input: { title?: string; text: string }): ArticleAnalysis {
+  const text = normaliseText([input.title ?? '', input.text].join('\n'));
+  const language = detectLanguage(text);
+  if (!ANALYSED.has(language)) return { language, analysed: false, sentiment: EMPTY_TONE, actors: [], framing: {} };
+  const stances: SentenceStance[] = [];
+  const framing: Record<string, number> = {};
+  for (const sentence of splitSentences(text)) {
+    const result = sentenceStances(sentence, registry.findMentions(sentence), engine.lexicon, engine.model);
+    stances.push(...result.stances);
+    for (const t of result.terms) if (t.framing) framing[t.term] = (framing[t.term] ?? 0) + 1;
+  }
+  return { language, analysed: true, sentiment: engine.tone.score(text), actors: aggregateStances(stances, engine.aggregate), framing };
+}
+
+function build(engine: Engine, actors: ActorDef[]): Analyser {
+  const registry = createRegistry(actors);
+  return {
+    registry,
+    analyse: (input) => analyseWith(engine, registry, input),
+    withActors: (extra) => {
+      const names = new Set(extra.map((a) => a.name));
+      return build(engine, [...actors.filter((a) => !names.has(a.name)), ...extra]);
+    },
+  };
+}
+
+export function createAnalyser(resources: AnalyserResources): Analyser {
+  const lexicon = compileLexicon(resources.lexicon);
+  const engine: Engine = {
+    lexicon,
+    model: loadModel(resources.model),
+    tone: createToneScorer(lexicon),
+    aggregate: resources.aggregate ?? DEFAULT_AGGREGATE,
+  };
+  return build(engine, resources.actors);
+}

@@ -1,0 +1,116 @@
+// Lexicon matching with negation scope, intensifiers and multi-word phrases over tokens. Pure.
+import type { Token } from './text.js';
+
+/** Plain data as loaded from config/lexicon and the AFINN list of the `sentiment` package. */
+export interface LexiconData {
+  version: number;
+  /** AFINN-165 word weights. */
+  afinn: Record<string, number>;
+  /** Framing terms (single words or phrases, lower case) and weights on the AFINN scale. */
+  framing: Record<string, number>;
+}
+
+interface Phrase {
+  words: string[];
+  key: string;
+  weight: number;
+}
+
+export interface Lexicon {
+  version: number;
+  /** Single-token weights: AFINN overridden by framing. */
+  words: Map<string, number>;
+  /** Multi-token phrases by first token, longest first. */
+  phrases: Map<string, Phrase[]>;
+  /** Keys that come from the framing lexicon (counted in ArticleAnalysis.framing). */
+  framingKeys: Set<string>;
+}
+
+export interface ScoredTerm {
+  /** Lexicon key, e.g. "cold war mentality". */
+  term: string;
+  /** Token range [first, last] the term covers. */
+  first: number;
+  last: number;
+  /** Weight after negation and intensifiers. */
+  weight: number;
+  negated: boolean;
+  framing: boolean;
+}
+
+/** Splits a lexicon key the way `tokenize` splits text. */
+const keyWords = (key: string): string[] => key.toLowerCase().split(/\s+/);
+
+export function compileLexicon(data: LexiconData): Lexicon {
+  const words = new Map<string, number>(Object.entries(data.afinn));
+  const phrases = new Map<string, Phrase[]>();
+  for (const [key, weight] of Object.entries(data.framing)) {
+    const parts = keyWords(key);
+    if (parts.length === 1) words.set(key, weight);
+    else {
+      const list = phrases.get(parts[0] as string) ?? [];
+      list.push({ words: parts, key, weight });
+      list.sort((a, b) => b.words.length - a.words.length);
+      phrases.set(parts[0] as string, list);
+    }
+  }
+  return { version: data.version, words, phrases, framingKeys: new Set(Object.keys(data.framing)) };
+}
+
+const NEGATORS = new Set(
+  'not no never without nor neither none nobody nothing cannot lack lacks lacking hardly barely scarcely fail fails failed'.split(' '),
+);
+const INTENSIFIERS = new Set(
+  'very extremely highly deeply utterly totally completely absolutely particularly especially so too most truly really strongly firmly seriously grossly increasingly'.split(' '),
+);
+const DAMPENERS = new Set('slightly somewhat marginally partly fairly rather relatively'.split(' '));
+/** Words that end the scope of a negator (as punctuation does). */
+export const CONTRAST = new Set('but however yet although though whereas while nevertheless nonetheless'.split(' '));
+/** VADER's negation scalar: a negated term keeps 74% of its strength with the sign flipped. */
+const NEGATION_SCALE = -0.74;
+const NEGATION_WINDOW = 4;
+
+export const isNegator = (word: string): boolean => NEGATORS.has(word) || word.endsWith("n't");
+
+/** Looks back from a term for a negator inside the same clause. */
+function negatedAt(tokens: Token[], first: number): boolean {
+  for (let i = first - 1; i >= 0 && i >= first - NEGATION_WINDOW; i--) {
+    const token = tokens[i] as Token;
+    if ((token.punct && token.text !== '-') || CONTRAST.has(token.text)) return false;
+    if (isNegator(token.text)) return true;
+  }
+  return false;
+}
+
+function modifierScale(tokens: Token[], first: number): number {
+  const previous = tokens[first - 1]?.text ?? '';
+  if (INTENSIFIERS.has(previous)) return 1.3;
+  if (DAMPENERS.has(previous)) return 0.6;
+  return 1;
+}
+
+function matchPhrase(tokens: Token[], index: number, lexicon: Lexicon): Phrase | undefined {
+  const candidates = lexicon.phrases.get((tokens[index] as Token).text);
+  return candidates?.find((phrase) => phrase.words.every((w, k) => tokens[index + k]?.text === w));
+}
+
+/**
+ * Finds lexicon terms in a token list (phrases first, then words), applying negation scope and intensifiers.
+ * Tokens flagged in `skip` (e.g. inside actor mentions) are never scored.
+ */
+export function scoreTokens(tokens: Token[], lexicon: Lexicon, skip?: (index: number) => boolean): ScoredTerm[] {
+  const terms: ScoredTerm[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (skip?.(i)) continue;
+    const phrase = matchPhrase(tokens, i, lexicon);
+    const term = phrase?.key ?? (tokens[i] as Token).text;
+    const base = phrase?.weight ?? lexicon.words.get(term);
+    if (base === undefined || base === 0) continue;
+    const last = phrase ? i + phrase.words.length - 1 : i;
+    const negated = negatedAt(tokens, i);
+    const weight = base * modifierScale(tokens, i) * (negated ? NEGATION_SCALE : 1);
+    terms.push({ term, first: i, last, weight, negated, framing: lexicon.framingKeys.has(term) });
+    i = last;
+  }
+  return terms;
+}

@@ -1,0 +1,60 @@
+// NewsMTSC-style JSONL: parsing and turning targets into model examples. Pure.
+import { z } from 'zod';
+import { analyseTarget, prepareSentence, type Span, type TargetAnalysis } from './features.js';
+import type { Lexicon } from './lexicon.js';
+import { LABELS } from './model.js';
+import { err, ok, type Result } from './result.js';
+import { normaliseTypography } from './text.js';
+import type { Example } from './train.js';
+import type { StanceLabel } from './types.js';
+
+const targetSchema = z.object({
+  from: z.number().int().nonnegative(),
+  to: z.number().int().nonnegative(),
+  mention: z.string().optional(),
+  actor: z.string().optional(),
+  polarity: z.number().optional(),
+});
+const lineSchema = z.object({ primary_gid: z.string(), sentence_normalized: z.string(), targets: z.array(targetSchema) });
+
+export type StanceRecord = z.infer<typeof lineSchema>;
+
+const POLARITY: Record<number, StanceLabel> = { 2: 'negative', 4: 'neutral', 6: 'positive' };
+export const goldLabel = (polarity: number | undefined): StanceLabel | undefined =>
+  polarity === undefined ? undefined : POLARITY[polarity];
+
+/** Parses JSONL; reports the first bad line with its number. */
+export function parseStanceJsonl(text: string): Result<StanceRecord[], string> {
+  const records: StanceRecord[] = [];
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      return err(`line ${i + 1}: not JSON`);
+    }
+    const parsed = lineSchema.safeParse(json);
+    if (!parsed.success) return err(`line ${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid record'}`);
+    records.push(parsed.data);
+  }
+  return ok(records);
+}
+
+/** Analyses every target of a record against the other targets of the same sentence. */
+export function analyseRecord(record: StanceRecord, lexicon: Lexicon): TargetAnalysis[] {
+  const spans: Span[] = record.targets.map((t) => [t.from, t.to]);
+  const sentence = prepareSentence(normaliseTypography(record.sentence_normalized), lexicon, spans);
+  return spans.map((span, k) => analyseTarget(sentence, span, spans.filter((_, j) => j !== k)));
+}
+
+/** Labelled examples of one record (targets without a polarity are skipped). */
+export function recordExamples(record: StanceRecord, lexicon: Lexicon): Example[] {
+  const analyses = analyseRecord(record, lexicon);
+  return record.targets.flatMap((t, k): Example[] => {
+    const gold = goldLabel(t.polarity);
+    const features = analyses[k]?.features;
+    return gold && features ? [{ features, label: LABELS.indexOf(gold) }] : [];
+  });
+}

@@ -1,0 +1,49 @@
+// Per-sentence stance toward every actor mentioned in it. Pure.
+import type { Mention } from './actors.js';
+import { analyseTarget, prepareSentence, type Attribution, type Span } from './features.js';
+import type { Lexicon, ScoredTerm } from './lexicon.js';
+import { predict, type Prediction, type StanceModel } from './model.js';
+
+export interface SentenceStance {
+  actor: string;
+  sentence: string;
+  mentions: number;
+  prediction: Prediction;
+  /** Lexicon terms attributed to the actor, strongest first. */
+  terms: ScoredTerm[];
+}
+
+/** Averages the predictions of several mentions of one actor in one sentence. */
+function mergePredictions(predictions: Prediction[]): Prediction {
+  const probs: [number, number, number] = [0, 0, 0];
+  for (const p of predictions) for (let k = 0; k < 3; k++) probs[k] = (probs[k] as number) + (p.probs[k] as number) / predictions.length;
+  const best = probs.indexOf(Math.max(...probs));
+  return { label: (['negative', 'neutral', 'positive'] as const)[best] ?? 'neutral', probs, score: probs[2] - probs[0] };
+}
+
+function mergeTerms(attributions: Attribution[]): ScoredTerm[] {
+  const byKey = new Map<string, ScoredTerm>();
+  for (const a of attributions) for (const t of a.terms) if (!byKey.has(`${t.first}`)) byKey.set(`${t.first}`, t);
+  return [...byKey.values()].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+}
+
+/** Stance of the sentence toward each actor it mentions; mentions of other actors compete for the terms. */
+export function sentenceStances(text: string, mentions: Mention[], lexicon: Lexicon, model: StanceModel): { stances: SentenceStance[]; terms: ScoredTerm[] } {
+  const spans: Span[] = mentions.map((m) => [m.start, m.end]);
+  const sentence = prepareSentence(text, lexicon, spans);
+  const byActor = new Map<string, Mention[]>();
+  for (const m of mentions) byActor.set(m.actor, [...(byActor.get(m.actor) ?? []), m]);
+  const stances: SentenceStance[] = [];
+  for (const [actor, own] of byActor) {
+    const others: Span[] = mentions.filter((m) => m.actor !== actor).map((m) => [m.start, m.end]);
+    const analyses = own.map((m) => analyseTarget(sentence, [m.start, m.end], others));
+    stances.push({
+      actor,
+      sentence: text,
+      mentions: own.length,
+      prediction: mergePredictions(analyses.map((a) => predict(model, a.features))),
+      terms: mergeTerms(analyses.map((a) => a.attribution)),
+    });
+  }
+  return { stances, terms: sentence.terms };
+}

@@ -1,0 +1,100 @@
+// Text normalisation, sentence splitting and tokenisation. Pure.
+
+const TYPOGRAPHIC: Array<[RegExp, string]> = [
+  [/[\u2018\u2019\u201A\u201B\u2032\u02BC]/g, "'"],
+  [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"'],
+  [/[\u2010-\u2015\u2212]/g, '-'],
+  [/\u2026/g, '.'],
+  [/[\u00A0\u2000-\u200D\u202F\u205F\u3000\uFEFF\u00AD]/g, ' '],
+];
+
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '-', ndash: '-',
+  rsquo: "'", lsquo: "'", ldquo: '"', rdquo: '"', hellip: '...',
+};
+
+/** Removes tags, scripts/styles and decodes common entities. Block tags become line breaks. */
+export function stripHtml(text: string): string {
+  return text
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<\/?(p|div|br|li|h[1-6]|blockquote|tr)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&([a-z]+);/gi, (whole, name: string) => ENTITIES[name.toLowerCase()] ?? whole);
+}
+
+/** Straight quotes and apostrophes, hyphen for dashes, plain spaces. One character for one: offsets survive. */
+export function normaliseTypography(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of TYPOGRAPHIC) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** Full clean-up of an article body: HTML remnants, typography, blank lines. */
+export function normaliseText(text: string): string {
+  return normaliseTypography(stripHtml(text))
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+const ABBREVIATIONS = new Set(
+  ('mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj st jr sr no nos vs etc inc corp ltd co ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec fig vol approx dept est rev hon pres ave blvd mt ft')
+    .split(' '),
+);
+
+/** A period that ends an abbreviation or initial rather than a sentence. */
+function isAbbreviation(before: string): boolean {
+  const word = /([A-Za-z.]+)$/.exec(before)?.[1] ?? '';
+  if (word.length === 0) return false;
+  if (/^(?:[A-Za-z]\.)+[A-Za-z]?$/.test(word)) return true; // U.S, U.N, e.g
+  if (/^[A-Z]$/.test(word)) return true; // middle initial
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+const BOUNDARY = /[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])/g;
+
+/** Splits one paragraph into sentences. */
+function splitParagraph(paragraph: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of paragraph.matchAll(BOUNDARY)) {
+    const end = match.index + match[0].length;
+    const mark = match[0].charAt(0);
+    if (mark === '.' && match[0].length === 1 && isAbbreviation(paragraph.slice(start, match.index))) continue;
+    sentences.push(paragraph.slice(start, end).trim());
+    start = end;
+  }
+  sentences.push(paragraph.slice(start).trim());
+  return sentences.filter((s) => s.length > 0);
+}
+
+/** Splits normalised text into sentences; line breaks always end a sentence. */
+export function splitSentences(text: string): string[] {
+  return text.split(/\n+/).flatMap(splitParagraph);
+}
+
+export interface Token {
+  /** Lower-cased surface form. */
+  text: string;
+  start: number;
+  end: number;
+  /** True for punctuation tokens. */
+  punct: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*|n't|[^\s\p{L}\p{N}]/gu;
+
+/** Word and punctuation tokens with character offsets. Expects normalised apostrophes. */
+export function tokenize(sentence: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of sentence.matchAll(TOKEN)) {
+    const text = match[0].toLowerCase();
+    const start = match.index;
+    tokens.push({ text, start, end: start + text.length, punct: !/[\p{L}\p{N}]/u.test(text) });
+  }
+  return tokens;
+}

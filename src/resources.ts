@@ -1,0 +1,66 @@
+// The only reader of the bundled analysis data: config/actors.yaml, config/lexicon/, models/. Hands plain data
+// to src/core. These files ship with the code, so a missing or malformed one is a bug and throws.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { createAnalyser, type Analyser, type AnalyserResources } from './core/analyse.js';
+import type { LexiconData } from './core/lexicon.js';
+import type { StanceModelData } from './core/model.js';
+import type { ActorDef } from './core/types.js';
+
+const actorSchema = z.object({
+  name: z.string().min(1),
+  kind: z.enum(['country', 'organization', 'bloc', 'person', 'region', 'other']),
+  aliases: z.array(z.string().min(1)).min(1),
+  demonyms: z.array(z.string().min(1)).optional(),
+  metonyms: z.array(z.string().min(1)).optional(),
+  exclude: z.array(z.string().min(1)).optional(),
+  prefixes: z.array(z.string().min(1)).optional(),
+});
+export const actorListSchema = z.array(actorSchema);
+const actorsFileSchema = z.object({ version: z.number(), actors: actorListSchema });
+const framingSchema = z.object({ version: z.number().int(), terms: z.record(z.string(), z.number()) });
+const modelSchema = z.object({
+  format: z.literal('stancewatch-lr'),
+  version: z.number(),
+  lexiconVersion: z.number(),
+  weights: z.record(z.string(), z.tuple([z.number(), z.number(), z.number()])),
+  training: z.record(z.string(), z.unknown()),
+});
+
+/** The repository root: the nearest folder above this module holding config/actors.yaml. */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'config', 'actors.yaml'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('config/actors.yaml not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+const require = createRequire(import.meta.url);
+export const MODEL_PATH = join('models', 'stance.json');
+
+export function loadActors(root: string): ActorDef[] {
+  return actorsFileSchema.parse(parse(readFileSync(join(root, 'config', 'actors.yaml'), 'utf8'))).actors;
+}
+
+export function loadLexicon(root: string): LexiconData {
+  const framing = framingSchema.parse(parse(readFileSync(join(root, 'config', 'lexicon', 'framing.yaml'), 'utf8')));
+  const afinn = require('sentiment/languages/en/labels.json') as Record<string, number>;
+  return { version: framing.version, afinn, framing: framing.terms };
+}
+
+export function loadModelData(root: string): StanceModelData {
+  return modelSchema.parse(JSON.parse(readFileSync(join(root, MODEL_PATH), 'utf8'))) as StanceModelData;
+}
+
+export function loadAnalyserResources(rootDir: string = projectRoot()): AnalyserResources {
+  return { actors: loadActors(rootDir), lexicon: loadLexicon(rootDir), model: loadModelData(rootDir) };
+}
+
+export const loadAnalyser = (): Analyser => createAnalyser(loadAnalyserResources());
