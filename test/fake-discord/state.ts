@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import type { APIUser } from 'discord.js';
 import type { FakeMessage, MessageStore } from './messages.js';
 import type { RecordedRequest, UploadedFile } from './http-util.js';

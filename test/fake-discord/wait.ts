@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 
 /** Re-evaluates `probe` on every `change` event until it returns a value, or rejects after `timeoutMs`. */
 export function waitUntil<T>(
