@@ -44,7 +44,8 @@ export interface NormaliseContext {
 }
 
 export function normaliseFeed(raw: Raw, ctx: NormaliseContext): ParsedFeed {
-  const base = resolveUrl(attrsOf({ $: raw.swAttrs })['xml:base'], ctx.url) ?? ctx.url;
+  const docUrl = webUrl(ctx.url);
+  const base = webUrl(resolveUrl(attrsOf({ $: raw.swAttrs })['xml:base'], docUrl)) ?? docUrl;
   const items: FeedItem[] = [];
   for (const [index, rawItem] of asArray(raw.items).entries()) {
     try {
@@ -56,7 +57,7 @@ export function normaliseFeed(raw: Raw, ctx: NormaliseContext): ParsedFeed {
   const ttl = Number(textOf(raw.ttl));
   return dropUndefined({
     title: titleText(first(raw.swTitle)) ?? cleanText(raw.title) ?? '',
-    link: resolveUrl(pickLink(raw.swLinks) ?? textOf(raw.link), base),
+    link: webUrl(resolveUrl(pickLink(raw.swLinks) ?? textOf(raw.link), base)),
     description: cleanText(raw.description) ?? cleanText(raw.swSubtitle),
     language: rawText(raw.language) ?? rawText(raw.swLanguage) ?? attrsOf({ $: raw.swAttrs })['xml:lang'],
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : undefined,
@@ -66,9 +67,9 @@ export function normaliseFeed(raw: Raw, ctx: NormaliseContext): ParsedFeed {
 }
 
 function normaliseItem(raw: Raw, feedBase: string | undefined, ctx: NormaliseContext): FeedItem {
-  const base = resolveUrl(attrsOf({ $: raw.swAttrs })['xml:base'], feedBase) ?? feedBase;
+  const base = webUrl(resolveUrl(attrsOf({ $: raw.swAttrs })['xml:base'], feedBase)) ?? feedBase;
   const guid = rawText(first(raw.swGuid)) ?? rawText(raw.id) ?? attrsOf({ $: raw.swAttrs })['rdf:about'];
-  const link = resolveUrl(pickLink(raw.swLinks) ?? permalinkGuid(raw.swGuid), base);
+  const link = webUrl(resolveUrl(pickLink(raw.swLinks) ?? permalinkGuid(raw.swGuid), base));
   const title = titleText(first(raw.swTitle)) ?? cleanText(raw.title) ?? '';
   const published = itemDate(raw, ctx.warnings);
   const item: FeedItem = dropUndefined({
@@ -99,7 +100,7 @@ function pickLink(links: XmlValue): string | undefined {
 /** Title text; Atom 0.3 `mode="base64"` and Atom 1.0 non-text media types are base64 (RFC 4287 3.1.1.3). */
 function titleText(value: XmlValue): string | undefined {
   const { mode, type } = attrsOf(value);
-  const binary = mode === 'base64' || (type !== undefined && !/^(text|html|xhtml)$|^text\/|[+/]xml$/i.test(type));
+  const binary = mode === 'base64' || (!!type && !/^(text|html|xhtml)$|^text\/|[+/]xml$/i.test(type));
   if (!binary) return cleanText(value);
   return cleanText(Buffer.from(rawText(value) ?? '', 'base64').toString('utf8'));
 }
@@ -139,6 +140,12 @@ function flattenCategories(sources: XmlValue[]): string[] {
     return name ? [name] : [];
   });
   return [...new Set(names)];
+}
+
+/** Keeps http(s) and relative references; drops javascript:, data: and other schemes. */
+function webUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https?:/i.test(url) ? undefined : url;
 }
 
 function first(value: XmlValue): XmlValue {
