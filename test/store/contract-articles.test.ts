@@ -1,0 +1,98 @@
+import { expect, it } from 'vitest';
+import { DAY, analysisOf, article, unsupported } from './fixtures.js';
+import { describeStoreContract, subscribedFeed } from './harness.js';
+
+describeStoreContract('ArticleStore', (h) => {
+  it('stores new articles once and returns only the new ids', async () => {
+    const { store } = h();
+    const { feed } = await subscribedFeed(store, 'https://a.example/');
+    expect(await store.insertArticles(feed.id, [article('x', 5), article('y', 6)], { eligible: false, now: 10 })).toEqual(['x', 'y']);
+    expect(await store.insertArticles(feed.id, [article('x', 5), article('z', 7), article('z', 7)], { eligible: true, now: 20 })).toEqual(['z']);
+    expect(await store.getArticle('x')).toMatchObject({ feedId: feed.id, title: 'Title x', publishedAt: 5, fetchedAt: 10, analysed: false, digestEligible: false });
+    expect((await store.getArticle('z'))?.digestEligible).toBe(true);
+    expect((await store.getArticleByLink('https://news.example/y'))?.id).toBe('y');
+    expect(await store.getArticle('nope')).toBeUndefined();
+  });
+
+  it('clamps missing and future publication dates to the fetch time', async () => {
+    const { store } = h();
+    const { feed } = await subscribedFeed(store, 'https://a.example/');
+    await store.insertArticles(feed.id, [{ ...article('none', 0), publishedAt: null }, article('future', 999)], { eligible: true, now: 50 });
+    expect((await store.getArticle('none'))?.publishedAt).toBe(50);
+    expect((await store.getArticle('future'))?.publishedAt).toBe(50);
+  });
+
+  it('stores an article reached through two feeds once, by id or by canonical link, linked to both', async () => {
+    const { store } = h();
+    const one = await subscribedFeed(store, 'https://one.example/', 'A');
+    const two = await subscribedFeed(store, 'https://two.example/', 'B');
+    await store.insertArticles(one.feed.id, [article('guid-1', 5), article('guid-2', 5)], { eligible: true, now: 10 });
+    const fresh = await store.insertArticles(two.feed.id, [article('guid-1', 5), { ...article('other-guid', 5), link: 'https://news.example/guid-2' }], { eligible: true, now: 11 });
+    expect(fresh).toEqual([]);
+    expect(await store.getArticle('other-guid')).toBeUndefined();
+    expect((await store.listSubscriptions('B'))[0]?.articleCount).toBe(2);
+    expect((await store.listSubscriptions('A'))[0]?.articleCount).toBe(2);
+  });
+
+  it('saves an analysis with its scores atomically and reads it back', async () => {
+    const { store } = h();
+    const { feed } = await subscribedFeed(store, 'https://a.example/');
+    await store.insertArticles(feed.id, [article('a', 3 * DAY)], { eligible: true, now: 4 * DAY });
+    expect((await store.listPendingAnalysis(10)).map((a) => a.id)).toEqual(['a']);
+    const analysis = analysisOf({ China: -0.6, NATO: 0.4 }, { aggression: 2 });
+    await store.saveAnalysis('a', analysis, { modelVersion: 'lex-1', now: 5 });
+    const stored = await store.getAnalysis('a');
+    expect(stored).toMatchObject({ articleId: 'a', modelVersion: 'lex-1', analysedAt: 5, language: 'en', analysed: true, framing: { aggression: 2 } });
+    expect(stored?.sentiment).toEqual(analysis.sentiment);
+    expect(stored?.actors).toEqual([...analysis.actors].sort((x, y) => x.actor.localeCompare(y.actor)));
+    expect(await store.listPendingAnalysis(10)).toEqual([]);
+    expect((await store.getArticle('a'))?.analysed).toBe(true);
+  });
+
+  it('replaces a previous analysis without double-counting the aggregates', async () => {
+    const { store } = h();
+    const { feed } = await subscribedFeed(store, 'https://a.example/', 'G');
+    await store.insertArticles(feed.id, [article('a', DAY)], { eligible: true, now: 2 * DAY });
+    await store.saveAnalysis('a', analysisOf({ China: -0.6 }, { war: 1 }), { modelVersion: 'v1', now: 1 });
+    await store.saveAnalysis('a', analysisOf({ China: 0.5, EU: 0.3 }, { peace: 2 }), { modelVersion: 'v2', now: 2 });
+    const range = { guildId: 'G', from: 0, to: 10 * DAY };
+    expect((await store.dailyActorStats(range)).map((s) => [s.actor, s.n, s.meanScore, s.positive])).toEqual([['China', 1, 0.5, 1], ['EU', 1, 0.3, 1]]);
+    expect(await store.dailyFramingCounts(range)).toEqual({ peace: 2 });
+  });
+
+  it('rolls back a failed write completely', async () => {
+    const { store } = h();
+    const { feed } = await subscribedFeed(store, 'https://a.example/');
+    const broken = { ...article('bad', 1), title: null as unknown as string };
+    await expect(store.insertArticles(feed.id, [article('good', 1), broken], { eligible: true, now: 5 })).rejects.toThrow();
+    expect(await store.getArticle('good')).toBeUndefined();
+    expect((await store.listSubscriptions('g1'))[0]?.articleCount).toBe(0);
+
+    await store.insertArticles(feed.id, [article('good', 1)], { eligible: true, now: 5 });
+    const duplicateActor = analysisOf({ China: -0.5 });
+    duplicateActor.actors.push({ ...duplicateActor.actors[0]!, score: 0.9 });
+    await expect(store.saveAnalysis('good', duplicateActor, { modelVersion: 'v', now: 6 })).rejects.toThrow();
+    expect(await store.getAnalysis('good')).toBeUndefined();
+    expect((await store.getArticle('good'))?.analysed).toBe(false);
+    expect(await store.dailyActorStats({ guildId: 'g1', from: 0, to: DAY })).toEqual([]);
+    await expect(store.saveAnalysis('missing', unsupported, { modelVersion: 'v', now: 6 })).rejects.toThrow(/unknown article/);
+  });
+
+  it('prunes old articles in batches and keeps the daily aggregates', async () => {
+    const { store } = h();
+    const { feed } = await subscribedFeed(store, 'https://a.example/', 'G');
+    const items = Array.from({ length: 7 }, (_, i) => article(`p${i}`, i * DAY + 1000));
+    await store.insertArticles(feed.id, items, { eligible: true, now: 10 * DAY });
+    for (const item of items) await store.saveAnalysis(item.id, analysisOf({ Russia: -0.5 }), { modelVersion: 'v', now: 1 });
+    const before = await store.dailyActorStats({ guildId: 'G', from: 0, to: 10 * DAY });
+
+    expect(await store.pruneOlderThan(5 * DAY, 2)).toBe(5);
+    expect(await store.getArticle('p4')).toBeUndefined();
+    expect(await store.getArticle('p5')).toBeDefined();
+    expect(await store.getAnalysis('p0')).toBeUndefined();
+    expect((await store.actorStats({ guildId: 'G', from: 0, to: 10 * DAY }))[0]?.n).toBe(2);
+    expect(await store.dailyActorStats({ guildId: 'G', from: 0, to: 10 * DAY })).toEqual(before);
+    expect(before[0]?.n).toBe(7);
+    expect(await store.pruneOlderThan(5 * DAY, 2)).toBe(0);
+  });
+});
