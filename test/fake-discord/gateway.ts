@@ -5,7 +5,7 @@ import { randomToken } from './ids.js';
 import type { FakeState } from './state.js';
 import { guildCreatePayload } from './world.js';
 
-interface Frame {
+export interface Frame {
   op: number;
   d?: unknown;
   s?: number | null;

@@ -29,7 +29,7 @@ export interface FakeDiscordOptions {
   /** Deadline for the first interaction callback (default 3,000 ms, as Discord). */
   interactionDeadlineMs?: number;
   /** Command JSON known as if registered globally before the test (saves a register step). */
-  commands?: { name: string; [key: string]: unknown }[];
+  commands?: readonly { name: string }[];
 }
 
 export interface FakeDiscord {
@@ -58,6 +58,8 @@ export interface FakeDiscord {
   /** First completed request matching `route` with seq > `afterSeq`. */
   waitForRequest(route: RouteMatcher, options?: { afterSeq?: number; timeoutMs?: number }): Promise<RecordedRequest>;
   requestsTo(route: RouteMatcher): RecordedRequest[];
+  /** Re-checks `probe` after every request and gateway frame until it returns a value. */
+  waitFor<T>(probe: () => T | undefined, timeoutMs?: number, what?: string): Promise<T>;
   /** Non-ephemeral messages of a channel (id or name), oldest first. */
   messages(channel: string): FakeMessage[];
   channel(ref: string, guild?: string): FakeChannel;
@@ -74,7 +76,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     token: opts.token ?? `fake.${randomToken()}`, bot, applicationId: bot.id,
     guilds: (opts.guilds ?? [{}]).map((g) => buildGuild(g, bot)),
     messages: new MessageStore(() => state.restUrl, bot), interactions: new Map(), guildCommands: new Map(),
-    globalCommands: (opts.commands ?? []).map((c) => ({ ...c, id: snowflake(), application_id: bot.id })),
+    globalCommands: (opts.commands ?? []).map((c) => ({ ...c, name: c.name, id: snowflake(), application_id: bot.id })),
     requests: [], events: new EventEmitter().setMaxListeners(0), interactionDeadlineMs: opts.interactionDeadlineMs ?? 3000,
     restUrl: '', gatewayUrl: '',
   };
@@ -112,6 +114,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     waitForRequest: (route, o = {}) =>
       waitUntil(state.events, () => state.requests.find((r) => r.seq > (o.afterSeq ?? 0) && r.status !== 0 && matches(route, r)),
         o.timeoutMs ?? 5000, `a request matching ${String(route)}`),
+    waitFor: (probe, timeoutMs = 5000, what = 'a condition') => waitUntil(state.events, probe, timeoutMs, what),
     requestsTo: (route) => state.requests.filter((r) => matches(route, r)),
     messages: (ref) => {
       const channel = state.guilds.flatMap((g) => g.channels).find((c) => c.id === ref || c.name === ref || `#${c.name}` === ref);
