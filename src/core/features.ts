@@ -121,6 +121,7 @@ export type FeatureVector = Map<string, number>;
 
 const squash = (x: number): number => Math.tanh(x / 4);
 
+/** Lexicon mass of the target (attributed), of the rest of the sentence, and of the target's clause. */
 function lexiconFeatures(f: FeatureVector, terms: ScoredTerm[], att: Attribution, sentence: PreparedSentence, target: number[]): void {
   let pos = 0;
   let neg = 0;
@@ -135,7 +136,7 @@ function lexiconFeatures(f: FeatureVector, terms: ScoredTerm[], att: Attribution
     if (w > 0) clausePos += w;
     else clauseNeg -= w;
   }
-  f.set('lex:pos', squash(pos)).set('lex:neg', squash(neg));
+  f.set('lex:rest_pos', squash(Math.max(0, pos - att.positive))).set('lex:rest_neg', squash(Math.max(0, neg - att.negative)));
   f.set('lex:clause_pos', squash(clausePos)).set('lex:clause_neg', squash(clauseNeg));
   f.set('lex:att_pos', squash(att.positive)).set('lex:att_neg', squash(att.negative));
   f.set('lex:att_net', squash(att.positive - att.negative));

@@ -1,0 +1,97 @@
+// `stancewatch eval FILE [--predictions OUT] [--json]` and `stancewatch eval --articles LABELS.json [--json]`.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { compileLexicon } from '../core/lexicon.js';
+import { classReport, type ClassReport } from '../core/metrics.js';
+import { LABELS, loadModel, predict } from '../core/model.js';
+import { analyseRecord, goldLabel, parseStanceJsonl, type StanceRecord } from '../core/newsmtsc.js';
+import type { StanceLabel } from '../core/types.js';
+import { loadAnalyserResources } from '../resources.js';
+import { evalArticles } from './eval-articles.js';
+import { EXIT, parseArgs, type CliCommand, type CliIo } from './io.js';
+
+const USAGE = 'usage: stancewatch eval FILE [--predictions OUT] [--json] | stancewatch eval --articles LABELS.json [--json]';
+
+interface PredictionLine {
+  primary_gid: string;
+  from: number;
+  to: number;
+  predicted: StanceLabel;
+  score: number;
+}
+
+function predictAll(records: StanceRecord[]): { lines: PredictionLine[]; pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> } {
+  const resources = loadAnalyserResources();
+  const lexicon = compileLexicon(resources.lexicon);
+  const model = loadModel(resources.model);
+  const lines: PredictionLine[] = [];
+  const pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> = [];
+  for (const record of records) {
+    const analyses = analyseRecord(record, lexicon);
+    record.targets.forEach((target, k) => {
+      const p = predict(model, (analyses[k] as { features: Map<string, number> }).features);
+      lines.push({ primary_gid: record.primary_gid, from: target.from, to: target.to, predicted: p.label, score: Math.round(p.score * 1e4) / 1e4 });
+      const gold = goldLabel(target.polarity);
+      if (gold) pairs.push({ gold, predicted: p.label });
+    });
+  }
+  return { lines, pairs };
+}
+
+const pct = (x: number): string => x.toFixed(4);
+
+export function formatReport(file: string, r: ClassReport): string {
+  const rows = LABELS.map((gold, k) => `  ${gold.padEnd(9)} ${(r.confusion[k] as number[]).map((n) => String(n).padStart(8)).join('')}`);
+  return [
+    `${file}: ${r.n} labelled targets`,
+    `macro-F1 ${pct(r.macroF1)}  accuracy ${pct(r.accuracy)}`,
+    `F1 ${LABELS.map((l) => `${l} ${pct(r.f1[l])}`).join('  ')}`,
+    `confusion (rows gold, columns predicted: ${LABELS.join(', ')})`,
+    ...rows,
+  ].join('\n');
+}
+
+function readInput(path: string, io: CliIo): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    io.err(`cannot read ${path}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+async function evalTargets(file: string, out: string | undefined, json: boolean, io: CliIo): Promise<number> {
+  const text = readInput(file, io);
+  if (text === undefined) return EXIT.inputError;
+  const records = parseStanceJsonl(text);
+  if (!records.ok) {
+    io.err(`${file}: ${records.error}`);
+    return EXIT.inputError;
+  }
+  const { lines, pairs } = predictAll(records.value);
+  if (out !== undefined) writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + (lines.length ? '\n' : ''));
+  if (pairs.length === 0) {
+    io.out(json ? JSON.stringify({ file, n: 0, predictions: lines.length }) : `${file}: no labelled targets; ${lines.length} predictions`);
+    return EXIT.ok;
+  }
+  const report = classReport(pairs);
+  io.out(json ? JSON.stringify({ file, ...report }) : formatReport(file, report));
+  return EXIT.ok;
+}
+
+export const run: CliCommand = async (args, io) => {
+  const parsed = parseArgs(args, ['predictions', 'articles'], ['json']);
+  if (typeof parsed === 'string') {
+    io.err(`${parsed}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const json = parsed.flags.has('json');
+  const articles = parsed.flags.get('articles');
+  if (typeof articles === 'string' && parsed.positionals.length === 0) return evalArticles(articles, json, io);
+  const [file, ...rest] = parsed.positionals;
+  if (file === undefined || rest.length > 0 || articles !== undefined) {
+    io.err(USAGE);
+    return EXIT.usage;
+  }
+  const out = parsed.flags.get('predictions');
+  return evalTargets(file, typeof out === 'string' ? out : undefined, json, io);
+};
