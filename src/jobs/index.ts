@@ -1,0 +1,60 @@
+// Builds the worker from its parts: poll feeds -> analyse -> (digests, alerts, retention, offline delivery).
+import type { Logger } from 'pino';
+import type { Analyser } from '../core/analyse.js';
+import type { ScheduleConfig } from '../core/schedule.js';
+import type { Fetcher } from '../ingest/index.js';
+import type { Store } from '../store/index.js';
+import { createAnalysisRunner, type AnalysisRunner } from './analysis.js';
+import { createPoller, type PollSettings } from './poller.js';
+import { createWorker, type Worker, type WorkerStep } from './worker.js';
+
+export interface WorkerSettings {
+  tickExpression: string;
+  poll: Omit<PollSettings, 'owner'>;
+  schedule: ScheduleConfig;
+  maxItemAgeMs: number;
+  fullTextConcurrency: number;
+  retention: { maxAgeMs: number; batchSize: number };
+}
+
+export interface WorkerParts {
+  store: Store;
+  fetcher: Fetcher;
+  analyser: Analyser;
+  modelVersion: string;
+  settings: WorkerSettings;
+  /** Unique per process: lease owner for feeds and jobs. */
+  owner: string;
+  logger: Logger;
+  now: () => number;
+  random: () => number;
+  /** More steps after polling and analysis (digests, alerts, delivery), in order. */
+  extraSteps?: WorkerStep[];
+}
+
+export interface WorkerApp {
+  worker: Worker;
+  analysis: AnalysisRunner;
+}
+
+export function buildWorker(parts: WorkerParts): WorkerApp {
+  const { store, logger, settings } = parts;
+  const analysis = createAnalysisRunner({
+    store, fetcher: parts.fetcher, base: parts.analyser, modelVersion: parts.modelVersion,
+    fullTextConcurrency: settings.fullTextConcurrency, now: parts.now,
+  });
+  const refreshDeps = {
+    store, fetcher: parts.fetcher, analysis, logger, now: parts.now, random: parts.random,
+    settings: { schedule: settings.schedule, maxItemAgeMs: settings.maxItemAgeMs },
+  };
+  const poller = createPoller(store, refreshDeps, { ...settings.poll, owner: parts.owner }, logger.child({ module: 'poller' }));
+  const steps: WorkerStep[] = [
+    { name: 'actors', run: () => analysis.refreshActors() },
+    { name: 'poll', run: (stopping) => poller.cycle(stopping) },
+    { name: 'analyse-pending', run: () => analysis.analysePending(500, logger) },
+    ...(parts.extraSteps ?? []),
+    { name: 'retention', run: () => store.pruneOlderThan(parts.now() - settings.retention.maxAgeMs, settings.retention.batchSize) },
+  ];
+  const worker = createWorker({ tickExpression: settings.tickExpression, steps, logger: logger.child({ module: 'worker' }), now: parts.now });
+  return { worker, analysis };
+}

@@ -1,0 +1,92 @@
+// The worker: a node-cron tick that runs its steps in order (poll feeds, analyse leftovers, schedule digests,
+// evaluate alerts, prune, deliver offline). Each step is isolated: one failing step is logged and the rest run.
+// stop() stops taking new work and waits (bounded) for the running tick to finish.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+
+export interface WorkerStep {
+  name: string;
+  /** `stopping()` turns true when shutdown begins: long steps should check it between units of work. */
+  run(stopping: () => boolean): Promise<unknown>;
+}
+
+export interface WorkerHealth {
+  /** When the last tick finished (epoch ms), null before the first. */
+  lastTickAt: number | null;
+  running: boolean;
+  ticks: number;
+}
+
+export interface Worker {
+  start(): void;
+  /** Runs one tick now (also what the schedule calls). Overlapping calls wait for the running tick. */
+  tick(): Promise<void>;
+  stop(graceMs: number): Promise<void>;
+  health(): WorkerHealth;
+}
+
+export interface WorkerOptions {
+  tickExpression: string;
+  steps: WorkerStep[];
+  logger: Logger;
+  now: () => number;
+  /** Called after each step with its duration in seconds and whether it failed (metrics). */
+  observe?: (step: string, seconds: number, failed: boolean) => void;
+}
+
+export function createWorker(options: WorkerOptions): Worker {
+  const { logger } = options;
+  let task: ScheduledTask | null = null;
+  let current: Promise<void> | null = null;
+  let stopping = false;
+  const health: WorkerHealth = { lastTickAt: null, running: false, ticks: 0 };
+
+  const runSteps = async (): Promise<void> => {
+    for (const step of options.steps) {
+      if (stopping) break;
+      const started = performance.now();
+      let failed = false;
+      try {
+        const result = await step.run(() => stopping);
+        logger.debug({ step: step.name, result }, 'worker step done');
+      } catch (error) {
+        failed = true;
+        logger.error({ err: error, step: step.name }, 'worker step failed');
+      }
+      options.observe?.(step.name, (performance.now() - started) / 1000, failed);
+    }
+    health.lastTickAt = options.now();
+    health.ticks++;
+  };
+
+  const tick = async (): Promise<void> => {
+    if (current) return current;
+    if (stopping) return;
+    health.running = true;
+    current = runSteps().finally(() => {
+      current = null;
+      health.running = false;
+    });
+    return current;
+  };
+
+  return {
+    start() {
+      task = cron.schedule(options.tickExpression, () => tick(), { name: 'stancewatch-tick', noOverlap: true });
+      logger.info({ tick: options.tickExpression, steps: options.steps.map((s) => s.name) }, 'worker started');
+      void tick();
+    },
+    tick,
+    async stop(graceMs) {
+      stopping = true;
+      await task?.destroy();
+      if (current) {
+        const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
+        const outcome = await Promise.race([current.then(() => 'done' as const), timeout]);
+        if (outcome === 'timeout') logger.warn({ graceMs }, 'worker stopped before the running tick finished');
+      }
+      logger.info('worker stopped');
+    },
+    health: () => ({ ...health }),
+  };
+}
