@@ -23,7 +23,7 @@ export const run: CliCommand = async (args, io) => {
   if (typeof contentType === 'string') opts.contentType = contentType;
   if (typeof url === 'string') opts.url = url;
   const result = await parseFeedDocument(bytes, opts);
-  if (!result.ok) return printError(result.error, json, io);
+  if (!result.ok) return printError({ ...result.error }, json, io);
   printFeed(result.value, json, io);
   return EXIT.ok;
 };
