@@ -23,6 +23,6 @@ export function safeText(text: string): string {
 
 /** A markdown link whose label is safe and whose URL cannot break out of the parentheses. */
 export function safeLink(label: string, url: string): string {
-  const href = url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
+  const href = url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `[${safeText(label)}](<${href}>)`;
 }
