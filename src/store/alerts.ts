@@ -59,6 +59,32 @@ function toRule(r: Selectable<AlertRulesTable>): AlertRule {
   };
 }
 
+/** Inserts the event (unique per rule and key) and its outbox post in one transaction. */
+function fireAlert(ctx: StoreContext, f: AlertFiring): Promise<Result<AlertEvent, 'duplicate' | 'unknown-rule'>> {
+  return ctx.tx(async (trx) => {
+    const rule = await trx.selectFrom('alert_rules').selectAll().where('id', '=', f.ruleId).executeTakeFirst();
+    if (!rule) return err('unknown-rule' as const);
+    const event = await trx
+      .insertInto('alert_events')
+      .values({ rule_id: f.ruleId, event_key: f.eventKey, fired_at: f.firedAt, reason: f.reason })
+      .onConflict((oc) => oc.columns(['rule_id', 'event_key']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!event) return err('duplicate' as const);
+    const { item } = await enqueueIn(trx, {
+      kind: 'alert',
+      guildId: rule.guild_id,
+      channelId: rule.channel_id,
+      dedupeKey: `alert:${f.ruleId}:${f.eventKey}`,
+      payload: f.payload,
+      now: f.firedAt,
+    });
+    await trx.updateTable('alert_events').set({ outbox_id: item.id }).where('id', '=', event.id).execute();
+    await trx.updateTable('alert_rules').set({ last_fired_at: f.firedAt }).where('id', '=', f.ruleId).execute();
+    return ok({ id: event.id, ruleId: f.ruleId, eventKey: f.eventKey, firedAt: f.firedAt, reason: f.reason, outboxId: item.id });
+  });
+}
+
 export function alertStore(ctx: StoreContext): AlertStore {
   const { db } = ctx;
   return {
@@ -100,29 +126,7 @@ export function alertStore(ctx: StoreContext): AlertStore {
       const rows = await db.selectFrom('alert_rules').selectAll().where('enabled', '=', 1).orderBy('id').execute();
       return rows.map(toRule);
     },
-    fireAlert: (f) =>
-      ctx.tx(async (trx) => {
-        const rule = await trx.selectFrom('alert_rules').selectAll().where('id', '=', f.ruleId).executeTakeFirst();
-        if (!rule) return err('unknown-rule' as const);
-        const event = await trx
-          .insertInto('alert_events')
-          .values({ rule_id: f.ruleId, event_key: f.eventKey, fired_at: f.firedAt, reason: f.reason })
-          .onConflict((oc) => oc.columns(['rule_id', 'event_key']).doNothing())
-          .returningAll()
-          .executeTakeFirst();
-        if (!event) return err('duplicate' as const);
-        const { item } = await enqueueIn(trx, {
-          kind: 'alert',
-          guildId: rule.guild_id,
-          channelId: rule.channel_id,
-          dedupeKey: `alert:${f.ruleId}:${f.eventKey}`,
-          payload: f.payload,
-          now: f.firedAt,
-        });
-        await trx.updateTable('alert_events').set({ outbox_id: item.id }).where('id', '=', event.id).execute();
-        await trx.updateTable('alert_rules').set({ last_fired_at: f.firedAt }).where('id', '=', f.ruleId).execute();
-        return ok({ id: event.id, ruleId: f.ruleId, eventKey: f.eventKey, firedAt: f.firedAt, reason: f.reason, outboxId: item.id });
-      }),
+    fireAlert: (f) => fireAlert(ctx, f),
     async listAlertEvents(guildId, limit) {
       const rows = await db
         .selectFrom('alert_events as e')

@@ -43,6 +43,42 @@ export function toSubscription(row: Selectable<SubscriptionsTable>): Subscriptio
   };
 }
 
+async function listSubscriptions(ctx: StoreContext, guildId: string): Promise<SubscriptionView[]> {
+  const rows = await ctx.db
+    .selectFrom('subscriptions as s')
+    .innerJoin('feeds as f', 'f.id', 's.feed_id')
+    .selectAll('s')
+    .select([
+      'f.url',
+      'f.title as feed_title',
+      'f.last_fetch_at',
+      'f.last_success_at',
+      'f.last_error_code',
+      'f.last_error_message',
+      'f.error_count',
+      'f.disabled',
+      'f.disabled_reason',
+      sql<number>`(select count(*) from article_feeds af where af.feed_id = s.feed_id)`.as('article_count'),
+    ])
+    .where('s.guild_id', '=', guildId)
+    .orderBy('s.name')
+    .orderBy('s.id')
+    .execute();
+  return rows.map((r) => ({
+    ...toSubscription(r),
+    url: r.url,
+    feedTitle: r.feed_title,
+    lastFetchAt: r.last_fetch_at,
+    lastSuccessAt: r.last_success_at,
+    lastErrorCode: r.last_error_code,
+    lastErrorMessage: r.last_error_message,
+    errorCount: r.error_count,
+    disabled: toBool(r.disabled),
+    disabledReason: r.disabled_reason,
+    articleCount: Number(r.article_count),
+  }));
+}
+
 export function subscriptionStore(ctx: StoreContext): SubscriptionStore {
   const { db } = ctx;
   const get = async (guildId: string, id: number) => {
@@ -80,41 +116,7 @@ export function subscriptionStore(ctx: StoreContext): SubscriptionStore {
       const result = await ctx.run((d) => d.deleteFrom('subscriptions').where('guild_id', '=', guildId).where('id', '=', id).executeTakeFirst());
       return Number(result.numDeletedRows) > 0;
     },
-    async listSubscriptions(guildId) {
-      const rows = await db
-        .selectFrom('subscriptions as s')
-        .innerJoin('feeds as f', 'f.id', 's.feed_id')
-        .selectAll('s')
-        .select([
-          'f.url',
-          'f.title as feed_title',
-          'f.last_fetch_at',
-          'f.last_success_at',
-          'f.last_error_code',
-          'f.last_error_message',
-          'f.error_count',
-          'f.disabled',
-          'f.disabled_reason',
-          sql<number>`(select count(*) from article_feeds af where af.feed_id = s.feed_id)`.as('article_count'),
-        ])
-        .where('s.guild_id', '=', guildId)
-        .orderBy('s.name')
-        .orderBy('s.id')
-        .execute();
-      return rows.map((r) => ({
-        ...toSubscription(r),
-        url: r.url,
-        feedTitle: r.feed_title,
-        lastFetchAt: r.last_fetch_at,
-        lastSuccessAt: r.last_success_at,
-        lastErrorCode: r.last_error_code,
-        lastErrorMessage: r.last_error_message,
-        errorCount: r.error_count,
-        disabled: toBool(r.disabled),
-        disabledReason: r.disabled_reason,
-        articleCount: Number(r.article_count),
-      }));
-    },
+    listSubscriptions: (guildId) => listSubscriptions(ctx, guildId),
     async setSubscriptionPaused(guildId, id, paused) {
       const result = await ctx.run((d) =>
         d.updateTable('subscriptions').set({ paused: toInt(paused) }).where('guild_id', '=', guildId).where('id', '=', id).executeTakeFirst(),
