@@ -9,6 +9,8 @@ import { guardedGet, type HttpContext } from './http.js';
 import type { Fetcher, FetcherOptions } from './types.js';
 
 const ARTICLE_MAX_BYTES = 5 * 1024 * 1024;
+/** Less text than this is a menu or a teaser, not an article: callers fall back to the feed's content. */
+const MIN_TEXT_CHARS = 200;
 const BLOCK_TAGS = /<\/?(?:p|div|section|article|h[1-6]|li|ul|ol|blockquote|pre|figure|figcaption|table|tr|br|hr)\b[^>]*>/gi;
 
 /** Title and paragraph text of an article page, or null when Readability finds no article. */
@@ -19,7 +21,7 @@ export function extractArticleText(html: string, url: string): { title?: string;
     const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
     if (!article?.content) return null;
     const text = paragraphs(article.content);
-    if (!text) return null;
+    if (text.length < MIN_TEXT_CHARS) return null;
     const title = article.title?.trim();
     return title ? { title, text } : { text };
   } catch {

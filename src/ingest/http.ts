@@ -1,6 +1,6 @@
 // One guarded GET with manual redirects, a shared deadline and a body cap. No feed semantics here.
-import { Agent, request } from 'undici';
-import type { Dispatcher } from 'undici';
+import { request } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { err, ok, type Result } from '../core/result.js';
 import { decompress } from './decode.js';
 import { checkUrl, GUARD_REFUSED } from './guard.js';
