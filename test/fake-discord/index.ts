@@ -16,7 +16,7 @@ import { interactionRoutes } from './routes-interactions.js';
 import { randomToken, snowflake } from './ids.js';
 import type { FakeState, RegisteredCommand } from './state.js';
 import { waitUntil } from './wait.js';
-import { buildGuild, findChannel, findMember } from './world.js';
+import { buildGuild, findChannel, findGuild, findMember, locateChannel } from './world.js';
 import type { FakeChannel, FakeGuild, FakeMember, GuildSpec } from './world.js';
 
 export interface FakeDiscordOptions {
@@ -90,11 +90,6 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     gateway.dispatch('INTERACTION_CREATE', rec.payload);
     return new InteractionHandle(state, rec);
   };
-  const guildRef = (ref: string | undefined): FakeGuild => {
-    const g = ref === undefined ? state.guilds[0] : state.guilds.find((x) => x.id === ref || x.name === ref);
-    if (g === undefined) throw new Error(`fake-discord: unknown guild ${ref ?? ''}`);
-    return g;
-  };
   return {
     restUrl: state.restUrl, gatewayUrl: state.gatewayUrl, token: state.token, applicationId: state.applicationId, bot,
     guilds: state.guilds, requests: state.requests, gateway: gateway.stats,
@@ -116,12 +111,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
         o.timeoutMs ?? 5000, `a request matching ${String(route)}`),
     waitFor: (probe, timeoutMs = 5000, what = 'a condition') => waitUntil(state.events, probe, timeoutMs, what),
     requestsTo: (route) => state.requests.filter((r) => matches(route, r)),
-    messages: (ref) => {
-      const channel = state.guilds.flatMap((g) => g.channels).find((c) => c.id === ref || c.name === ref || `#${c.name}` === ref);
-      return state.messages.list(channel?.id ?? ref);
-    },
-    channel: (ref, guild) => findChannel(guildRef(guild), ref),
-    member: (ref, guild) => findMember(guildRef(guild), ref),
+    messages: (ref) => state.messages.list(locateChannel(state.guilds, ref)?.channel.id ?? ref),
+    channel: (ref, guild) => findChannel(findGuild(state.guilds, guild), ref),
+    member: (ref, guild) => findMember(findGuild(state.guilds, guild), ref),
     stop: async () => {
       await gateway.close();
       await rest.close();

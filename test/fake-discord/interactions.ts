@@ -3,7 +3,7 @@ import { randomToken, snowflake } from './ids.js';
 import { buildOptionTree } from './options.js';
 import type { OptionContext, OptionValue, Resolved } from './options.js';
 import type { FakeState, InteractionRecord, RegisteredCommand } from './state.js';
-import { computePermissions, findChannel, findMember, makeUser } from './world.js';
+import { computePermissions, findChannel, findGuild, findMember, makeUser } from './world.js';
 import type { FakeGuild } from './world.js';
 
 export interface InjectOptions {
@@ -42,14 +42,8 @@ function findSchema(state: FakeState, guildId: string | null, opts: InjectOption
   return schema as RegisteredCommand;
 }
 
-function pickGuild(state: FakeState, ref: string | undefined): FakeGuild {
-  const guild = ref === undefined ? state.guilds[0] : state.guilds.find((g) => g.id === ref || g.name === ref);
-  if (guild === undefined) throw new Error(`fake-discord: unknown guild ${ref ?? '(none configured)'}`);
-  return guild;
-}
-
 function guildContext(state: FakeState, opts: InjectOptions): Record<string, unknown> & { guild: FakeGuild; channelId: string; userId: string } {
-  const guild = pickGuild(state, opts.guild);
+  const guild = findGuild(state.guilds, opts.guild);
   const channel = opts.channel === undefined
     ? guild.channels.find((c) => c.type === ChannelType.GuildText) ?? guild.channels[0]
     : findChannel(guild, opts.channel);

@@ -25,6 +25,8 @@ export interface Route {
   handle(ctx: RouteContext): RouteResult | Promise<RouteResult>;
 }
 
+export const json = (body: unknown, status = 200): RouteResult => ({ status, body });
+
 const API_PREFIX = /^\/api(\/v\d+)?/;
 
 export class RestServer {

@@ -3,23 +3,18 @@ import { checkCommands } from './command-check.js';
 import { apiError } from './http-util.js';
 import { checkMessage } from './limits-check.js';
 import { snowflake } from './ids.js';
+import { json } from './rest.js';
 import type { Route, RouteContext, RouteResult } from './rest.js';
 import type { FakeState, RegisteredCommand } from './state.js';
-import { computePermissions, guildCreatePayload } from './world.js';
-import type { FakeChannel, FakeGuild } from './world.js';
+import { computePermissions, guildCreatePayload, locateChannel } from './world.js';
+import type { FakeGuild } from './world.js';
 
-const json = (body: unknown, status = 200): RouteResult => ({ status, body });
 const notFound = (code: number, what: string): RouteResult => json(apiError(code, `Unknown ${what}`), 404);
 export const invalidForm = (problems: string[]): RouteResult =>
   json(apiError(50035, 'Invalid Form Body', { _errors: problems.map((message) => ({ code: 'INVALID', message })) }), 400);
 
-function findChannel(state: FakeState, id: string | undefined): { guild: FakeGuild; channel: FakeChannel } | undefined {
-  for (const guild of state.guilds) {
-    const channel = guild.channels.find((c) => c.id === id);
-    if (channel !== undefined) return { guild, channel };
-  }
-  return undefined;
-}
+const findChannel = (state: FakeState, id: string | undefined): ReturnType<typeof locateChannel> =>
+  id === undefined || !/^\d+$/.test(id) ? undefined : locateChannel(state.guilds, id);
 
 function application(state: FakeState): Record<string, unknown> {
   return { id: state.applicationId, name: state.bot.username, icon: null, description: '', bot_public: true,

@@ -2,12 +2,12 @@ import { apiError } from './http-util.js';
 import { checkChoices, checkMessage } from './limits-check.js';
 import { MESSAGE_FLAGS } from './messages.js';
 import type { FakeMessage } from './messages.js';
+import { json } from './rest.js';
 import type { Route, RouteContext, RouteResult } from './rest.js';
 import { invalidForm } from './routes-core.js';
 import { interactionByToken } from './state.js';
 import type { FakeState, InteractionRecord } from './state.js';
 
-const json = (body: unknown, status = 200): RouteResult => ({ status, body });
 const unknownInteraction = json(apiError(10062, 'Unknown interaction'), 404);
 const unknownMessage = json(apiError(10008, 'Unknown Message'), 404);
 

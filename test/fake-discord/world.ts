@@ -131,6 +131,20 @@ export function findChannel(guild: FakeGuild, ref: string): FakeChannel {
   return guild.channels.find((c) => c.id === ref || c.name === ref || `#${c.name}` === ref) ?? fail(`unknown channel ${ref}`);
 }
 
+export function findGuild(guilds: readonly FakeGuild[], ref: string | undefined): FakeGuild {
+  const guild = ref === undefined ? guilds[0] : guilds.find((g) => g.id === ref || g.name === ref);
+  return guild ?? fail(`unknown guild ${ref ?? '(none configured)'}`);
+}
+
+/** The channel with this id (or name) in any guild, with its guild. */
+export function locateChannel(guilds: readonly FakeGuild[], ref: string | undefined): { guild: FakeGuild; channel: FakeChannel } | undefined {
+  for (const guild of guilds) {
+    const channel = guild.channels.find((c) => c.id === ref || c.name === ref || `#${c.name}` === ref);
+    if (channel !== undefined) return { guild, channel };
+  }
+  return undefined;
+}
+
 /** Discord's permission algorithm: base from roles (owner/Administrator = all), then channel overwrites. */
 export function computePermissions(guild: FakeGuild, memberId: string, channelId?: string): bigint {
   if (memberId === guild.ownerId) return ALL_PERMISSIONS;
