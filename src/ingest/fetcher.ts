@@ -78,7 +78,7 @@ function errorForStatus(res: HttpResponse, now: number): FetchOutcome | undefine
 }
 
 /** Retry-After as delay-seconds or an HTTP date, in ms from now. */
-export function retryAfter(value: string | undefined, now: number): number | undefined {
+function retryAfter(value: string | undefined, now: number): number | undefined {
   if (!value) return undefined;
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
   const date = parseFeedDate(value);

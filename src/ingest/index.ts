@@ -37,7 +37,7 @@
 //   ParsedFeed.warnings plays feedparser's "bozo" role (recovered truncation, bad dates, bare "&", ...).
 //
 // extractArticleText(html, url): { title?, text } | null
-export { createFetcher, retryAfter } from './fetcher.js';
+export { createFetcher } from './fetcher.js';
 export { extractArticleText } from './fulltext.js';
 export { parseFeedDocument, type ParseError, type ParseOptions } from './parse.js';
 export { parseFeedDate, type ParsedDate } from './dates.js';

@@ -59,7 +59,8 @@ export async function startFeedServer(routes: Record<string, Handler> = {}): Pro
   return api;
 }
 
-async function waitUntil(condition: () => boolean, withinMs: number): Promise<boolean> {
+/** Polls `condition` every 10 ms; true once it holds, false after `withinMs`. */
+export async function waitUntil(condition: () => boolean, withinMs: number): Promise<boolean> {
   const until = Date.now() + withinMs;
   while (!condition()) {
     if (Date.now() > until) return false;

@@ -1,6 +1,6 @@
 // Deadlines, size caps, non-feeds and the address guard, all against 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { body, drip, hang, htmlPage, oversized, startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { body, drip, hang, htmlPage, oversized, startFeedServer, waitUntil, type FeedServer } from '../helpers/feed-server.js';
 import { feedFile, testFetcher } from './fetch-helpers.js';
 
 const guardian = feedFile('outlets/rss-parser__guardian.rss');
@@ -35,14 +35,8 @@ describe('deadline', () => {
 });
 
 /** True once the process holds no TCP socket handles (client or server side) any more. */
-async function noClientSockets(withinMs: number): Promise<boolean> {
-  const until = Date.now() + withinMs;
-  while (process.getActiveResourcesInfo().includes('TCPSocketWrap')) {
-    if (Date.now() > until) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
-}
+const noClientSockets = (withinMs: number): Promise<boolean> =>
+  waitUntil(() => !process.getActiveResourcesInfo().includes('TCPSocketWrap'), withinMs);
 
 describe('size cap', () => {
   it.each(['/big-declared', '/big-chunked'])('%s is FEED_TOO_LARGE and the transfer is cut', async (path) => {
