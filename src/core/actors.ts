@@ -57,21 +57,26 @@ function buildPattern(forms: Map<string, Form[]>, prefixes: Map<string, Form[]>)
   return new RegExp(main + pre, 'giu');
 }
 
-function buildExcludes(actors: ActorDef[]): Map<string, RegExp> {
-  const out = new Map<string, RegExp>();
+/** One pattern for every actor's exclusions, and which actors each excluded form blocks. */
+function buildExcludes(actors: ActorDef[]): { pattern?: RegExp; blocks: Map<string, string[]> } {
+  const blocks = new Map<string, string[]>();
   for (const actor of actors) {
-    if (!actor.exclude?.length) continue;
-    out.set(actor.name, new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(actor.exclude)})(?![\\p{L}\\p{N}])`, 'giu'));
+    for (const form of actor.exclude ?? []) {
+      const key = form.toLowerCase().replace(/\s+/g, ' ');
+      blocks.set(key, [...(blocks.get(key) ?? []), actor.name]);
+    }
   }
-  return out;
+  if (blocks.size === 0) return { blocks };
+  return { pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(blocks.keys())})(?![\\p{L}\\p{N}])`, 'giu'), blocks };
 }
 
-function excludedSpans(text: string, excludes: Map<string, RegExp>): Map<string, Array<[number, number]>> {
-  const spans = new Map<string, Array<[number, number]>>();
-  for (const [actor, pattern] of excludes) {
-    for (const m of text.matchAll(pattern)) spans.set(actor, [...(spans.get(actor) ?? []), [m.index, m.index + m[0].length]]);
-  }
-  return spans;
+function excludedSpans(text: string, excludes: { pattern?: RegExp; blocks: Map<string, string[]> }): Array<{ actors: string[]; start: number; end: number }> {
+  if (!excludes.pattern) return [];
+  return [...text.matchAll(excludes.pattern)].map((m) => ({
+    actors: excludes.blocks.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? [],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
 }
 
 function resolve(match: RegExpMatchArray, forms: Map<string, Form[]>, prefixes: Map<string, Form[]>): Form | undefined {
@@ -87,17 +92,17 @@ export function createRegistry(actors: ActorDef[]): ActorRegistry {
   const pattern = buildPattern(forms, prefixes);
   const excludes = buildExcludes(actors);
   const findMentions = (text: string): Mention[] => {
-    const blocked = excludes.size > 0 ? excludedSpans(text, excludes) : new Map<string, Array<[number, number]>>();
     const mentions: Mention[] = [];
     for (const match of text.matchAll(pattern)) {
       const form = resolve(match, forms, prefixes);
       if (!form) continue;
       const start = match.index ?? 0;
       const end = start + match[0].length;
-      if (blocked.get(form.actor)?.some(([s, e]) => s < end && start < e)) continue;
       mentions.push({ actor: form.actor, start, end, text: match[0] });
     }
-    return mentions;
+    if (mentions.length === 0) return mentions;
+    const blocked = excludedSpans(text, excludes);
+    return mentions.filter((m) => !blocked.some((b) => b.start < m.end && m.start < b.end && b.actors.includes(m.actor)));
   };
   return { actors, findMentions };
 }

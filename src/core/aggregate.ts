@@ -11,7 +11,7 @@ export interface AggregateOptions {
   maxEvidence: number;
 }
 
-export const DEFAULT_AGGREGATE: AggregateOptions = { threshold: 0.15, prior: 1, maxEvidence: 3 };
+export const DEFAULT_AGGREGATE: AggregateOptions = { threshold: 0.15, prior: 0.5, maxEvidence: 3 };
 
 const labelOf = (score: number, threshold: number): StanceLabel =>
   score >= threshold ? 'positive' : score <= -threshold ? 'negative' : 'neutral';

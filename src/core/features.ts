@@ -10,6 +10,8 @@ export interface PreparedSentence {
   tokens: Token[];
   /** Lexicon terms, mention tokens excluded. */
   terms: ScoredTerm[];
+  /** Features that do not depend on which mention is the target (mentions read as "<m>"). */
+  shared: FeatureVector;
   /** Clause number of every token (punctuation and contrast words open a new clause). */
   clause: number[];
   /** Index of the first token of the clause that follows the last contrast word, or -1. */
@@ -45,7 +47,23 @@ export function prepareSentence(text: string, lexicon: Lexicon, spans: Span[]): 
     clause.push(current);
     inQuote.push(quoted);
   }
-  return { text, tokens, terms, clause, contrastAt, inQuote };
+  return { text, tokens, terms, clause, contrastAt, inQuote, shared: sharedFeatures(tokens, mentionTokens) };
+}
+
+/** Words outside mentions, bigrams with each mention as "<m>", and sentence-wide flags. */
+function sharedFeatures(tokens: Token[], mentionTokens: Set<number>): FeatureVector {
+  const f: FeatureVector = new Map([['bias', 1]]);
+  let previous = '^';
+  for (let i = 0; i < tokens.length; i++) {
+    const mention = mentionTokens.has(i);
+    if (mention && mentionTokens.has(i - 1)) continue;
+    const symbol = mention ? '<m>' : (tokens[i] as Token).text;
+    if (!mention) f.set(`u:${symbol}`, 1);
+    f.set(`b:${previous}_${symbol}`, 1);
+    if (symbol === '"') f.set('s:has_quote', 1);
+    previous = symbol;
+  }
+  return f;
 }
 
 export interface Attribution {
@@ -142,39 +160,26 @@ function lexiconFeatures(f: FeatureVector, terms: ScoredTerm[], att: Attribution
   f.set('lex:att_net', squash(att.positive - att.negative));
 }
 
-function symbolAt(sentence: PreparedSentence, role: Uint8Array, i: number): string {
-  return role[i] === 1 ? '<t>' : role[i] === 2 ? '<o>' : (sentence.tokens[i] as Token).text;
-}
-
+/** Words of the target's clause and of a window of three words either side of it. */
 function lexicalFeatures(f: FeatureVector, sentence: PreparedSentence, role: Uint8Array, target: number[]): void {
   const first = target[0] as number;
   const last = target[target.length - 1] as number;
-  const seq: Array<{ s: string; i: number }> = [];
-  for (let i = 0; i < sentence.tokens.length; i++) {
-    const s = symbolAt(sentence, role, i);
-    if (role[i] !== 0 && role[i] === role[i - 1]) continue;
-    seq.push({ s, i });
-  }
-  const add = (k: string): void => void f.set(k, 1);
   const targetClause = sentence.clause[first];
-  seq.forEach(({ s, i }, k) => {
-    if (s === '<t>') return;
-    add(`u:${s}`);
-    add(`b:${seq[k - 1]?.s ?? '^'}_${s}`);
-    if (sentence.clause[i] === targetClause) add(`c:${s}`);
+  for (let i = 0; i < sentence.tokens.length; i++) {
+    if (role[i] === 1) continue;
+    const s = role[i] === 2 ? '<o>' : (sentence.tokens[i] as Token).text;
+    if (sentence.clause[i] === targetClause) f.set(`c:${s}`, 1);
     const d = i < first ? first - i : i - last;
-    if (d <= 3) add(`${i < first ? 'l' : 'r'}:${s}`);
-    if (d === 1) add(`${i < first ? 'l1' : 'r1'}:${s}`);
-  });
+    if (d <= 3) f.set(`${i < first ? 'l' : 'r'}:${s}`, 1);
+    if (d === 1) f.set(`${i < first ? 'l1' : 'r1'}:${s}`, 1);
+  }
 }
 
 function structuralFeatures(f: FeatureVector, sentence: PreparedSentence, target: number[], others: number[][], speaker: boolean): void {
   const first = target[0] as number;
   const add = (k: string): void => void f.set(k, 1);
-  add('bias');
   if (speaker) add('s:speaker');
   if (sentence.inQuote[first]) add('s:in_quote');
-  if (sentence.tokens.some((t) => t.text === '"')) add('s:has_quote');
   if (first <= 1) add('s:sentence_start');
   if (sentence.tokens[target[target.length - 1] as number]?.text.endsWith("'s")) add('s:possessive');
   if (others.length > 0) add(`s:others_${Math.min(others.length, 3)}`);
@@ -185,6 +190,7 @@ function structuralFeatures(f: FeatureVector, sentence: PreparedSentence, target
 }
 
 export interface TargetAnalysis {
+  /** Target-specific features; the sentence's `shared` features complete them. */
   features: FeatureVector;
   attribution: Attribution;
 }
@@ -206,3 +212,7 @@ export function analyseTarget(sentence: PreparedSentence, target: Span, others: 
   structuralFeatures(features, sentence, targetTokens, otherTokens, speaker);
   return { features, attribution };
 }
+
+/** All features of a target: the sentence's shared ones plus the target's own. */
+export const allFeatures = (sentence: PreparedSentence, target: TargetAnalysis): FeatureVector =>
+  new Map([...sentence.shared, ...target.features]);

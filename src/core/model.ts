@@ -54,8 +54,10 @@ export function logits(weights: Map<string, readonly number[]>, features: Featur
   return [neg, neu, pos];
 }
 
-export function predict(model: StanceModel, features: FeatureVector): Prediction {
-  const probs = softmax(logits(model.weights, features));
+/** Prediction from features, optionally on top of logits computed once for features shared by many targets. */
+export function predict(model: StanceModel, features: FeatureVector, base?: number[]): Prediction {
+  const z = logits(model.weights, features);
+  const probs = softmax(base ? z.map((v, k) => v + (base[k] as number)) : z);
   let best = 0;
   for (let k = 1; k < 3; k++) if ((probs[k] as number) > (probs[best] as number)) best = k;
   return { label: LABELS[best] as StanceLabel, probs, score: probs[2] - probs[0] };

@@ -1,6 +1,6 @@
 // NewsMTSC-style JSONL: parsing and turning targets into model examples. Pure.
 import { z } from 'zod';
-import { analyseTarget, prepareSentence, type Span, type TargetAnalysis } from './features.js';
+import { allFeatures, analyseTarget, prepareSentence, type Span, type TargetAnalysis } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { LABELS } from './model.js';
 import { err, ok, type Result } from './result.js';
@@ -42,11 +42,14 @@ export function parseStanceJsonl(text: string): Result<StanceRecord[], string> {
   return ok(records);
 }
 
-/** Analyses every target of a record against the other targets of the same sentence. */
+/** Analyses every target of a record against the other targets of the same sentence (all features). */
 export function analyseRecord(record: StanceRecord, lexicon: Lexicon): TargetAnalysis[] {
   const spans: Span[] = record.targets.map((t) => [t.from, t.to]);
   const sentence = prepareSentence(normaliseTypography(record.sentence_normalized), lexicon, spans);
-  return spans.map((span, k) => analyseTarget(sentence, span, spans.filter((_, j) => j !== k)));
+  return spans.map((span, k) => {
+    const analysis = analyseTarget(sentence, span, spans.filter((_, j) => j !== k));
+    return { ...analysis, features: allFeatures(sentence, analysis) };
+  });
 }
 
 /** Labelled examples of one record (targets without a polarity are skipped). */

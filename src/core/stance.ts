@@ -2,7 +2,7 @@
 import type { Mention } from './actors.js';
 import { analyseTarget, prepareSentence, type Attribution, type Span } from './features.js';
 import type { Lexicon, ScoredTerm } from './lexicon.js';
-import { predict, type Prediction, type StanceModel } from './model.js';
+import { logits, predict, type Prediction, type StanceModel } from './model.js';
 
 export interface SentenceStance {
   actor: string;
@@ -31,6 +31,7 @@ function mergeTerms(attributions: Attribution[]): ScoredTerm[] {
 export function sentenceStances(text: string, mentions: Mention[], lexicon: Lexicon, model: StanceModel): { stances: SentenceStance[]; terms: ScoredTerm[] } {
   const spans: Span[] = mentions.map((m) => [m.start, m.end]);
   const sentence = prepareSentence(text, lexicon, spans);
+  const base = logits(model.weights, sentence.shared);
   const byActor = new Map<string, Mention[]>();
   for (const m of mentions) byActor.set(m.actor, [...(byActor.get(m.actor) ?? []), m]);
   const stances: SentenceStance[] = [];
@@ -41,7 +42,7 @@ export function sentenceStances(text: string, mentions: Mention[], lexicon: Lexi
       actor,
       sentence: text,
       mentions: own.length,
-      prediction: mergePredictions(analyses.map((a) => predict(model, a.features))),
+      prediction: mergePredictions(analyses.map((a) => predict(model, a.features, base))),
       terms: mergeTerms(analyses.map((a) => a.attribution)),
     });
   }
