@@ -47,13 +47,18 @@ export interface StartBotOptions {
   modules: readonly CommandModule[];
 }
 
-/** Builds the registry, the handler and the client, and logs in. Resolves once the gateway is ready. */
+/** Builds the registry, the handler and the client, and logs in. Resolves once ready; rejects if the token is refused. */
 export async function startBot({ config, deps, modules }: StartBotOptions): Promise<Client<true>> {
   const handler = createInteractionHandler(createRegistry(modules), deps);
   const client = createBotClient({
     logger: deps.logger, onInteraction: handler, ...(config.restApi === undefined ? {} : { restApi: config.restApi }),
   });
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  await client.login(config.token);
+  try {
+    await client.login(config.token);
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
   return ready;
 }

@@ -41,27 +41,31 @@ export function createInteractionHandler(registry: CommandRegistry, deps: BotDep
 
 async function runCommand(interaction: ChatInputCommandInteraction, registry: CommandRegistry, deps: BotDeps, log: Logger): Promise<void> {
   const started = deps.now();
-  const module = registry.get(interaction.commandName);
-  const refusal = refusalFor(interaction, module);
-  if (refusal !== undefined || module === undefined || !interaction.inCachedGuild()) {
-    log.info({ refusal }, 'command refused');
-    await sendPrivate(interaction, refusal ?? MESSAGES.guildOnly);
+  const admitted = admit(interaction, registry.get(interaction.commandName));
+  if ('refusal' in admitted) {
+    log.info({ refusal: admitted.refusal }, 'command refused');
+    await sendPrivate(interaction, admitted.refusal);
     return;
   }
+  const { module, cached } = admitted;
   if (module.defer !== false) {
-    await interaction.deferReply(module.defer === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {});
+    await cached.deferReply(module.defer === 'ephemeral' ? { flags: MessageFlags.Ephemeral } : {});
   }
-  const outcome = await execute(module, interaction, deps, log);
-  if (outcome.kind === 'reply') await sendReply(interaction, outcome.reply);
-  else await sendPrivate(interaction, outcome.text);
+  const outcome = await execute(module, cached, deps, log);
+  if (outcome.kind === 'reply') await sendReply(cached, outcome.reply);
+  else await sendPrivate(cached, outcome.text);
   log.info({ outcome: outcome.kind, ms: deps.now() - started }, 'command handled');
 }
 
-function refusalFor(interaction: ChatInputCommandInteraction, module: CommandModule | undefined): string | undefined {
-  if (module === undefined) return MESSAGES.unknownCommand;
-  if (!interaction.inCachedGuild()) return MESSAGES.guildOnly;
+type Admission = { refusal: string } | { module: CommandModule; cached: ChatInputCommandInteraction<'cached'> };
+
+/** Known command, in a server the bot is in, and Manage Server when the command (or subcommand) needs it. */
+function admit(interaction: ChatInputCommandInteraction, module: CommandModule | undefined): Admission {
+  if (module === undefined) return { refusal: MESSAGES.unknownCommand };
+  if (!interaction.inCachedGuild()) return { refusal: MESSAGES.guildOnly };
   const manage = interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild);
-  return needsManageServer(module, subcommandPath(interaction)) && !manage ? MESSAGES.manageServer : undefined;
+  if (needsManageServer(module, subcommandPath(interaction)) && !manage) return { refusal: MESSAGES.manageServer };
+  return { module, cached: interaction };
 }
 
 type Outcome = { kind: 'reply'; reply: CommandReply } | { kind: 'user-error' | 'failure'; text: string };

@@ -57,6 +57,12 @@ describe('bot framework against the fake Discord', () => {
     expect(handle.ephemeral).toBe(true);
   });
 
+  it('tells the user when a stale registration invokes a command the bot no longer has', async () => {
+    const handle = h.fake.injectCommand({ name: 'gone', schema: { name: 'gone', options: [] } });
+    expect((await handle.reply()).content).toBe(MESSAGES.unknownCommand);
+    expect(handle.ephemeral).toBe(true);
+  });
+
   it('is guild-only', async () => {
     const handle = h.fake.injectCommand({ name: 'purge', dm: true });
     expect((await handle.reply()).content).toBe(MESSAGES.guildOnly);
