@@ -55,7 +55,7 @@ function isAbbreviation(before: string): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-const BOUNDARY = /[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])/g;
+const BOUNDARY = /[.!?]+["')\]]*(?=\s+["'([]?[A-Z0-9])/g;
 
 /** Splits one paragraph into sentences. */
 function splitParagraph(paragraph: string): string[] {
@@ -86,7 +86,7 @@ export interface Token {
   punct: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*|n't|[^\s\p{L}\p{N}]/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|n't|[^\s\p{L}\p{N}]/gu;
 
 /** Word and punctuation tokens with character offsets. Expects normalised apostrophes. */
 export function tokenize(sentence: string): Token[] {
