@@ -10,6 +10,8 @@ import { articleStore } from './articles.js';
 import type { StoreContext } from './context.js';
 import { createContext } from './context.js';
 import { openDb, parseDatabaseUrl } from './db.js';
+import type { DeliveryQueryStore } from './delivery-queries.js';
+import { deliveryQueryStore } from './delivery-queries.js';
 import type { FeedStore } from './feeds.js';
 import { feedStore } from './feeds.js';
 import type { LeaseStore } from './leases.js';
@@ -38,6 +40,7 @@ export type Store = FeedStore &
   SubscriptionStore &
   ArticleStore &
   AnalysisQueryStore &
+  DeliveryQueryStore &
   ActorStore &
   GuildSettingsStore &
   OutboxStore &
@@ -97,6 +100,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     ...subscriptionStore(ctx),
     ...articleStore(ctx),
     ...analysisQueryStore(ctx),
+    ...deliveryQueryStore(ctx),
     ...actorStore(ctx),
     ...guildSettingsStore(ctx),
     ...outboxStore(ctx),
@@ -118,4 +122,5 @@ export type { NewOutboxItem, NewDigest } from './outbox.js';
 export type { NewAlertRule, AlertFiring } from './alerts.js';
 export type { JobLease } from './leases.js';
 export type { TopArticlesQuery } from './queries.js';
+export type { BucketStats, ObservationQuery, ObservationRow } from './delivery-queries.js';
 export type { FeedStore, SubscriptionStore, ArticleStore, AnalysisQueryStore, ActorStore, GuildSettingsStore, OutboxStore, AlertStore, LeaseStore };

@@ -1,9 +1,11 @@
 // Articles (stored once, linked to every feed that delivered them), analyses, per-actor scores and the
 // daily aggregates that survive retention pruning.
+import { sql } from 'kysely';
 import type { AnyDb, Migration } from './helpers.js';
+import { clusteredOnSqlite } from './helpers.js';
 
 export const migration: Migration = {
-  async up(db: AnyDb) {
+  async up(db: AnyDb, dialect) {
     await db.schema
       .createTable('articles')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -78,7 +80,12 @@ export const migration: Migration = {
       .addColumn('positive', 'integer', (c) => c.notNull())
       // Key order serves "feeds of server S, days in [from, to)": one range scan per subscribed feed.
       .addPrimaryKeyConstraint('actor_daily_pk', ['feed_id', 'day', 'actor', 'outlet'])
+      .$call(clusteredOnSqlite(dialect))
       .execute();
+    if (dialect === 'postgres') {
+      // Index-only scans for the per-day series: the key plus every summed column.
+      await sql`create index actor_daily_cover on actor_daily (feed_id, day) include (actor, outlet, n, score_sum, negative, neutral, positive)`.execute(db);
+    }
 
     await db.schema
       .createTable('framing_daily')
@@ -87,6 +94,7 @@ export const migration: Migration = {
       .addColumn('term', 'text', (c) => c.notNull())
       .addColumn('count', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('framing_daily_pk', ['feed_id', 'day', 'term'])
+      .$call(clusteredOnSqlite(dialect))
       .execute();
   },
 };

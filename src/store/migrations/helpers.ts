@@ -1,5 +1,6 @@
 // Column helpers shared by the migrations: the only place where DDL differs between dialects.
 import type { CreateTableBuilder, Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Dialect } from '../types.js';
 
 // Migrations describe past schemas, so they use an untyped Kysely instance.
@@ -15,4 +16,10 @@ export function withId<T extends string>(table: CreateTableBuilder<T, never>, di
   return dialect === 'sqlite'
     ? table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     : table.addColumn('id', 'serial', (c) => c.primaryKey());
+}
+
+/** SQLite: store the table in primary-key order (WITHOUT ROWID), so key range scans read no other pages. */
+export function clusteredOnSqlite(dialect: Dialect) {
+  return <T extends string, C extends string>(table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C> =>
+    dialect === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table;
 }
