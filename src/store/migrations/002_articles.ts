@@ -3,6 +3,40 @@
 import { sql } from 'kysely';
 import type { AnyDb, Migration } from './helpers.js';
 import { clusteredOnSqlite } from './helpers.js';
+import type { Dialect } from '../types.js';
+
+/** Daily aggregates: per feed x actor x outlet x UTC day, and per feed x framing term x day. */
+async function createDailyTables(db: AnyDb, dialect: Dialect): Promise<void> {
+  await db.schema
+    .createTable('actor_daily')
+    .addColumn('feed_id', 'integer', (c) => c.notNull().references('feeds.id').onDelete('cascade'))
+    .addColumn('day', 'bigint', (c) => c.notNull())
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('outlet', 'text', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addColumn('score_sum', 'double precision', (c) => c.notNull())
+    .addColumn('negative', 'integer', (c) => c.notNull())
+    .addColumn('neutral', 'integer', (c) => c.notNull())
+    .addColumn('positive', 'integer', (c) => c.notNull())
+    // Key order serves "feeds of server S, days in [from, to)": one range scan per subscribed feed.
+    .addPrimaryKeyConstraint('actor_daily_pk', ['feed_id', 'day', 'actor', 'outlet'])
+    .$call(clusteredOnSqlite(dialect))
+    .execute();
+  if (dialect === 'postgres') {
+    // Index-only scans for the per-day series: the key plus every summed column.
+    await sql`create index actor_daily_cover on actor_daily (feed_id, day) include (actor, outlet, n, score_sum, negative, neutral, positive)`.execute(db);
+  }
+
+  await db.schema
+    .createTable('framing_daily')
+    .addColumn('feed_id', 'integer', (c) => c.notNull().references('feeds.id').onDelete('cascade'))
+    .addColumn('day', 'bigint', (c) => c.notNull())
+    .addColumn('term', 'text', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('framing_daily_pk', ['feed_id', 'day', 'term'])
+    .$call(clusteredOnSqlite(dialect))
+    .execute();
+}
 
 export const migration: Migration = {
   async up(db: AnyDb, dialect) {
@@ -66,35 +100,6 @@ export const migration: Migration = {
     // "Scores of actor X between t1 and t2" (then scoped to a server through article_feeds).
     await db.schema.createIndex('actor_scores_actor_time').on('actor_scores').columns(['actor', 'published_at']).execute();
     await db.schema.createIndex('actor_scores_time').on('actor_scores').column('published_at').execute();
-
-    await db.schema
-      .createTable('actor_daily')
-      .addColumn('feed_id', 'integer', (c) => c.notNull().references('feeds.id').onDelete('cascade'))
-      .addColumn('day', 'bigint', (c) => c.notNull())
-      .addColumn('actor', 'text', (c) => c.notNull())
-      .addColumn('outlet', 'text', (c) => c.notNull())
-      .addColumn('n', 'integer', (c) => c.notNull())
-      .addColumn('score_sum', 'double precision', (c) => c.notNull())
-      .addColumn('negative', 'integer', (c) => c.notNull())
-      .addColumn('neutral', 'integer', (c) => c.notNull())
-      .addColumn('positive', 'integer', (c) => c.notNull())
-      // Key order serves "feeds of server S, days in [from, to)": one range scan per subscribed feed.
-      .addPrimaryKeyConstraint('actor_daily_pk', ['feed_id', 'day', 'actor', 'outlet'])
-      .$call(clusteredOnSqlite(dialect))
-      .execute();
-    if (dialect === 'postgres') {
-      // Index-only scans for the per-day series: the key plus every summed column.
-      await sql`create index actor_daily_cover on actor_daily (feed_id, day) include (actor, outlet, n, score_sum, negative, neutral, positive)`.execute(db);
-    }
-
-    await db.schema
-      .createTable('framing_daily')
-      .addColumn('feed_id', 'integer', (c) => c.notNull().references('feeds.id').onDelete('cascade'))
-      .addColumn('day', 'bigint', (c) => c.notNull())
-      .addColumn('term', 'text', (c) => c.notNull())
-      .addColumn('count', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('framing_daily_pk', ['feed_id', 'day', 'term'])
-      .$call(clusteredOnSqlite(dialect))
-      .execute();
+    await createDailyTables(db, dialect);
   },
 };
