@@ -1,7 +1,8 @@
 // `stancewatch migrate`: applies pending database migrations and says which.
 import type { Logger } from 'pino';
 import { createStore, parseDatabaseUrl } from '../store/index.js';
-import type { CliIo } from './io.js';
+import { cliLogger, configOrReport } from './config-io.js';
+import type { CliCommand, CliIo } from './io.js';
 import { EXIT, parseArgs } from './io.js';
 
 export interface MigrateDeps {
@@ -44,3 +45,9 @@ export async function migrateCommand(args: string[], io: CliIo, deps: MigrateDep
     await store.close();
   }
 }
+
+export const run: CliCommand = async (args, io) => {
+  const config = configOrReport(io);
+  if (!config) return EXIT.failure;
+  return migrateCommand(args, io, { databaseUrl: config.databaseUrl, logger: cliLogger(config) });
+};

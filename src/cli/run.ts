@@ -1,6 +1,6 @@
 // `stancewatch run [--role all|worker|bot]`: starts the app and stops it cleanly on SIGINT/SIGTERM.
-import { formatProblems, loadConfig } from '../config.js';
 import { startApp, type Role } from '../main.js';
+import { configOrReport } from './config-io.js';
 import { EXIT, parseArgs, type CliCommand } from './io.js';
 
 const ROLES: Role[] = ['all', 'worker', 'bot'];
@@ -16,12 +16,9 @@ export const run: CliCommand = async (args, io) => {
     io.err(`stancewatch run: --role must be one of ${ROLES.join(', ')}`);
     return EXIT.usage;
   }
-  const config = loadConfig();
-  if (!config.ok) {
-    io.err(formatProblems(config.error));
-    return EXIT.failure;
-  }
-  const app = await startApp(config.value, { role });
+  const config = configOrReport(io);
+  if (!config) return EXIT.failure;
+  const app = await startApp(config, { role });
   await new Promise<void>((resolve) => {
     const onSignal = (signal: NodeJS.Signals): void => {
       app.logger.info({ signal }, 'signal received');

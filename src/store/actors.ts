@@ -1,7 +1,7 @@
 // ActorStore: server-defined actors and the actors a server watches. Scoped to one guild.
 import type { Result } from '../core/result.js';
 import { err, ok } from '../core/result.js';
-import type { ActorKind } from '../core/types.js';
+import type { ActorDef, ActorKind } from '../core/types.js';
 import type { StoreContext } from './context.js';
 import { parseJson } from './context.js';
 import type { GuildActor } from './types.js';
@@ -19,6 +19,8 @@ export interface ActorStore {
   addGuildActor(actor: NewGuildActor): Promise<Result<GuildActor, 'duplicate'>>;
   removeGuildActor(guildId: string, name: string): Promise<boolean>;
   listGuildActors(guildId: string): Promise<GuildActor[]>;
+  /** Every server-defined actor of every server (the analyser scores them all; summaries filter per server). */
+  listAllGuildActors(): Promise<ActorDef[]>;
   /** true when newly watched, false when it already was. */
   watchActor(guildId: string, actor: string, now: number): Promise<boolean>;
   unwatchActor(guildId: string, actor: string): Promise<boolean>;
@@ -62,6 +64,10 @@ export function actorStore(ctx: StoreContext): ActorStore {
         createdBy: r.created_by,
         createdAt: r.created_at,
       }));
+    },
+    async listAllGuildActors() {
+      const rows = await db.selectFrom('guild_actors').select(['name', 'kind', 'aliases']).orderBy('name').orderBy('guild_id').execute();
+      return rows.map((r) => ({ name: r.name, kind: r.kind as ActorKind, aliases: parseJson<string[]>(r.aliases, []) }));
     },
     async watchActor(guildId, actor, now) {
       const row = await ctx.run((d) =>

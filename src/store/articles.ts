@@ -21,6 +21,8 @@ export interface ArticleStore extends AnalysisWriteStore {
   insertArticles(feedId: number, items: NewArticle[], options: InsertOptions): Promise<string[]>;
   getArticle(id: string): Promise<Article | undefined>;
   getArticleByLink(link: string): Promise<Article | undefined>;
+  /** Replaces the stored text (full text fetched from the article page). */
+  updateArticleText(id: string, text: string): Promise<void>;
   /** Articles without a stored analysis, oldest fetched first. */
   listPendingAnalysis(limit: number): Promise<Article[]>;
   /**
@@ -147,6 +149,9 @@ export function articleStore(ctx: StoreContext): ArticleStore {
     async getArticleByLink(link) {
       const row = await db.selectFrom('articles').selectAll().where('link', '=', link).orderBy('fetched_at').executeTakeFirst();
       return row && toArticle(row);
+    },
+    async updateArticleText(id, text) {
+      await ctx.run((d) => d.updateTable('articles').set({ text }).where('id', '=', id).execute());
     },
     async listPendingAnalysis(limit) {
       const rows = await db.selectFrom('articles').selectAll().where('analysed', '=', 0).orderBy('fetched_at').orderBy('id').limit(limit).execute();

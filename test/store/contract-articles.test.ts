@@ -10,6 +10,8 @@ describeStoreContract('ArticleStore', (h) => {
     expect(await store.insertArticles(feed.id, [article('x', 5), article('z', 7), article('z', 7)], { eligible: true, now: 20 })).toEqual(['z']);
     expect(await store.getArticle('x')).toMatchObject({ feedId: feed.id, title: 'Title x', publishedAt: 5, fetchedAt: 10, analysed: false, digestEligible: false });
     expect((await store.getArticle('z'))?.digestEligible).toBe(true);
+    await store.updateArticleText('z', 'The full text of the page.');
+    expect((await store.getArticle('z'))?.text).toBe('The full text of the page.');
     expect((await store.getArticleByLink('https://news.example/y'))?.id).toBe('y');
     expect(await store.getArticle('nope')).toBeUndefined();
   });

@@ -48,6 +48,11 @@ describeStoreContract('SubscriptionStore, ActorStore, GuildSettingsStore', (h) =
     expect(await store.removeGuildActor('A', 'ASEAN')).toBe(true);
     expect(await store.listGuildActors('A')).toEqual([]);
     expect((await store.listGuildActors('B')).map((a) => a.name)).toEqual(['ASEAN']);
+    await store.addGuildActor({ guildId: 'C', name: 'Wagner Group', kind: 'organization', aliases: ['Wagner', 'PMC Wagner'], createdBy: 'u', now: 3 });
+    expect(await store.listAllGuildActors()).toEqual([
+      { name: 'ASEAN', kind: 'bloc', aliases: [] },
+      { name: 'Wagner Group', kind: 'organization', aliases: ['Wagner', 'PMC Wagner'] },
+    ]);
 
     expect(await store.watchActor('A', 'China', 1)).toBe(true);
     expect(await store.watchActor('A', 'China', 2)).toBe(false);
