@@ -30,6 +30,12 @@ export interface WorkerParts {
   random: () => number;
   /** More steps after polling and analysis (digests, alerts, delivery), in order. */
   extraSteps?: WorkerStep[];
+  /** Metrics hooks. */
+  observe?: {
+    fetchOutcome?: (kind: string) => void;
+    analysisSeconds?: (seconds: number) => void;
+    workerStep?: (step: string, seconds: number, failed: boolean) => void;
+  };
 }
 
 export interface WorkerApp {
@@ -41,10 +47,10 @@ export function buildWorker(parts: WorkerParts): WorkerApp {
   const { store, logger, settings } = parts;
   const analysis = createAnalysisRunner({
     store, fetcher: parts.fetcher, base: parts.analyser, modelVersion: parts.modelVersion,
-    fullTextConcurrency: settings.fullTextConcurrency, now: parts.now,
+    fullTextConcurrency: settings.fullTextConcurrency, now: parts.now, observe: parts.observe?.analysisSeconds,
   });
   const refreshDeps = {
-    store, fetcher: parts.fetcher, analysis, logger, now: parts.now, random: parts.random,
+    store, fetcher: parts.fetcher, analysis, logger, now: parts.now, random: parts.random, onOutcome: parts.observe?.fetchOutcome,
     settings: { schedule: settings.schedule, maxItemAgeMs: settings.maxItemAgeMs },
   };
   const poller = createPoller(store, refreshDeps, { ...settings.poll, owner: parts.owner }, logger.child({ module: 'poller' }));
@@ -55,6 +61,8 @@ export function buildWorker(parts: WorkerParts): WorkerApp {
     ...(parts.extraSteps ?? []),
     { name: 'retention', run: () => store.pruneOlderThan(parts.now() - settings.retention.maxAgeMs, settings.retention.batchSize) },
   ];
-  const worker = createWorker({ tickExpression: settings.tickExpression, steps, logger: logger.child({ module: 'worker' }), now: parts.now });
+  const worker = createWorker({
+    tickExpression: settings.tickExpression, steps, logger: logger.child({ module: 'worker' }), now: parts.now, observe: parts.observe?.workerStep,
+  });
   return { worker, analysis };
 }

@@ -23,6 +23,8 @@ export interface RefreshDeps {
   now: () => number;
   /** Jitter source in [0, 1). */
   random: () => number;
+  /** Told each fetch outcome: 'ok', 'not-modified' or the error code (metrics). */
+  onOutcome?: (kind: string) => void;
 }
 
 export type RefreshResult =
@@ -33,6 +35,7 @@ export type RefreshResult =
 export async function refreshFeed(feed: Feed, deps: RefreshDeps): Promise<RefreshResult> {
   const log = deps.logger.child({ feedId: feed.id, url: feed.url });
   const outcome = await deps.fetcher.fetchFeed(feed.url, validatorsOf(feed));
+  deps.onOutcome?.(outcome.kind === 'error' ? outcome.code : outcome.kind);
   switch (outcome.kind) {
     case 'not-modified':
       await recordNotModified(feed, outcome, deps);

@@ -11,10 +11,19 @@ export interface WorkerStep {
 }
 
 export interface WorkerHealth {
+  /** When the worker started (epoch ms). */
+  startedAt: number;
   /** When the last tick finished (epoch ms), null before the first. */
   lastTickAt: number | null;
-  running: boolean;
+  /** When the running tick started, null when idle. */
+  tickStartedAt: number | null;
   ticks: number;
+}
+
+/** Healthy when a tick finished, or the running one started, within `staleMs` (or the worker just started). */
+export function isTicking(h: WorkerHealth, now: number, staleMs: number): boolean {
+  const last = Math.max(h.lastTickAt ?? h.startedAt, h.tickStartedAt ?? 0);
+  return now - last <= staleMs;
 }
 
 export interface Worker {
@@ -39,7 +48,7 @@ export function createWorker(options: WorkerOptions): Worker {
   let task: ScheduledTask | null = null;
   let current: Promise<void> | null = null;
   let stopping = false;
-  const health: WorkerHealth = { lastTickAt: null, running: false, ticks: 0 };
+  const health: WorkerHealth = { startedAt: options.now(), lastTickAt: null, tickStartedAt: null, ticks: 0 };
 
   const runSteps = async (): Promise<void> => {
     for (const step of options.steps) {
@@ -62,10 +71,10 @@ export function createWorker(options: WorkerOptions): Worker {
   const tick = async (): Promise<void> => {
     if (current) return current;
     if (stopping) return;
-    health.running = true;
+    health.tickStartedAt = options.now();
     current = runSteps().finally(() => {
       current = null;
-      health.running = false;
+      health.tickStartedAt = null;
     });
     return current;
   };
