@@ -6,7 +6,9 @@ import type { AppConfig, Settings } from './config.js';
 import { firstCheckDelayMs } from './core/schedule.js';
 import { createFetcher, type Fetcher } from './ingest/index.js';
 import { buildWorker, type WorkerSettings } from './jobs/index.js';
-import type { Worker } from './jobs/worker.js';
+import { isTicking, type Worker } from './jobs/worker.js';
+import { createOpsServer, type HealthCheck, type OpsServer } from './ops/http.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
 import { createLogger, type Logger } from './log.js';
 import { loadAnalyserResources } from './resources.js';
 import { createAnalyser } from './core/analyse.js';
@@ -28,6 +30,9 @@ export interface App {
   store: Store;
   logger: Logger;
   worker: Worker | null;
+  metrics: Metrics;
+  /** The port /healthz and /metrics listen on, when HTTP_PORT is set. */
+  httpPort: number | null;
   stop(): Promise<void>;
 }
 
@@ -86,6 +91,7 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
     throw error;
   }
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const metrics = createMetrics();
   let worker: Worker | null = null;
   let fetcher: Fetcher | null = null;
   if (options.role !== 'bot') {
@@ -95,19 +101,39 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
       store, fetcher, analyser: createAnalyser(resources), owner, logger, now, random: Math.random,
       modelVersion: `stance-v${resources.model.version}+lexicon-v${resources.lexicon.version}`,
       settings: workerSettings(config.settings),
+      extraSteps: [{ name: 'feed-gauges', run: async () => metrics.setFeeds(await store.countFeeds(now())) }],
+      observe: { fetchOutcome: metrics.fetchOutcome, analysisSeconds: (s) => { metrics.analysisSeconds(s); metrics.articlesAnalysed(1); }, workerStep: metrics.workerStep },
     }).worker;
     worker.start();
   }
   if (!config.discord) logger.info({ outputDir: config.settings.digest.outputDir }, 'no DISCORD_TOKEN: the bot is off; digests and alerts are written to the output folder');
-  logger.info({ role: options.role, database: store.dialect, owner }, 'stancewatch ready');
+  const ops = config.httpPort === undefined ? null : createOpsServer({ checks: healthChecks(store, worker, now), metrics: () => metrics.render(), logger });
+  const httpPort = ops ? await ops.listen(config.httpPort ?? 0) : null;
+  logger.info({ role: options.role, database: store.dialect, owner, httpPort }, 'stancewatch ready');
   return {
-    store, logger, worker,
+    store, logger, worker, metrics, httpPort,
     async stop() {
       logger.info('stopping');
       await worker?.stop(config.settings.shutdown.graceSeconds * 1000);
+      await ops?.close();
       await fetcher?.close();
       await store.close();
       logger.info('stopped');
     },
   };
+}
+
+/** /healthz: the database answers, the scheduler ticks (workers), Discord is connected (or not configured). */
+function healthChecks(store: Store, worker: Worker | null, now: () => number): HealthCheck[] {
+  const checks: HealthCheck[] = [{ name: 'database', check: async () => ({ ok: await store.ping() }) }];
+  if (worker) {
+    checks.push({
+      name: 'scheduler',
+      check: async () => {
+        const h = worker.health();
+        return { ok: isTicking(h, now(), 10 * MINUTE), detail: `${h.ticks} ticks, last ${h.lastTickAt ? new Date(h.lastTickAt).toISOString() : 'none yet'}` };
+      },
+    });
+  }
+  return checks;
 }
