@@ -43,6 +43,12 @@ export interface CommandModule {
    * mix read-only and configuration subcommands and so must stay visible to everyone.
    */
   managesServer: boolean | readonly string[];
+  /**
+   * Registers the command with default_member_permissions = Manage Server even when `managesServer` lists only
+   * some subcommands (Discord cannot restrict single subcommands). A server may loosen it for read-only
+   * subcommands; the listed ones are still checked at run time.
+   */
+  adminByDefault?: boolean;
   /** Defer within Discord's 3 s: anything that touches the network or the database. */
   defer: 'ephemeral' | 'public' | false;
   /** Expected problems are `err(userError(...))`; anything thrown is reported with a reference id. */

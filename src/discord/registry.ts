@@ -1,6 +1,12 @@
 import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import type { RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
 import { commandJson } from './command.js';
+import { actorCommand } from './commands/actor.js';
+import { actorsCommand } from './commands/actors.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { articleCommand } from './commands/article.js';
+import { feedsCommand } from './commands/feeds.js';
+import { summaryCommand } from './commands/summary.js';
 import type { CommandModule } from './command.js';
 
 export type CommandRegistry = ReadonlyMap<string, CommandModule>;
@@ -9,7 +15,9 @@ export type CommandRegistry = ReadonlyMap<string, CommandModule>;
  * The bot's slash commands. Each feature adds its module here; the handler and `register-commands` both
  * read this list, so what is registered is exactly what is handled.
  */
-export const commandModules: readonly CommandModule[] = [];
+export const commandModules: readonly CommandModule[] = [
+  summaryCommand, actorCommand, articleCommand, analyzeCommand, feedsCommand, actorsCommand,
+];
 
 /** Indexes modules by command name; two modules with one name is a programming error. */
 export function createRegistry(modules: readonly CommandModule[]): CommandRegistry {
@@ -31,7 +39,7 @@ export function commandPayload(modules: readonly CommandModule[]): RESTPutAPIApp
     const { dm_permission: _dm, ...json } = commandJson(module);
     return {
       ...json,
-      default_member_permissions: module.managesServer === true ? PermissionFlagsBits.ManageGuild.toString() : null,
+      default_member_permissions: module.managesServer === true || module.adminByDefault === true ? PermissionFlagsBits.ManageGuild.toString() : null,
       contexts: [InteractionContextType.Guild],
       integration_types: [ApplicationIntegrationType.GuildInstall],
     };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot } from '../../src/discord/client.js';
+import type { BotDeps } from '../../src/discord/deps.js';
 import { startFakeDiscord } from '../fake-discord/index.js';
 import type { FakeDiscord } from '../fake-discord/index.js';
 import { memoryLogger } from './helpers.js';
@@ -13,7 +14,7 @@ describe('startBot', () => {
     const { logger } = memoryLogger();
     const bot = startBot({
       config: { token: 'not-the-token', applicationId: fake.applicationId, restApi: fake.restUrl },
-      deps: { logger, now: () => Date.now() }, modules: [],
+      deps: { logger, now: () => Date.now() } as BotDeps, modules: [],
     });
     await expect(bot).rejects.toMatchObject({ code: 'TokenInvalid' });
     expect(fake.gateway.connections).toBe(0);

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Client } from 'discord.js';
 import { startBot } from '../../src/discord/client.js';
 import type { CommandModule } from '../../src/discord/command.js';
+import type { BotDeps } from '../../src/discord/deps.js';
 import { commandPayload } from '../../src/discord/registry.js';
 import { startFakeDiscord } from '../fake-discord/index.js';
 import type { FakeDiscord, FakeDiscordOptions } from '../fake-discord/index.js';
@@ -33,13 +34,16 @@ export interface BotHarness {
   stop(): Promise<void>;
 }
 
+/** What the feature commands need (store, jobs facade); the framework's own test modules use neither. */
+export type FeatureDeps = Pick<BotDeps, 'store' | 'jobs'>;
+
 /** The fake Discord with `modules` registered globally, and the real bot (src/discord/client.ts) logged in to it. */
-export async function startHarness(modules: CommandModule[], options: FakeDiscordOptions = {}): Promise<BotHarness> {
+export async function startHarness(modules: CommandModule[], options: FakeDiscordOptions = {}, features?: FeatureDeps): Promise<BotHarness> {
   const fake = await startFakeDiscord({ commands: commandPayload(modules), ...options });
   const { logger, lines } = memoryLogger();
   const client = await startBot({
     config: { token: fake.token, applicationId: fake.applicationId, restApi: fake.restUrl },
-    deps: { logger, now: () => Date.now() },
+    deps: { logger, now: () => Date.now(), ...features } as BotDeps,
     modules,
   });
   return {
