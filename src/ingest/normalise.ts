@@ -3,6 +3,7 @@
 import { articleId } from '../core/article-id.js';
 import type { FeedItem, ParsedFeed } from '../core/types.js';
 import { parseFeedDate } from './dates.js';
+import { titleText } from './titles.js';
 import { asArray, attrsOf, cleanText, rawText, resolveUrl, textOf, type XmlValue } from './xmlvalue.js';
 
 /** Fields asked of rss-parser beyond its defaults (raw, so nothing is lost to its conversions). */
@@ -21,14 +22,17 @@ export const CUSTOM_FIELDS = {
     ['guid', 'swGuid', { keepArray: true }],
     ['category', 'swCategories', { keepArray: true }],
     ['dc:subject', 'swSubjects', { keepArray: true }],
-    ['sw-published', 'swPublished'],
-    ['sw-updated', 'swUpdated'],
-    ['dcterms:issued', 'swIssued'],
-    ['dcterms:created', 'swCreated'],
-    ['dcterms:modified', 'swModified'],
-    ['issued', 'swIssued03'],
-    ['created', 'swCreated03'],
-    ['modified', 'swModified03'],
+    ['media:title', 'swMediaTitle'],
+    ['sw-published', 'swPublished', { keepArray: true }],
+    ['sw-updated', 'swUpdated', { keepArray: true }],
+    ['pubDate', 'swPubDate', { keepArray: true }],
+    ['dc:date', 'swDcDate', { keepArray: true }],
+    ['dcterms:issued', 'swIssued', { keepArray: true }],
+    ['dcterms:created', 'swCreated', { keepArray: true }],
+    ['dcterms:modified', 'swModified', { keepArray: true }],
+    ['issued', 'swIssued03', { keepArray: true }],
+    ['created', 'swCreated03', { keepArray: true }],
+    ['modified', 'swModified03', { keepArray: true }],
     ['description', 'swDescription'],
   ],
 } as const;
@@ -68,9 +72,9 @@ export function normaliseFeed(raw: Raw, ctx: NormaliseContext): ParsedFeed {
 
 function normaliseItem(raw: Raw, feedBase: string | undefined, ctx: NormaliseContext): FeedItem {
   const base = webUrl(resolveUrl(attrsOf({ $: raw.swAttrs })['xml:base'], feedBase)) ?? feedBase;
-  const guid = rawText(first(raw.swGuid)) ?? rawText(raw.id) ?? attrsOf({ $: raw.swAttrs })['rdf:about'];
+  const guid = itemGuid(raw, base);
   const link = webUrl(resolveUrl(pickLink(raw.swLinks) ?? permalinkGuid(raw.swGuid), base));
-  const title = titleText(first(raw.swTitle)) ?? cleanText(raw.title) ?? '';
+  const title = titleText(first(raw.swTitle)) ?? cleanText(raw.title) ?? titleText(raw.swMediaTitle) ?? '';
   const published = itemDate(raw, ctx.warnings);
   const item: FeedItem = dropUndefined({
     id: articleId({ guid, link, title, published }),
@@ -97,12 +101,15 @@ function pickLink(links: XmlValue): string | undefined {
   return target(alternate) ?? candidates.map(target).find((t) => t !== undefined);
 }
 
-/** Title text; Atom 0.3 `mode="base64"` and Atom 1.0 non-text media types are base64 (RFC 4287 3.1.1.3). */
-function titleText(value: XmlValue): string | undefined {
-  const { mode, type } = attrsOf(value);
-  const binary = mode === 'base64' || (!!type && !/^(text|html|xhtml)$|^text\/|[+/]xml$/i.test(type));
-  if (!binary) return cleanText(value);
-  return cleanText(Buffer.from(rawText(value) ?? '', 'base64').toString('utf8'));
+/**
+ * guid / Atom id / rdf:about. A path reference ("/a/b", "./a", "../a") is resolved against the base as feedparser
+ * does; a bare token ("12345") is an opaque id and stays as given (resolving it would tie ids to the feed URL).
+ */
+function itemGuid(raw: Raw, base: string | undefined): string | undefined {
+  const guid = first(raw.swGuid);
+  const id = rawText(guid) ?? rawText(raw.id) ?? attrsOf({ $: raw.swAttrs })['rdf:about'];
+  if (id === undefined || attrsOf(guid).isPermaLink === 'false' || !/^\.{0,2}\//.test(id)) return id;
+  return webUrl(resolveUrl(id, base)) ?? id;
 }
 
 /** RSS guid doubles as the link unless isPermaLink="false". */
@@ -114,13 +121,14 @@ function permalinkGuid(guids: XmlValue): string | undefined {
 }
 
 const DATE_FIELDS = [
-  'swPublished', 'pubDate', 'date', 'swIssued', 'swIssued03', 'swCreated', 'swCreated03',
+  'swPublished', 'swPubDate', 'swDcDate', 'swIssued', 'swIssued03', 'swCreated', 'swCreated03',
   'swUpdated', 'swModified', 'swModified03',
 ] as const;
 
+/** The first date field present; a repeated element counts by its last value, as feedparser overwrites. */
 function itemDate(raw: Raw, warnings: string[]): number | undefined {
   for (const field of DATE_FIELDS) {
-    const text = rawText(raw[field]);
+    const text = rawText(asArray(raw[field]).at(-1));
     if (text === undefined) continue;
     const parsed = parseFeedDate(text);
     if (!parsed) {

@@ -6,6 +6,7 @@ import { decodeText, decompress } from './decode.js';
 import { discoverFeedLink, looksLikeHtml } from './discover.js';
 import { CUSTOM_FIELDS, normaliseFeed } from './normalise.js';
 import { closeOpenElements, prepareXml } from './xmlprep.js';
+import { reshapeFeed, rootName } from './xmlshape.js';
 
 export type ParseErrorCode = 'FEED_PARSE' | 'NOT_A_FEED' | 'EMPTY';
 
@@ -43,9 +44,10 @@ async function parseUnguarded(bytes: Buffer, opts: ParseOptions): Promise<Result
   if (looksLikeHtml(decoded.text, opts.contentType)) return notAFeed(decoded.text, opts.url);
   const prepared = prepareXml(decoded.text);
   const warnings = [...decoded.warnings, ...prepared.warnings];
-  const parsed = await parseXml(prepared.text, warnings);
+  const text = reshapeFeed(prepared.text);
+  const parsed = await parseXml(text, warnings);
   if (!parsed.ok) return parsed;
-  const atom = rootName(prepared.text) === 'feed';
+  const atom = rootName(text) === 'feed';
   return ok(normaliseFeed(parsed.value, { url: opts.url, atom, warnings: [...new Set(warnings)] }));
 }
 
@@ -83,12 +85,6 @@ function notAFeed(html: string, url: string | undefined): Result<never, ParseErr
     ? `an HTML page, not a feed; the page links the feed ${suggestedFeedUrl}`
     : 'an HTML page, not a feed, and it links no feed';
   return err(suggestedFeedUrl ? { code: 'NOT_A_FEED', message, suggestedFeedUrl } : { code: 'NOT_A_FEED', message });
-}
-
-/** Local name of the document element. */
-function rootName(text: string): string | undefined {
-  const m = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]/.exec(text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''));
-  return m?.[2];
 }
 
 function firstLine(e: unknown): string {

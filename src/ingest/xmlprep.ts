@@ -6,10 +6,15 @@ import { decodeHTMLStrict } from 'entities';
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const PROTECTED = /(<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$))/;
-const DOCTYPE = /<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/i;
+const DOCTYPE = /<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/iy;
 const ENTITY_DECL = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"&%<]*)"|'([^'&%<]*)')\s*>/g;
 /** Elements rss-parser converts with `new Date().toISOString()` (which throws on bad dates): renamed, parsed by us. */
 const DATE_ELEMENTS = /<(\/?)(published|updated)(?=[\s>/])/g;
+/**
+ * Feeds are XML, whose HTML entity names come from the XHTML 1.0 DTDs; HTML5 redefined these two (to U+27E8/9).
+ * Every other XHTML 1.0 entity has the same value in the HTML5 table used below.
+ */
+const XHTML1_ENTITIES = new Map([['lang', '\u2329'], ['rang', '\u232A']]);
 /** Cap on the text added by DTD entity expansion (defence against entity-expansion bombs). */
 const MAX_EXPANSION = 1 << 20;
 
@@ -21,9 +26,8 @@ export interface Prepared {
 export function prepareXml(input: string): Prepared {
   const warnings: string[] = [];
   const entities = new Map<string, string>();
-  const withoutDoctype = input.replace(DOCTYPE, (decl) => {
+  const withoutDoctype = removeDoctype(input, (decl) => {
     for (const m of decl.matchAll(ENTITY_DECL)) entities.set(m[1] as string, m[2] ?? m[3] ?? '');
-    return '';
   });
   const budget = { left: MAX_EXPANSION };
   const text = withoutDoctype
@@ -31,6 +35,27 @@ export function prepareXml(input: string): Prepared {
     .map((part, i) => (i % 2 === 1 ? part : fixMarkup(part, entities, budget, warnings)))
     .join('');
   return { text, warnings: [...new Set(warnings)] };
+}
+
+/** Removes the DOCTYPE declaration of the prolog (only there: `<!DOCTYPE` in CDATA or text is content). */
+function removeDoctype(input: string, onDeclaration: (decl: string) => void): string {
+  DOCTYPE.lastIndex = prologEnd(input);
+  const m = DOCTYPE.exec(input);
+  if (!m) return input;
+  onDeclaration(m[0]);
+  return input.slice(0, m.index) + input.slice(m.index + m[0].length);
+}
+
+/** Index of the first thing after the leading whitespace, processing instructions and comments. */
+function prologEnd(text: string): number {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i] as string)) i++;
+    const close = text.startsWith('<?', i) ? '?>' : text.startsWith('<!--', i) ? '-->' : undefined;
+    const end = close ? text.indexOf(close, i) : -1;
+    if (end < 0) return i;
+    i = end + (close as string).length;
+  }
 }
 
 function fixMarkup(part: string, entities: Map<string, string>, budget: { left: number }, warnings: string[]): string {
@@ -65,7 +90,7 @@ function fixReference(
     budget.left -= declared.length;
     return escapeText(declared);
   }
-  const decoded = decodeHTMLStrict(whole);
+  const decoded = XHTML1_ENTITIES.get(name) ?? decodeHTMLStrict(whole);
   if (decoded !== whole) return [...decoded].map((ch) => `&#${ch.codePointAt(0)};`).join('');
   warnings.push(`undefined entity &${name}; kept as text`);
   return `&amp;${ref}`;
