@@ -83,44 +83,45 @@ function mentions(m: APIMessage, marker: string): boolean {
   return text.includes(marker);
 }
 
+/** Parts of `item` already in the channel (a retry after a crash or timeout): part index -> message id. */
+async function findPosted(client: Client, item: OutboxItem, parts: number, lookback: number): Promise<Map<number, string>> {
+  const recent = (await client.rest.get(Routes.channelMessages(item.channelId), {
+    query: new URLSearchParams({ limit: String(lookback) }),
+  })) as APIMessage[];
+  const found = new Map<number, string>();
+  for (let i = 0; i < parts; i++) {
+    const hit = recent.find((m) => m.nonce === partNonce(item.nonce, i) || mentions(m, partMarker(item.nonce, i)));
+    if (hit) found.set(i, hit.id);
+  }
+  return found;
+}
+
+/** Posts part `i` (multipart when it carries files) and returns the message id. */
+async function post(client: Client, item: OutboxItem, m: OutMessage, i: number): Promise<string> {
+  const marked = withMarker(m, partMarker(item.nonce, i));
+  const files = (marked.files ?? []).map((f) => ({ name: f.name, data: f.attachment, contentType: 'image/png' }));
+  const body: RESTPostAPIChannelMessageJSONBody = {
+    ...(marked.content ? { content: marked.content } : {}),
+    ...(marked.embeds ? { embeds: marked.embeds } : {}),
+    allowed_mentions: { parse: [] },
+    nonce: partNonce(item.nonce, i),
+    enforce_nonce: true,
+    ...(files.length ? { attachments: (marked.files ?? []).map((f, id) => ({ id, filename: f.name, ...(f.description ? { description: f.description } : {}) })) } : {}),
+  };
+  const sent = (await client.rest.post(Routes.channelMessages(item.channelId), { body, ...(files.length ? { files } : {}) })) as APIMessage;
+  return sent.id;
+}
+
 export function createDeliverer(o: DelivererOptions): Deliverer {
   const log = o.logger.child({ module: 'deliver' });
   const backoff = (attempts: number): number => Math.min(o.maxBackoffMs ?? 3_600_000, (o.backoffMs ?? 30_000) * 2 ** Math.max(0, attempts - 1));
 
-  /** Parts already in the channel: index -> message id. */
-  const findPosted = async (item: OutboxItem, parts: number): Promise<Map<number, string>> => {
-    const recent = (await o.client.rest.get(Routes.channelMessages(item.channelId), {
-      query: new URLSearchParams({ limit: String(o.lookback ?? 100) }),
-    })) as APIMessage[];
-    const found = new Map<number, string>();
-    for (let i = 0; i < parts; i++) {
-      const hit = recent.find((m) => m.nonce === partNonce(item.nonce, i) || mentions(m, partMarker(item.nonce, i)));
-      if (hit) found.set(i, hit.id);
-    }
-    return found;
-  };
-
-  const post = async (item: OutboxItem, m: OutMessage, i: number): Promise<string> => {
-    const marked = withMarker(m, partMarker(item.nonce, i));
-    const files = (marked.files ?? []).map((f) => ({ name: f.name, data: f.attachment, contentType: 'image/png' }));
-    const body: RESTPostAPIChannelMessageJSONBody = {
-      ...(marked.content ? { content: marked.content } : {}),
-      ...(marked.embeds ? { embeds: marked.embeds } : {}),
-      allowed_mentions: { parse: [] },
-      nonce: partNonce(item.nonce, i),
-      enforce_nonce: true,
-      ...(files.length ? { attachments: (marked.files ?? []).map((f, id) => ({ id, filename: f.name, ...(f.description ? { description: f.description } : {}) })) } : {}),
-    };
-    const sent = (await o.client.rest.post(Routes.channelMessages(item.channelId), { body, ...(files.length ? { files } : {}) })) as APIMessage;
-    return sent.id;
-  };
-
   const send = async (item: OutboxItem, p: OutboxPayload): Promise<string[]> => {
     const messages = renderPayload(p, log);
-    const posted = item.attempts > 0 ? await findPosted(item, messages.length) : new Map<number, string>();
+    const posted = item.attempts > 0 ? await findPosted(o.client, item, messages.length, o.lookback ?? 100) : new Map<number, string>();
     if (posted.size > 0) log.info({ outboxId: item.id, found: posted.size, parts: messages.length }, 'earlier post found, not posting it again');
     const ids: string[] = [];
-    for (const [i, m] of messages.entries()) ids.push(posted.get(i) ?? (await post(item, m, i)));
+    for (const [i, m] of messages.entries()) ids.push(posted.get(i) ?? (await post(o.client, item, m, i)));
     return ids;
   };
 

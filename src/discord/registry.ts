@@ -3,8 +3,10 @@ import type { RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
 import { commandJson } from './command.js';
 import { actorCommand } from './commands/actor.js';
 import { actorsCommand } from './commands/actors.js';
+import { alertsCommand } from './commands/alerts.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { articleCommand } from './commands/article.js';
+import { digestCommand } from './commands/digest.js';
 import { feedsCommand } from './commands/feeds.js';
 import { summaryCommand } from './commands/summary.js';
 import type { CommandModule } from './command.js';
@@ -16,7 +18,7 @@ export type CommandRegistry = ReadonlyMap<string, CommandModule>;
  * read this list, so what is registered is exactly what is handled.
  */
 export const commandModules: readonly CommandModule[] = [
-  summaryCommand, actorCommand, articleCommand, analyzeCommand, feedsCommand, actorsCommand,
+  summaryCommand, actorCommand, articleCommand, analyzeCommand, feedsCommand, actorsCommand, digestCommand, alertsCommand,
 ];
 
 /** Indexes modules by command name; two modules with one name is a programming error. */
