@@ -25,7 +25,10 @@ export interface GuardError {
 /** Error code set on lookup failures caused by the guard, so the fetcher can tell them from DNS failures. */
 export const GUARD_REFUSED = 'ESTANCEWATCH_ADDRESS_NOT_ALLOWED';
 
-/** Parses and checks a URL before any connection: http(s) only, no credentials, no disallowed IP literal. */
+/**
+ * Parses and checks a URL before any connection. Unparseable or with credentials: INVALID_URL. Another scheme than
+ * http(s), or a disallowed IP literal: ADDRESS_NOT_ALLOWED.
+ */
 export function checkUrl(raw: string, allowPrivate: boolean): Result<URL, GuardError> {
   let url: URL;
   try {
@@ -34,7 +37,8 @@ export function checkUrl(raw: string, allowPrivate: boolean): Result<URL, GuardE
     return err({ code: 'INVALID_URL', message: `not a URL: ${raw.slice(0, 200)}` });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return err({ code: 'INVALID_URL', message: `only http and https are fetched, not ${url.protocol}` });
+    // Another scheme is a target the guard refuses (file:, ftp:, gopher: reach what http cannot), not a typo.
+    return err({ code: 'ADDRESS_NOT_ALLOWED', message: `only http and https are fetched, not ${url.protocol}` });
   }
   if (url.username || url.password) return err({ code: 'INVALID_URL', message: 'URLs with credentials are refused' });
   const host = url.hostname.replace(/^\[|\]$/g, '');

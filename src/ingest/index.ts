@@ -7,10 +7,10 @@
 //           articleMaxBytes? (5 MiB), articleConcurrency? (4), now? (Date.now) }
 //   - One deadline (timeoutMs) covers DNS, connect, headers and body over all redirect hops, and aborts the
 //     socket when it fires. Bodies are capped at maxBytes before and after decompression.
-//   - The address guard runs on every hop: http/https only; IP literals checked before connecting; host names
-//     checked inside the agent's DNS lookup (so every connection is checked). Loopback/private/unique-local are
-//     refused unless allowPrivateAddresses; link-local (169.254.169.254), multicast, unspecified, documentation
-//     and reserved ranges are always refused.
+//   - The address guard runs on every hop: http/https only (another scheme is ADDRESS_NOT_ALLOWED); IP literals
+//     checked before connecting; host names checked inside the agent's DNS lookup (so every connection is
+//     checked). Loopback/private/unique-local are refused unless allowPrivateAddresses; link-local
+//     (169.254.169.254), multicast, unspecified, documentation and reserved ranges are always refused.
 //
 // fetcher.fetchFeed(url, { etag?, lastModified? }): Promise<FetchOutcome>   (never rejects)
 //   { kind: 'ok', finalUrl, permanentRedirectTo?, status, validators, cacheHints, feed: ParsedFeed, warnings }

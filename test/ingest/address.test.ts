@@ -26,7 +26,7 @@ describe('isAddressAllowed', () => {
 describe('checkUrl', () => {
   it('accepts http(s) host names and refuses other schemes, credentials and bad literals', () => {
     expect(checkUrl('https://news.example/feed', false).ok).toBe(true);
-    expect(checkUrl('gopher://x/', false)).toMatchObject({ ok: false, error: { code: 'INVALID_URL' } });
+    expect(checkUrl('gopher://x/', false)).toMatchObject({ ok: false, error: { code: 'ADDRESS_NOT_ALLOWED' } });
     expect(checkUrl('http://user:pw@news.example/', false)).toMatchObject({ ok: false, error: { code: 'INVALID_URL' } });
     expect(checkUrl('http://[::1]:8080/', false)).toMatchObject({ ok: false, error: { code: 'ADDRESS_NOT_ALLOWED' } });
     expect(checkUrl('http://2130706433/', false)).toMatchObject({ ok: false, error: { code: 'ADDRESS_NOT_ALLOWED' } });

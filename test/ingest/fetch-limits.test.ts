@@ -115,7 +115,7 @@ describe('address guard', () => {
 
   it('reports DNS failures and bad URLs', async () => {
     expect(await lenient.fetchFeed('http://nowhere.test/', {})).toMatchObject({ code: 'DNS' });
-    expect(await lenient.fetchFeed('ftp://example.com/feed', {})).toMatchObject({ code: 'INVALID_URL' });
+    expect(await lenient.fetchFeed('ftp://example.com/feed', {})).toMatchObject({ code: 'ADDRESS_NOT_ALLOWED' });
     expect(await lenient.fetchFeed('not a url', {})).toMatchObject({ code: 'INVALID_URL' });
   });
 

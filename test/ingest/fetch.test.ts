@@ -91,7 +91,7 @@ describe('fetchFeed: redirects', () => {
     ['/loop-a', 'REDIRECT_LOOP'],
     ['/chain0', 'TOO_MANY_REDIRECTS'],
     ['/to-metadata', 'ADDRESS_NOT_ALLOWED'],
-    ['/to-file', 'INVALID_URL'],
+    ['/to-file', 'ADDRESS_NOT_ALLOWED'],
   ])('%s is the error %s', async (path, code) => {
     const outcome = await fetcher.fetchFeed(server.url(path), {});
     expect(outcome.kind === 'error' && outcome.code).toBe(code);
