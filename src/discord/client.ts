@@ -27,7 +27,9 @@ export function createBotClient(options: BotClientOptions): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    ...(options.restApi === undefined ? {} : { rest: { api: options.restApi } }),
+    // Global fetch, not @discordjs/rest's bundled undici 6: once ingest loads undici 7 it installs its Agent as the
+    // process-wide dispatcher, and undici 6's request() then fails every multipart upload ("action is not a function").
+    rest: { makeRequest: fetch, ...(options.restApi === undefined ? {} : { api: options.restApi }) },
   });
   client.on(Events.InteractionCreate, (interaction) => void options.onInteraction(interaction));
   client.on(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'discord ready'));

@@ -22,7 +22,7 @@ export const actorCommand: CommandModule = {
     if (!png.ok) log.warn({ reason: png.error }, 'chart not rendered, sparkline only');
     return ok({
       embeds: [actorReply(view.value, png.ok)],
-      ...(png.ok ? { files: [{ name: 'stance.png', data: png.value, description: `Stance toward ${view.value.actor} per day` }] } : {}),
+      ...(png.ok ? { files: [{ name: 'stance.png', data: Buffer.from(png.value), description: `Stance toward ${view.value.actor} per day` }] } : {}),
     });
   },
   autocomplete: actorSuggestions,
