@@ -33,10 +33,10 @@ export interface OpmlDocument {
   skipped: number;
 }
 
-// Attribute values may contain '>' inside quotes; each alternative starts with a distinct character, so the
-// scan is linear (no catastrophic backtracking).
-const OUTLINE = /<outline\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
-const ATTRIBUTE = /([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+// Every scan below is linear in the input: tags and comments are found with indexOf-style searches that never
+// restart inside text already scanned, and attribute names cannot start inside another name.
+const OUTLINE_START = /<outline(?![\w:.-])/gi;
+const ATTRIBUTE = /(?<![\w:.-])([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 // Control characters (C0 except tab/newline, DEL, C1) and bidi/zero-width format characters.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -51,6 +51,45 @@ export function decodeXmlEntities(text: string): string {
     }
     return NAMED_ENTITIES[ref] ?? whole;
   });
+}
+
+/** The text without <!-- comments --> (an unclosed comment runs to the end). */
+function stripComments(text: string): string {
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const start = text.indexOf('<!--', pos);
+    if (start < 0) return out + text.slice(pos);
+    out += text.slice(pos, start);
+    const end = text.indexOf('-->', start + 4);
+    if (end < 0) return out;
+    pos = end + 3;
+  }
+}
+
+/** Index of the '>' closing a tag whose attributes start at `from` ('>' inside quotes does not count), or -1. */
+function tagEnd(text: string, from: number): number {
+  let quote = '';
+  for (let i = from; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (quote !== '') {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return i;
+  }
+  return -1;
+}
+
+/** The attribute text of every <outline> tag, in order; stops at the first unterminated tag. */
+function* outlineTags(text: string): Generator<string> {
+  const starts = new RegExp(OUTLINE_START.source, 'gi');
+  for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
+    const from = m.index + m[0].length;
+    const end = tagEnd(text, from);
+    if (end < 0) return;
+    yield text.slice(from, end);
+    starts.lastIndex = end + 1;
+  }
 }
 
 function attributes(raw: string): Map<string, string> {
@@ -93,12 +132,12 @@ export function cleanTitle(text: string | undefined, max = DEFAULT_OPML_LIMITS.m
  */
 export function parseOpml(text: string, limits: OpmlLimits = DEFAULT_OPML_LIMITS): Result<OpmlDocument, string> {
   if (text.length > limits.maxChars) return err(`the file is larger than ${Math.round(limits.maxChars / 1024)} KiB`);
-  const body = text.replace(/<!--[\s\S]*?-->/g, '');
+  const body = stripComments(text);
   if (!/<opml\b/i.test(body)) return err('the file is not an OPML document (no <opml> element)');
   const doc: OpmlDocument = { entries: [], rejected: [], skipped: 0 };
   const seen = new Set<string>();
-  for (const match of body.matchAll(OUTLINE)) {
-    const attrs = attributes(match[1] ?? '');
+  for (const tag of outlineTags(body)) {
+    const attrs = attributes(tag);
     const raw = attrs.get('xmlurl');
     if (raw === undefined) continue;
     const checked = checkFeedUrl(raw, limits.maxUrlLength);
