@@ -11,7 +11,6 @@ import { seedArticles, seedFeed } from './digest-seed.js';
 
 const silent = pino({ level: 'silent' });
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 function api(store: Store, clock: { now: () => number }) {
   return createDigestsApi({ store, now: clock.now, builtInActors: ['Russia', 'China', 'NATO'], articlesPerActor: 2, defaultSchedule: '0 8 * * *', defaultTimezone: 'UTC' });
