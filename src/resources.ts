@@ -24,10 +24,13 @@ export const actorListSchema = z.array(actorSchema);
 const actorsFileSchema = z.object({ version: z.number(), actors: actorListSchema });
 const framingSchema = z.object({ version: z.number().int(), terms: z.record(z.string(), z.number()) });
 const modelSchema = z.object({
-  format: z.literal('stancewatch-lr'),
+  format: z.literal('stancewatch-hashed-lr'),
   version: z.number(),
   lexiconVersion: z.number(),
-  weights: z.record(z.string(), z.tuple([z.number(), z.number(), z.number()])),
+  bits: z.number().int(),
+  ids: z.array(z.number().int()),
+  weights: z.array(z.number()),
+  fusion: z.object({ beta: z.number(), neutral: z.number() }),
   training: z.record(z.string(), z.unknown()),
 });
 

@@ -2,9 +2,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { compileLexicon } from '../core/lexicon.js';
 import { classReport, type ClassReport } from '../core/metrics.js';
-import { LABELS, loadModel, predict } from '../core/model.js';
+import { decide, LABELS, loadModel } from '../core/model.js';
 import { analyseRecord, goldLabel, parseStanceJsonl, type StanceRecord } from '../core/newsmtsc.js';
 import type { StanceLabel } from '../core/types.js';
+import type { TargetAnalysis } from '../core/features.js';
 import { loadAnalyserResources } from '../resources.js';
 import { evalArticles } from './eval-articles.js';
 import { EXIT, parseArgs, type CliCommand, type CliIo } from './io.js';
@@ -28,7 +29,7 @@ function predictAll(records: StanceRecord[]): { lines: PredictionLine[]; pairs: 
   for (const record of records) {
     const analyses = analyseRecord(record, lexicon);
     record.targets.forEach((target, k) => {
-      const p = predict(model, (analyses[k] as { features: Map<string, number> }).features);
+      const p = decide(model, analyses[k] as TargetAnalysis);
       lines.push({ primary_gid: record.primary_gid, from: target.from, to: target.to, predicted: p.label, score: Math.round(p.score * 1e4) / 1e4 });
       const gold = goldLabel(target.polarity);
       if (gold) pairs.push({ gold, predicted: p.label });

@@ -3,13 +3,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileLexicon } from '../core/lexicon.js';
 import { parseStanceJsonl, recordExamples } from '../core/newsmtsc.js';
-import { crossValidate } from '../core/select.js';
+import { crossValidate, selectFusion } from '../core/select.js';
 import { trainModel, type TrainOptions } from '../core/train.js';
-import type { StanceModelData } from '../core/model.js';
+import { packWeights, type StanceModelData } from '../core/model.js';
+import { HASH_BITS } from '../core/feature-hash.js';
 import { loadLexicon, MODEL_PATH, projectRoot } from '../resources.js';
 import { EXIT, parseArgs, type CliCommand } from './io.js';
 
-const MODEL_VERSION = 1;
+const MODEL_VERSION = 2;
 const SEED = 20210419;
 const BASE: TrainOptions = { epochs: 10, learningRate: 0.1, l2: 3e-3, minCount: 2, seed: SEED };
 /** Candidate L2 strengths; the one with the best cross-validated macro-F1 on the training data is used. */
@@ -48,21 +49,26 @@ export const run: CliCommand = async (args, io) => {
   const results = crossValidate(groups, GRID, folds, SEED);
   for (const r of results) io.out(`cv l2=${r.options.l2} macro-F1=${r.macroF1.toFixed(4)}`);
   const best = results.reduce((a, b) => (b.macroF1 > a.macroF1 ? b : a));
-  const weights = trainModel(groups.flat(), best.options);
+  const examples = groups.flat();
+  const fusion = selectFusion(examples, best.outOfFold);
+  io.out(`cv fusion beta=${fusion.fusion.beta} neutral=${fusion.fusion.neutral} macro-F1=${fusion.macroF1.toFixed(4)}`);
   const model: StanceModelData = {
-    format: 'stancewatch-lr',
+    format: 'stancewatch-hashed-lr',
     version: MODEL_VERSION,
     lexiconVersion: lexiconData.version,
-    weights,
+    bits: HASH_BITS,
+    ...packWeights(trainModel(examples, best.options)),
+    fusion: fusion.fusion,
     training: {
       data: 'NewsMTSC train.jsonl',
-      examples: groups.flat().length,
+      examples: examples.length,
       options: best.options,
       crossValidation: results.map((r) => ({ l2: r.options.l2, macroF1: Math.round(r.macroF1 * 1e4) / 1e4 })),
+      fusionMacroF1: Math.round(fusion.macroF1 * 1e4) / 1e4,
       folds,
     },
   };
   writeFileSync(outPath, JSON.stringify(model) + '\n');
-  io.out(`wrote ${outPath}: ${Object.keys(weights).length} features, l2=${best.options.l2}`);
+  io.out(`wrote ${outPath}: ${model.ids.length} buckets, l2=${best.options.l2}`);
   return EXIT.ok;
 };

@@ -1,4 +1,5 @@
-// Actor registry: surface forms of named actors and a fast mention finder. Pure.
+// Actor registry: surface forms of named actors and a fast mention finder (one scan over word starts). Pure.
+import { alnumAt } from './text.js';
 import type { ActorDef } from './types.js';
 
 export interface Mention {
@@ -15,93 +16,160 @@ export interface ActorRegistry {
   findMentions(text: string): Mention[];
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+/** A surface form, keyed by its first run of letters/digits ("u" for "U.S.", "the" for "the Kremlin"). */
+interface Form {
+  actors: string[];
+  /** The form as written (capitals matter) and lower-cased with single spaces. */
+  written: string[];
+  lower: string;
+  /** Combining form: counts only before a hyphen and a letter (Sino-Russian). */
+  prefix: boolean;
+}
+
+type FormTable = Map<string, Form[]>;
+
+const squeeze = (s: string): string => s.replace(/\s+/g, ' ');
+
+function firstRun(lower: string): string {
+  let j = 0;
+  while (j < lower.length && alnumAt(lower, j) > 0) j++;
+  return lower.slice(0, j);
+}
+
+function addForm(table: FormTable, actor: string, written: string, prefix: boolean): void {
+  const lower = squeeze(written.toLowerCase());
+  const key = firstRun(lower);
+  const list = table.get(key) ?? [];
+  const found = list.find((f) => f.lower === lower && f.prefix === prefix);
+  if (found) {
+    found.actors.push(actor);
+    found.written.push(squeeze(written));
+  } else list.push({ actors: [actor], written: [squeeze(written)], lower, prefix });
+  list.sort((a, b) => b.lower.length - a.lower.length);
+  table.set(key, list);
+}
 
 /** Every capital letter of the form must be a capital in the text ("US" is not "us", "China" not "china"). */
 function capitalsAgree(form: string, found: string): boolean {
-  const f = form.replace(/\s+/g, ' ');
-  const t = found.replace(/\s+/g, ' ');
-  if (f.length !== t.length) return false;
-  for (let i = 0; i < f.length; i++) {
-    const c = f.charAt(i);
-    if (c !== c.toLowerCase() && t.charAt(i) !== c) return false;
+  for (let i = 0; i < form.length; i++) {
+    const c = form.charAt(i);
+    if (c !== c.toLowerCase() && found.charAt(i) !== c) return false;
   }
   return true;
 }
 
-interface Form {
-  actor: string;
-  form: string;
-}
-
-function collectForms(actors: ActorDef[]): { forms: Map<string, Form[]>; prefixes: Map<string, Form[]> } {
-  const forms = new Map<string, Form[]>();
-  const prefixes = new Map<string, Form[]>();
-  const add = (map: Map<string, Form[]>, actor: string, form: string): void => {
-    const key = form.toLowerCase().replace(/\s+/g, ' ');
-    map.set(key, [...(map.get(key) ?? []), { actor, form }]);
-  };
-  for (const actor of actors) {
-    for (const form of [...actor.aliases, ...(actor.demonyms ?? []), ...(actor.metonyms ?? [])]) add(forms, actor.name, form);
-    for (const prefix of actor.prefixes ?? []) add(prefixes, actor.name, prefix);
+/** End of a mention of `form` at `start`, possessive included, or -1 when the text does not hold it there. */
+function matchAt(text: string, start: number, form: Form): number {
+  const end = start + form.lower.length;
+  if (text.slice(start, end).toLowerCase() !== form.lower) return -1;
+  if (form.prefix) return text.charCodeAt(end) === 45 && alnumAt(text, end + 1) > 0 ? end : -1;
+  let stop = end;
+  if (text.charCodeAt(end) === 39) {
+    if ((text.charAt(end + 1) === 's' || text.charAt(end + 1) === 'S') && alnumAt(text, end + 2) === 0) stop = end + 2;
+    else if (alnumAt(text, end + 1) === 0) stop = end + 1;
   }
-  return { forms, prefixes };
+  if (alnumAt(text, stop) > 0) return -1;
+  if (text.charCodeAt(stop) === 46 && alnumAt(text, stop + 1) > 0) return -1;
+  return stop;
 }
 
-const alternation = (keys: Iterable<string>): string =>
-  [...keys].sort((a, b) => b.length - a.length).map(escape).join('|');
-
-function buildPattern(forms: Map<string, Form[]>, prefixes: Map<string, Form[]>): RegExp {
-  const main = `(?<![\\p{L}\\p{N}.])(${alternation(forms.keys())})(?:'s|'(?!\\p{L}))?(?![\\p{L}\\p{N}]|\\.[\\p{L}])`;
-  const pre = prefixes.size > 0 ? `|(?<![\\p{L}\\p{N}])(${alternation(prefixes.keys())})(?=-\\p{L})` : '';
-  return new RegExp(main + pre, 'giu');
+/** The mention of one of `candidates` (longest first) at `start`, if the text holds one there. */
+function mentionAt(text: string, start: number, candidates: Form[]): Mention | undefined {
+  for (const form of candidates) {
+    const end = matchAt(text, start, form);
+    if (end < 0) continue;
+    const found = squeeze(text.slice(start, start + form.lower.length));
+    const k = form.written.findIndex((w) => capitalsAgree(w, found));
+    if (k >= 0) return { actor: form.actors[k] as string, start, end, text: text.slice(start, end) };
+  }
+  return undefined;
 }
 
-/** One pattern for every actor's exclusions, and which actors each excluded form blocks. */
-function buildExcludes(actors: ActorDef[]): { pattern?: RegExp; blocks: Map<string, string[]> } {
-  const blocks = new Map<string, string[]>();
-  for (const actor of actors) {
-    for (const form of actor.exclude ?? []) {
-      const key = form.toLowerCase().replace(/\s+/g, ' ');
-      blocks.set(key, [...(blocks.get(key) ?? []), actor.name]);
+interface Blocked {
+  actors: string[];
+  start: number;
+  end: number;
+}
+
+function excludedAt(text: string, start: number, candidates: Form[], out: Blocked[]): void {
+  for (const form of candidates) {
+    const end = start + form.lower.length;
+    if (text.slice(start, end).toLowerCase() === form.lower && alnumAt(text, end) === 0) out.push({ actors: form.actors, start, end });
+  }
+}
+
+/** End of the run of letters/digits starting at `i`. */
+function runEnd(text: string, i: number): number {
+  let j = i;
+  let n: number;
+  while ((n = alnumAt(text, j)) > 0) j += n;
+  return j;
+}
+
+/**
+ * One pass over the starts of letter/digit runs: mentions (non-overlapping) and excluded spans. A run that
+ * starts with a lower-case ASCII letter is looked up only if some form starts with that letter ("the Kremlin").
+ */
+function scan(text: string, tables: Tables): { mentions: Mention[]; blocked: Blocked[] } {
+  const mentions: Mention[] = [];
+  const blocked: Blocked[] = [];
+  let free = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const n = alnumAt(text, i);
+    if (n === 0) {
+      i++;
+      continue;
     }
+    const end = runEnd(text, i + n);
+    if ((c >= 97 && c <= 122 && !tables.lowerFirst.has(c)) || text.charCodeAt(i - 1) === 46) {
+      i = end;
+      continue;
+    }
+    const key = text.slice(i, end).toLowerCase();
+    const excluded = tables.excludes.get(key);
+    if (excluded) excludedAt(text, i, excluded, blocked);
+    const candidates = i >= free ? tables.forms.get(key) : undefined;
+    const mention = candidates && mentionAt(text, i, candidates);
+    if (mention) {
+      mentions.push(mention);
+      free = mention.end;
+    }
+    i = end;
   }
-  if (blocks.size === 0) return { blocks };
-  return { pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(blocks.keys())})(?![\\p{L}\\p{N}])`, 'giu'), blocks };
+  return { mentions, blocked };
 }
 
-function excludedSpans(text: string, excludes: { pattern?: RegExp; blocks: Map<string, string[]> }): Array<{ actors: string[]; start: number; end: number }> {
-  if (!excludes.pattern) return [];
-  return [...text.matchAll(excludes.pattern)].map((m) => ({
-    actors: excludes.blocks.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? [],
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+interface Tables {
+  forms: FormTable;
+  excludes: FormTable;
+  /** Char codes of lower-case letters that start some form. */
+  lowerFirst: Set<number>;
 }
 
-function resolve(match: RegExpMatchArray, forms: Map<string, Form[]>, prefixes: Map<string, Form[]>): Form | undefined {
-  const found = (match[1] ?? match[2]) as string;
-  const table = match[1] !== undefined ? forms : prefixes;
-  const key = found.toLowerCase().replace(/\s+/g, ' ');
-  return table.get(key)?.find((f) => capitalsAgree(f.form, found));
+function lowerStarts(tables: FormTable[]): Set<number> {
+  const out = new Set<number>();
+  for (const table of tables) for (const list of table.values()) for (const f of list) for (const w of f.written) {
+    const c = w.charCodeAt(0);
+    if (c >= 97 && c <= 122) out.add(c);
+  }
+  return out;
 }
 
-/** Compiles actor definitions into one case-aware regular expression. */
+/** Compiles actor definitions into form tables keyed by first word. */
 export function createRegistry(actors: ActorDef[]): ActorRegistry {
-  const { forms, prefixes } = collectForms(actors);
-  const pattern = buildPattern(forms, prefixes);
-  const excludes = buildExcludes(actors);
+  const forms: FormTable = new Map();
+  const excludes: FormTable = new Map();
+  for (const actor of actors) {
+    for (const form of [...actor.aliases, ...(actor.demonyms ?? []), ...(actor.metonyms ?? [])]) addForm(forms, actor.name, form, false);
+    for (const prefix of actor.prefixes ?? []) addForm(forms, actor.name, prefix, true);
+    for (const form of actor.exclude ?? []) addForm(excludes, actor.name, form, false);
+  }
+  const tables: Tables = { forms, excludes, lowerFirst: lowerStarts([forms, excludes]) };
   const findMentions = (text: string): Mention[] => {
-    const mentions: Mention[] = [];
-    for (const match of text.matchAll(pattern)) {
-      const form = resolve(match, forms, prefixes);
-      if (!form) continue;
-      const start = match.index ?? 0;
-      const end = start + match[0].length;
-      mentions.push({ actor: form.actor, start, end, text: match[0] });
-    }
-    if (mentions.length === 0) return mentions;
-    const blocked = excludedSpans(text, excludes);
+    const { mentions, blocked } = scan(text, tables);
+    if (blocked.length === 0) return mentions;
     return mentions.filter((m) => !blocked.some((b) => b.start < m.end && m.start < b.end && b.actors.includes(m.actor)));
   };
   return { actors, findMentions };

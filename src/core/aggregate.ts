@@ -33,7 +33,11 @@ function pickEvidence(sentences: SentenceStance[], label: StanceLabel, max: numb
 
 export function aggregateStances(sentences: SentenceStance[], options: AggregateOptions = DEFAULT_AGGREGATE): ActorStance[] {
   const byActor = new Map<string, SentenceStance[]>();
-  for (const s of sentences) byActor.set(s.actor, [...(byActor.get(s.actor) ?? []), s]);
+  for (const s of sentences) {
+    const list = byActor.get(s.actor);
+    if (list) list.push(s);
+    else byActor.set(s.actor, [s]);
+  }
   const out: ActorStance[] = [];
   for (const [actor, list] of byActor) {
     const total = list.reduce((a, s) => a + s.prediction.score, 0);

@@ -2,11 +2,11 @@
 import { createRegistry, type ActorRegistry } from './actors.js';
 import { aggregateStances, DEFAULT_AGGREGATE, type AggregateOptions } from './aggregate.js';
 import { detectLanguage } from './language.js';
-import { compileLexicon, type Lexicon, type LexiconData } from './lexicon.js';
+import { compileLexicon, scoreTokens, type Lexicon, type LexiconData } from './lexicon.js';
 import { loadModel, type StanceModel, type StanceModelData } from './model.js';
 import { sentenceStances, type SentenceStance } from './stance.js';
-import { normaliseText, splitSentences } from './text.js';
-import { createToneScorer, type ToneScorer } from './tone.js';
+import { normaliseText, splitSentences, tokenize } from './text.js';
+import { createToneScorer, toneInput, type ToneScorer } from './tone.js';
 import type { ActorDef, ArticleAnalysis, DocSentiment } from './types.js';
 
 /** Everything the analyser needs, as plain data (see src/resources.ts). */
@@ -36,18 +36,25 @@ interface Engine {
   aggregate: AggregateOptions;
 }
 
+/** Sentences with an actor mention go through the stance model; the others only through the lexicon. */
 function analyseWith(engine: Engine, registry: ActorRegistry, input: { title?: string; text: string }): ArticleAnalysis {
   const text = normaliseText([input.title ?? '', input.text].join('\n'));
   const language = detectLanguage(text);
   if (!ANALYSED.has(language)) return { language, analysed: false, sentiment: EMPTY_TONE, actors: [], framing: {} };
   const stances: SentenceStance[] = [];
   const framing: Record<string, number> = {};
+  const tone: string[] = [];
   for (const sentence of splitSentences(text)) {
-    const result = sentenceStances(sentence, registry.findMentions(sentence), engine.lexicon, engine.model);
-    stances.push(...result.stances);
-    for (const t of result.terms) if (t.framing) framing[t.term] = (framing[t.term] ?? 0) + 1;
+    const tokens = tokenize(sentence);
+    const mentions = registry.findMentions(sentence);
+    const result = mentions.length > 0 ? sentenceStances(sentence, tokens, mentions, engine.lexicon, engine.model) : undefined;
+    const terms = result?.terms ?? scoreTokens(tokens, engine.lexicon);
+    if (result) stances.push(...result.stances);
+    for (const t of terms) if (t.framing) framing[t.term] = (framing[t.term] ?? 0) + 1;
+    tone.push(toneInput(tokens, terms));
   }
-  return { language, analysed: true, sentiment: engine.tone.score(text), actors: aggregateStances(stances, engine.aggregate), framing };
+  const sentiment = engine.tone.score(tone.join(' | '));
+  return { language, analysed: true, sentiment, actors: aggregateStances(stances, engine.aggregate), framing };
 }
 
 function build(engine: Engine, actors: ActorDef[]): Analyser {

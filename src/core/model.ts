@@ -1,29 +1,66 @@
-// Multinomial logistic regression over sparse named features: inference. Pure.
+// Multinomial logistic regression over hashed sparse features: inference. Pure.
+import { DIMENSION, HASH_BITS, type FeatureVector } from './feature-hash.js';
+import type { TargetAnalysis } from './features.js';
 import type { StanceLabel } from './types.js';
-import type { FeatureVector } from './features.js';
 
 export const LABELS: readonly StanceLabel[] = ['negative', 'neutral', 'positive'];
 
 /** The committed model file (models/stance.json). */
 export interface StanceModelData {
-  format: 'stancewatch-lr';
+  format: 'stancewatch-hashed-lr';
   version: number;
   lexiconVersion: number;
-  /** Per feature: weights for negative, neutral, positive. */
-  weights: Record<string, [number, number, number]>;
+  /** log2 of the number of feature buckets; must match the code's HASH_BITS. */
+  bits: number;
+  /** Non-zero buckets, ascending, delta-encoded (first value absolute). */
+  ids: number[];
+  /** Per listed bucket: weights for negative, neutral, positive (flat, 3 per bucket). */
+  weights: number[];
+  /** Decision-level combination with the attributed lexicon score (chosen by cross-validation). */
+  fusion: Fusion;
   /** Hyper-parameters and figures of the training run, for the record. */
   training: Record<string, unknown>;
 }
 
-export interface StanceModel {
-  version: number;
-  weights: Map<string, readonly number[]>;
+/** Extra logits: `beta` times the squashed attributed lexicon mass, `neutral` added to the neutral class. */
+export interface Fusion {
+  beta: number;
+  neutral: number;
 }
 
-export const loadModel = (data: StanceModelData): StanceModel => ({
-  version: data.version,
-  weights: new Map(Object.entries(data.weights)),
-});
+export interface StanceModel {
+  version: number;
+  /** Dense weights, 3 per bucket. */
+  weights: Float32Array;
+  fusion: Fusion;
+}
+
+export function loadModel(data: StanceModelData): StanceModel {
+  if (data.bits !== HASH_BITS) throw new Error(`model has ${data.bits} hash bits, code expects ${HASH_BITS}: retrain`);
+  const weights = new Float32Array(DIMENSION * 3);
+  let bucketId = 0;
+  data.ids.forEach((delta, k) => {
+    bucketId += delta;
+    for (let c = 0; c < 3; c++) weights[bucketId * 3 + c] = data.weights[k * 3 + c] as number;
+  });
+  return { version: data.version, weights, fusion: data.fusion };
+}
+
+/** Sparse model data from dense weights: buckets whose rounded weights are all 0 are left out. */
+export function packWeights(dense: Float64Array | Float32Array): { ids: number[]; weights: number[] } {
+  const ids: number[] = [];
+  const weights: number[] = [];
+  const round = (v: number): number => Math.round(v * 1e3) / 1e3;
+  let previous = 0;
+  for (let j = 0; j < dense.length / 3; j++) {
+    const w = [round(dense[j * 3] as number), round(dense[j * 3 + 1] as number), round(dense[j * 3 + 2] as number)];
+    if (w.every((v) => v === 0)) continue;
+    ids.push(j - previous);
+    previous = j;
+    weights.push(...w);
+  }
+  return { ids, weights };
+}
 
 export interface Prediction {
   label: StanceLabel;
@@ -33,32 +70,48 @@ export interface Prediction {
   score: number;
 }
 
-export function softmax(z: number[]): [number, number, number] {
-  const m = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - m));
-  const s = e.reduce((a, b) => a + b, 0);
-  return [(e[0] as number) / s, (e[1] as number) / s, (e[2] as number) / s];
+export function softmax(z: readonly number[]): [number, number, number] {
+  const a = z[0] as number;
+  const b = z[1] as number;
+  const c = z[2] as number;
+  const m = Math.max(a, b, c);
+  const ea = Math.exp(a - m);
+  const eb = Math.exp(b - m);
+  const ec = Math.exp(c - m);
+  const s = ea + eb + ec;
+  return [ea / s, eb / s, ec / s];
 }
 
-export function logits(weights: Map<string, readonly number[]>, features: FeatureVector): number[] {
-  let neg = 0;
-  let neu = 0;
-  let pos = 0;
-  for (const [name, value] of features) {
-    const w = weights.get(name);
-    if (!w) continue;
-    neg += (w[0] as number) * value;
-    neu += (w[1] as number) * value;
-    pos += (w[2] as number) * value;
+export function logits(weights: Float32Array, f: FeatureVector, base?: readonly number[]): [number, number, number] {
+  let neg = base?.[0] ?? 0;
+  let neu = base?.[1] ?? 0;
+  let pos = base?.[2] ?? 0;
+  for (let k = 0; k < f.ids.length; k++) {
+    const j = (f.ids[k] as number) * 3;
+    const v = f.values[k] as number;
+    neg += (weights[j] as number) * v;
+    neu += (weights[j + 1] as number) * v;
+    pos += (weights[j + 2] as number) * v;
   }
   return [neg, neu, pos];
 }
 
-/** Prediction from features, optionally on top of logits computed once for features shared by many targets. */
-export function predict(model: StanceModel, features: FeatureVector, base?: number[]): Prediction {
-  const z = logits(model.weights, features);
-  const probs = softmax(base ? z.map((v, k) => v + (base[k] as number)) : z);
+export function fromProbs(probs: [number, number, number]): Prediction {
   let best = 0;
   for (let k = 1; k < 3; k++) if ((probs[k] as number) > (probs[best] as number)) best = k;
   return { label: LABELS[best] as StanceLabel, probs, score: probs[2] - probs[0] };
+}
+
+/** Prediction from features, optionally on top of logits computed once for features shared by many targets. */
+export const predict = (model: StanceModel, features: FeatureVector, base?: readonly number[]): Prediction =>
+  fromProbs(softmax(logits(model.weights, features, base)));
+
+const squash = (x: number): number => Math.tanh(x / 4);
+
+/** Model logits plus the decision-level lexicon term: the final stance of one target. */
+export function decide(model: StanceModel, target: TargetAnalysis, base?: readonly number[]): Prediction {
+  const z = logits(model.weights, target.features, base);
+  const { beta, neutral } = model.fusion;
+  const a = target.attribution;
+  return fromProbs(softmax([z[0] + beta * squash(a.negative), z[1] + neutral, z[2] + beta * squash(a.positive)]));
 }

@@ -58,6 +58,7 @@ export function recordExamples(record: StanceRecord, lexicon: Lexicon): Example[
   return record.targets.flatMap((t, k): Example[] => {
     const gold = goldLabel(t.polarity);
     const features = analyses[k]?.features;
-    return gold && features ? [{ features, label: LABELS.indexOf(gold) }] : [];
+    const a = analyses[k]?.attribution;
+    return gold && features && a ? [{ features, label: LABELS.indexOf(gold), lexicon: [a.negative, a.positive] }] : [];
   });
 }

@@ -1,20 +1,27 @@
 // Hyper-parameter selection by k-fold cross-validation on the training data (folds by sentence). Pure.
 import { classReport } from './metrics.js';
-import { LABELS, loadModel, predict } from './model.js';
+import { fromProbs, LABELS, logits, softmax, type Fusion } from './model.js';
 import { prng, trainModel, type Example, type TrainOptions } from './train.js';
 import type { StanceLabel } from './types.js';
 
 export interface GridResult {
   options: TrainOptions;
-  /** Mean macro-F1 over the folds. */
+  /** Macro-F1 of the out-of-fold predictions. */
   macroF1: number;
+  /** Out-of-fold model logits of every example, in the order of `groups.flat()`. */
+  outOfFold: Array<[number, number, number]>;
 }
 
-/** Macro-F1 of a weight table on examples. */
-export function evaluateWeights(weights: Record<string, [number, number, number]>, examples: Example[]): number {
-  const model = loadModel({ format: 'stancewatch-lr', version: 0, lexiconVersion: 0, weights, training: {} });
+const squash = (x: number): number => Math.tanh(x / 4);
+
+/** Macro-F1 of logits (plus a decision-level fusion) against the examples' labels. */
+export function fusedMacroF1(examples: Example[], z: Array<[number, number, number]>, fusion: Fusion): number {
   return classReport(
-    examples.map((e) => ({ gold: LABELS[e.label] as StanceLabel, predicted: predict(model, e.features).label })),
+    examples.map((e, i) => {
+      const [a, b, c] = z[i] as [number, number, number];
+      const probs = softmax([a + fusion.beta * squash(e.lexicon[0]), b + fusion.neutral, c + fusion.beta * squash(e.lexicon[1])]);
+      return { gold: LABELS[e.label] as StanceLabel, predicted: fromProbs(probs).label };
+    }),
   ).macroF1;
 }
 
@@ -22,13 +29,31 @@ export function evaluateWeights(weights: Record<string, [number, number, number]
 export function crossValidate(groups: Example[][], grid: TrainOptions[], folds: number, seed: number): GridResult[] {
   const random = prng(seed);
   const fold = groups.map(() => Math.floor(random() * folds));
+  const flat = groups.flat();
+  const foldOf = groups.flatMap((g, i) => g.map(() => fold[i] as number));
   return grid.map((options) => {
-    let sum = 0;
+    const outOfFold: Array<[number, number, number]> = flat.map(() => [0, 0, 0]);
     for (let f = 0; f < folds; f++) {
-      const train = groups.filter((_, i) => fold[i] !== f).flat();
-      const test = groups.filter((_, i) => fold[i] === f).flat();
-      sum += evaluateWeights(trainModel(train, options), test);
+      const weights = Float32Array.from(trainModel(flat.filter((_, i) => foldOf[i] !== f), options));
+      flat.forEach((e, i) => {
+        if (foldOf[i] === f) outOfFold[i] = logits(weights, e.features);
+      });
     }
-    return { options, macroF1: sum / folds };
+    return { options, outOfFold, macroF1: fusedMacroF1(flat, outOfFold, { beta: 0, neutral: 0 }) };
   });
+}
+
+const BETAS = [0, 0.5, 1, 1.5, 2, 3, 4];
+const NEUTRAL = [-0.5, -0.25, 0, 0.25, 0.5];
+
+/** The fusion with the best out-of-fold macro-F1 (ties: the smaller change). */
+export function selectFusion(examples: Example[], outOfFold: Array<[number, number, number]>): { fusion: Fusion; macroF1: number } {
+  let best = { fusion: { beta: 0, neutral: 0 }, macroF1: fusedMacroF1(examples, outOfFold, { beta: 0, neutral: 0 }) };
+  for (const beta of BETAS) {
+    for (const neutral of NEUTRAL) {
+      const macroF1 = fusedMacroF1(examples, outOfFold, { beta, neutral });
+      if (macroF1 > best.macroF1 + 1e-9) best = { fusion: { beta, neutral }, macroF1 };
+    }
+  }
+  return best;
 }

@@ -1,4 +1,5 @@
 // Text normalisation, sentence splitting and tokenisation. Pure.
+import { fnv1a } from './feature-hash.js';
 
 const TYPOGRAPHIC: Array<[RegExp, string]> = [
   [/[\u2018\u2019\u201A\u201B\u2032\u02BC]/g, "'"],
@@ -84,17 +85,49 @@ export interface Token {
   end: number;
   /** True for punctuation tokens. */
   punct: boolean;
+  /** FNV-1a hash of `text` (feature hashing). */
+  hash: number;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|n't|[^\s\p{L}\p{N}]/gu;
+const UNICODE_ALNUM = /^[\p{L}\p{N}]/u;
 
-/** Word and punctuation tokens with character offsets. Expects normalised apostrophes. */
+/** Letter or digit at `i` (ASCII fast path); returns its length in code units, 0 when it is neither. */
+export function alnumAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  const wide = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+  return UNICODE_ALNUM.test(text.slice(i, i + wide)) ? wide : 0;
+}
+
+/** End of the word starting at `i`: letters and digits, joined by single apostrophes or hyphens. */
+function wordEnd(text: string, i: number): number {
+  let j = i;
+  for (;;) {
+    let n: number;
+    while ((n = alnumAt(text, j)) > 0) j += n;
+    const c = text.charCodeAt(j);
+    if ((c === 39 || c === 45) && alnumAt(text, j + 1) > 0) j++;
+    else return j;
+  }
+}
+
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+
+/** Word and punctuation tokens with character offsets, in one pass. Expects normalised apostrophes. */
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of sentence.matchAll(TOKEN)) {
-    const text = match[0].toLowerCase();
-    const start = match.index;
-    tokens.push({ text, start, end: start + text.length, punct: !/[\p{L}\p{N}]/u.test(text) });
+  let i = 0;
+  while (i < sentence.length) {
+    const c = sentence.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const word = alnumAt(sentence, i) > 0;
+    const end = word ? wordEnd(sentence, i) : i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+    const text = sentence.slice(i, end).toLowerCase();
+    tokens.push({ text, start: i, end, punct: !word, hash: fnv1a(text) });
+    i = end;
   }
   return tokens;
 }

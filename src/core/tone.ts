@@ -1,12 +1,14 @@
 // Document tone with the `sentiment` package as engine: AFINN + framing lexicon as a registered language. Pure
 // apart from registering the language with the package (idempotent, keyed by lexicon version).
 import Sentiment from 'sentiment';
-import { CONTRAST, isNegator, type Lexicon } from './lexicon.js';
+import { CONTRAST, isNegator, type Lexicon, type ScoredTerm } from './lexicon.js';
+import type { Token } from './text.js';
 import type { DocSentiment } from './types.js';
 
-/** Clause boundary token inserted for the package's tokenizer, which drops punctuation. */
+/** Clause boundary token given to the package's tokenizer, which drops punctuation. */
 const BOUNDARY = '|';
 const NEGATION_SCALE = -0.74;
+const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '-', '"']);
 
 function scoringStrategy(): { apply(tokens: string[], cursor: number, score: number): number } {
   return {
@@ -21,27 +23,43 @@ function scoringStrategy(): { apply(tokens: string[], cursor: number, score: num
   };
 }
 
-export interface ToneScorer {
-  score(text: string): DocSentiment;
+/**
+ * One sentence as input for the package, from our tokens: phrases already found are hyphen-joined (the
+ * package scores single tokens), clause punctuation becomes a boundary token, other punctuation is dropped.
+ */
+export function toneInput(tokens: Token[], terms: ScoredTerm[]): string {
+  const parts: string[] = [];
+  let k = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (k < terms.length && (terms[k] as ScoredTerm).first < i) k++;
+    const term = terms[k];
+    const token = tokens[i] as Token;
+    if (term && term.first === i && term.last > i) {
+      parts.push(term.term.replace(/ /g, '-'));
+      i = term.last;
+    } else if (!token.punct) parts.push(token.text);
+    else if (CLAUSE_PUNCT.has(token.text)) parts.push(BOUNDARY);
+  }
+  return parts.join(' ');
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export interface ToneScorer {
+  /** Tone of a text given as `toneInput` pieces joined by spaces. */
+  score(input: string): DocSentiment;
+}
 
 /** Registers the lexicon with `sentiment` (phrases as hyphen-joined tokens) and returns a scorer. */
 export function createToneScorer(lexicon: Lexicon): ToneScorer {
   const engine = new Sentiment();
   const language = `sw${lexicon.version}`;
   const labels: Record<string, number> = Object.fromEntries(lexicon.words);
-  const phrases = [...lexicon.phrases.values()].flat();
-  for (const p of phrases) labels[p.words.join('-')] = p.weight;
+  for (const p of [...lexicon.phrases.values()].flat()) labels[p.words.join('-')] = p.weight;
   engine.registerLanguage(language, { labels, scoringStrategy: scoringStrategy() });
-  const keys = phrases.map((p) => p.words.map(escape).join('\\s+')).sort((a, b) => b.length - a.length);
-  const phrasePattern = keys.length > 0 ? new RegExp(`\\b(?:${keys.join('|')})\\b`, 'gi') : undefined;
   return {
-    score(text) {
-      const joined = phrasePattern ? text.replace(phrasePattern, (m) => m.toLowerCase().split(/\s+/).join('-')) : text;
-      const result = engine.analyze(joined.replace(/[,;:()[\]]|\s-\s/g, ` ${BOUNDARY} `), { language });
-      const wordCount = result.tokens.filter((t) => t !== BOUNDARY && /[\p{L}\p{N}]/u.test(t)).length;
+    score(input) {
+      const result = engine.analyze(input, { language });
+      let wordCount = 0;
+      for (const t of result.tokens) if (t !== BOUNDARY && t !== '') wordCount++;
       const pct = (n: number): number => (wordCount === 0 ? 0 : (100 * n) / wordCount);
       const positivePct = pct(result.positive.length);
       const negativePct = pct(result.negative.length);

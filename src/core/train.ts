@@ -1,11 +1,13 @@
 // Training of the stance model: multinomial logistic regression, SGD with decaying rate, L2, deterministic. Pure.
-import type { FeatureVector } from './features.js';
+import { DIMENSION, type FeatureVector } from './feature-hash.js';
 import { softmax } from './model.js';
 
 export interface Example {
   features: FeatureVector;
   /** 0 negative, 1 neutral, 2 positive. */
   label: number;
+  /** Attributed lexicon mass: negative, positive (for the decision-level combination). */
+  lexicon: [number, number];
 }
 
 export interface TrainOptions {
@@ -39,12 +41,13 @@ function shuffle<T>(items: T[], random: () => number): T[] {
   return out;
 }
 
-function vocabulary(examples: Example[], minCount: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of examples) for (const name of e.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const vocab = new Map<string, number>();
-  for (const [name, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) if (n >= minCount) vocab.set(name, vocab.size);
-  return vocab;
+/** Buckets seen in at least `minCount` examples. */
+function vocabulary(examples: Example[], minCount: number): Uint8Array {
+  const counts = new Uint16Array(DIMENSION);
+  for (const e of examples) for (const j of new Set(e.features.ids)) counts[j] = Math.min(65535, (counts[j] as number) + 1);
+  const keep = new Uint8Array(DIMENSION);
+  for (let j = 0; j < DIMENSION; j++) keep[j] = (counts[j] as number) >= minCount ? 1 : 0;
+  return keep;
 }
 
 /** Inverse class frequency, so that macro-F1 is what the loss cares about. */
@@ -54,7 +57,11 @@ function classWeights(examples: Example[]): number[] {
   return n.map((c) => (c === 0 ? 0 : examples.length / (3 * c)));
 }
 
-type Sparse = Array<[number, number]>;
+interface Row {
+  ids: number[];
+  values: number[];
+  label: number;
+}
 
 /** Weights kept as `raw * scale`, so that L2 decay of every weight costs O(1) per step. */
 interface Weights {
@@ -62,15 +69,21 @@ interface Weights {
   scale: number;
 }
 
-function step(w: Weights, x: Sparse, label: number, weight: number, rate: number, l2: number): void {
+function step(w: Weights, x: Row, weight: number, rate: number, l2: number): void {
   const z = [0, 0, 0];
-  for (const [j, v] of x) for (let k = 0; k < 3; k++) z[k] = (z[k] as number) + (w.raw[j * 3 + k] as number) * w.scale * v;
+  for (let k = 0; k < x.ids.length; k++) {
+    const j = (x.ids[k] as number) * 3;
+    const v = (x.values[k] as number) * w.scale;
+    for (let c = 0; c < 3; c++) z[c] = (z[c] as number) + (w.raw[j + c] as number) * v;
+  }
   const p = softmax(z);
   w.scale *= 1 - rate * l2;
-  for (const [j, v] of x) {
-    for (let k = 0; k < 3; k++) {
-      const grad = weight * ((p[k] as number) - (k === label ? 1 : 0)) * v;
-      w.raw[j * 3 + k] = (w.raw[j * 3 + k] as number) - (rate * grad) / w.scale;
+  for (let k = 0; k < x.ids.length; k++) {
+    const j = (x.ids[k] as number) * 3;
+    const v = x.values[k] as number;
+    for (let c = 0; c < 3; c++) {
+      const grad = weight * ((p[c] as number) - (c === x.label ? 1 : 0)) * v;
+      w.raw[j + c] = (w.raw[j + c] as number) - (rate * grad) / w.scale;
     }
   }
   if (w.scale < 1e-6) {
@@ -79,26 +92,24 @@ function step(w: Weights, x: Sparse, label: number, weight: number, rate: number
   }
 }
 
-/** Returns rounded per-feature weights; features whose weights all round to 0 are left out. */
-export function trainModel(examples: Example[], o: TrainOptions): Record<string, [number, number, number]> {
-  const vocab = vocabulary(examples, o.minCount);
-  const rows = examples.map((e) => ({
-    x: [...e.features].flatMap(([name, v]): Sparse => (vocab.has(name) ? [[vocab.get(name) as number, v]] : [])),
-    label: e.label,
-  }));
+/** Dense weights, 3 per feature bucket (buckets seen fewer than `minCount` times stay 0). */
+export function trainModel(examples: Example[], o: TrainOptions): Float64Array {
+  const keep = vocabulary(examples, o.minCount);
+  const rows: Row[] = examples.map((e) => {
+    const row: Row = { ids: [], values: [], label: e.label };
+    e.features.ids.forEach((j, k) => {
+      if (keep[j] === 0) return;
+      row.ids.push(j);
+      row.values.push(e.features.values[k] as number);
+    });
+    return row;
+  });
   const cw = classWeights(examples);
-  const w: Weights = { raw: new Float64Array(vocab.size * 3), scale: 1 };
+  const w: Weights = { raw: new Float64Array(DIMENSION * 3), scale: 1 };
   const random = prng(o.seed);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     const rate = o.learningRate / (1 + epoch);
-    for (const row of shuffle(rows, random)) step(w, row.x, row.label, cw[row.label] as number, rate, o.l2);
+    for (const row of shuffle(rows, random)) step(w, row, cw[row.label] as number, rate, o.l2);
   }
-  const out: Record<string, [number, number, number]> = {};
-  const round = (v: number): number => Math.round(v * 1e4) / 1e4;
-  for (const [name, j] of vocab) {
-    const at = (k: number): number => round((w.raw[j * 3 + k] as number) * w.scale);
-    const ws: [number, number, number] = [at(0), at(1), at(2)];
-    if (ws.some((v) => v !== 0)) out[name] = ws;
-  }
-  return out;
+  return w.raw.map((v) => v * w.scale);
 }

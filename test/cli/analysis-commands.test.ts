@@ -82,7 +82,8 @@ describe('train', () => {
     const io = recordingIo();
     expect(await train(['--data', data, '--out', out, '--folds', '2'], io)).toBe(EXIT.ok);
     const model = JSON.parse(readFileSync(out, 'utf8'));
-    expect(model.format).toBe('stancewatch-lr');
-    expect(Object.keys(model.weights).length).toBeGreaterThan(0);
+    expect(model.format).toBe('stancewatch-hashed-lr');
+    expect(model.ids.length).toBeGreaterThan(0);
+    expect(model.weights).toHaveLength(model.ids.length * 3);
   });
 });

@@ -1,0 +1,180 @@
+// Attribution of lexicon terms to the mention they are about, in one prepared sentence. Pure.
+import type { ScoredTerm } from './lexicon.js';
+import type { Token } from './text.js';
+
+/** What attribution needs to know about a sentence. */
+export interface SentenceShape {
+  tokens: Token[];
+  /** Clause number of every token. */
+  clause: number[];
+  inQuote: boolean[];
+}
+
+export interface Attribution {
+  /** Terms that belong to the target, with their (distance-weighted, possibly flipped) contributions. */
+  terms: Array<ScoredTerm & { share: number }>;
+  positive: number;
+  negative: number;
+  /** Terms of the target's own clause or phrase (share 1). */
+  own: number;
+}
+
+/** How the target sits in the sentence, as far as attribution cares. */
+export interface TargetRole {
+  /** X said / according to X: quoted words are not X's stance as seen by the author. */
+  speaker: boolean;
+  /** "unlike X", "in contrast to X": X gets the opposite of what the rest of the sentence says. */
+  foil: boolean;
+  /** "such as X", "including X": X is an example in a list; only its own clause speaks about it. */
+  listed: boolean;
+}
+
+const REPORTING = new Set('said says say told tells according added argued claimed wrote tweeted stated insisted warned noted asserted declared'.split(' '));
+const COORDINATORS = new Set(['and', 'or', '&', 'nor']);
+
+const at = (s: SentenceShape, i: number): string => s.tokens[i]?.text ?? '';
+
+/** A few words before the target (no punctuation between): `opener` found? */
+function precededBy(s: SentenceShape, first: number, test: (word: string, i: number) => boolean, window: number): boolean {
+  for (let i = first - 1; i >= 0 && i >= first - window; i--) {
+    if (s.tokens[i]?.punct) return false;
+    if (test(at(s, i), i)) return true;
+  }
+  return false;
+}
+
+/** "unlike", "versus", "in contrast to/with", "as opposed to", "rather than". */
+function isFoilOpener(s: SentenceShape, word: string, i: number): boolean {
+  if (word === 'unlike' || word === 'versus') return true;
+  if (word === 'contrast' || word === 'opposed') return at(s, i + 1) === 'to' || at(s, i + 1) === 'with';
+  return word === 'than' && at(s, i - 1) === 'rather';
+}
+
+export function targetRole(s: SentenceShape, target: number[]): TargetRole {
+  const first = target[0] as number;
+  const last = target[target.length - 1] as number;
+  const next = at(s, last + 1);
+  const prev = at(s, first - 1);
+  const speaker = REPORTING.has(next) || REPORTING.has(prev) || (prev === 'to' && at(s, first - 2) === 'according');
+  const foil = precededBy(s, first, (w, i) => isFoilOpener(s, w, i), 4);
+  const listed = precededBy(s, first, (w, i) => w === 'including' || (w === 'as' && at(s, i - 1) === 'such'), 6);
+  return { speaker, foil, listed };
+}
+
+/** Distance in tokens from a term to the nearest token of a group. */
+function distance(term: ScoredTerm, group: number[]): number {
+  let best = Infinity;
+  for (const i of group) best = Math.min(best, i < term.first ? term.first - i : i > term.last ? i - term.last : 0);
+  return best;
+}
+
+/** Two mentions joined by "and"/"or" with at most four words and no punctuation but commas between them. */
+export function coordinated(s: SentenceShape, a: number[], b: number[]): boolean {
+  const [left, right] = (a[0] as number) < (b[0] as number) ? [a, b] : [b, a];
+  const from = (left[left.length - 1] as number) + 1;
+  const to = right[0] as number;
+  if (to - from < 1 || to - from > 4) return false;
+  let joined = false;
+  for (let i = from; i < to; i++) {
+    const t = s.tokens[i] as Token;
+    if (t.punct && t.text !== ',') return false;
+    if (COORDINATORS.has(t.text) || t.text === ',') joined = true;
+  }
+  return joined;
+}
+
+/** The target (group 0, with the mentions coordinated with it) and its rivals, indexed by token. */
+interface Groups {
+  tokens: number[][];
+  /** Group of every token, -1 for none. */
+  at: Int16Array;
+  clauses: number[][];
+}
+
+function groupsOf(s: SentenceShape, target: number[], others: number[][]): Groups {
+  const joined = [...target];
+  const rivals: number[][] = [];
+  for (const g of others) {
+    if (coordinated(s, target, g)) joined.push(...g);
+    else rivals.push(g);
+  }
+  const tokens = [joined, ...rivals];
+  const at = new Int16Array(s.tokens.length).fill(-1);
+  tokens.forEach((g, k) => g.forEach((i) => (at[i] = k)));
+  return { tokens, at, clauses: tokens.map((g) => g.map((i) => s.clause[i] as number)) };
+}
+
+/**
+ * The group a term grammatically belongs to, or -1: a possessive a few words before it ("NATO's push for
+ * eastward militarization") or a mention right before it ("American hegemony", "US-led provocations").
+ */
+function modifierOwner(s: SentenceShape, term: ScoredTerm, g: Groups): number {
+  for (let i = term.first - 1; i >= 0 && i >= term.first - 5; i--) {
+    const k = g.at[i] as number;
+    if (k >= 0) return /'s?$/.test(at(s, i)) || at(s, i + 1) === "'" || i === term.first - 1 ? k : -1;
+    if (s.tokens[i]?.punct) return -1;
+  }
+  return -1;
+}
+
+/** The group nearest to the term (ties go to the group on the left), optionally only among groups in clause c. */
+function nearest(term: ScoredTerm, g: Groups, c?: number): number {
+  let best = -1;
+  let bestD = Infinity;
+  g.tokens.forEach((group, k) => {
+    if (c !== undefined && !(g.clauses[k] as number[]).includes(c)) return;
+    const d = distance(term, group);
+    if (d < bestD || (d === bestD && (group[0] as number) < (g.tokens[best]?.[0] ?? Infinity))) [best, bestD] = [k, d];
+  });
+  return best;
+}
+
+const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'them', 'he', 'his', 'she', 'her']);
+
+/** A pronoun earlier in the term's clause refers back to the last mention before the clause. */
+function pronounOwner(s: SentenceShape, term: ScoredTerm, g: Groups): number {
+  const c = s.clause[term.first];
+  let i = term.first - 1;
+  let pronoun = false;
+  for (; i >= 0 && s.clause[i] === c; i--) pronoun ||= PRONOUNS.has(at(s, i));
+  if (!pronoun) return -1;
+  for (; i >= 0; i--) if ((g.at[i] as number) >= 0) return g.at[i] as number;
+  return -1;
+}
+
+/** Share of a term for the target: 1 in its clause or phrase, decayed outside, 0 when another mention owns it. */
+function shareOf(s: SentenceShape, term: ScoredTerm, g: Groups, role: TargetRole): number {
+  const c = s.clause[term.first] as number;
+  const owner = modifierOwner(s, term, g);
+  if (owner >= 0) return owner === 0 ? 1 : 0;
+  const inTermClause = nearest(term, g, c);
+  if (inTermClause >= 0) return inTermClause === 0 ? 1 : role.foil ? -0.5 : 0;
+  if (role.listed) return 0;
+  const referent = pronounOwner(s, term, g);
+  if (referent >= 0) return referent === 0 ? 1 : 0;
+  return nearest(term, g) === 0 ? 0.5 / (1 + distance(term, g.tokens[0] as number[]) / 8) : 0;
+}
+
+/**
+ * Gives each lexicon term to the mention it modifies, else to the closest mention of its clause, else to the
+ * mention a pronoun of its clause refers to, else to the closest mention with a decay. Mentions coordinated
+ * with the target ("China and Russia") share its terms; a foil ("unlike X") gets the rest of the sentence
+ * reversed. Terms inside a quote are not given to the quote's speaker.
+ */
+export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole): Attribution {
+  const out: Attribution = { terms: [], positive: 0, negative: 0, own: 0 };
+  if (terms.length === 0) return out;
+  const g = groupsOf(s, target, others);
+  const quotedTarget = s.inQuote[target[0] as number];
+  for (const term of terms) {
+    if (role.speaker && s.inQuote[term.first] && !quotedTarget) continue;
+    const share = shareOf(s, term, g, role);
+    if (share === 0) continue;
+    out.terms.push({ ...term, share });
+    const w = term.weight * share;
+    if (w > 0) out.positive += w;
+    else out.negative -= w;
+    if (share === 1) out.own += 1;
+  }
+  return out;
+}
