@@ -38,9 +38,15 @@ export interface OpmlDocument {
 const OUTLINE_START = /<outline(?![\w:.-])/gi;
 const ATTRIBUTE = /(?<![\w:.-])([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-// Control characters (C0 except tab/newline, DEL, C1) and bidi/zero-width format characters.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const HAS_CONTROL = new RegExp(CONTROL.source);
+const FORMAT_CHARS = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+/** C0 controls except tab and newline, DEL, C1 controls, and bidi/zero-width format characters. */
+function isControl(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) || FORMAT_CHARS.test(ch);
+}
+
+const stripControls = (text: string): string => Array.from(text).filter((ch) => !isControl(ch)).join('');
 
 /** Decodes the five XML entities and numeric references; anything else is left as written. */
 export function decodeXmlEntities(text: string): string {
@@ -106,7 +112,7 @@ export function checkFeedUrl(raw: string, maxLength = DEFAULT_OPML_LIMITS.maxUrl
   const text = raw.trim();
   if (text === '') return err('the address is empty');
   if (text.length > maxLength) return err(`the address is longer than ${maxLength} characters`);
-  if (HAS_CONTROL.test(text) || /\s/.test(text)) return err('the address contains spaces or control characters');
+  if (Array.from(text).some(isControl) || /\s/.test(text)) return err('the address contains spaces or control characters');
   let url: URL;
   try {
     url = new URL(text);
@@ -122,7 +128,7 @@ export function checkFeedUrl(raw: string, maxLength = DEFAULT_OPML_LIMITS.maxUrl
 /** Control and format characters removed, whitespace collapsed, cut to `max`; null when nothing is left. */
 export function cleanTitle(text: string | undefined, max = DEFAULT_OPML_LIMITS.maxTitleLength): string | null {
   if (text === undefined) return null;
-  const clean = text.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  const clean = stripControls(text).replace(/\s+/g, ' ').trim();
   return clean === '' ? null : Array.from(clean).slice(0, max).join('');
 }
 
@@ -153,8 +159,7 @@ export function parseOpml(text: string, limits: OpmlLimits = DEFAULT_OPML_LIMITS
 }
 
 export function escapeXmlAttribute(text: string): string {
-  return text
-    .replace(CONTROL, '')
+  return stripControls(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

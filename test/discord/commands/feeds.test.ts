@@ -68,7 +68,7 @@ describe('/feeds against the fake Discord, a real store and a local feed server'
 
   it('refuses every configuration subcommand to a member without Manage Server, even with loosened permissions', async () => {
     const sub = (await w.store.listSubscriptions(w.guildA))[0]!;
-    const attempts = [
+    const attempts: { subcommand: string; options: Record<string, string> }[] = [
       { subcommand: 'add', options: { url: w.server.url('/plain.xml') } },
       { subcommand: 'remove', options: { feed: String(sub.id) } },
       { subcommand: 'pause', options: { feed: String(sub.id) } },

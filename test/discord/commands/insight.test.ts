@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshFeed } from '../../../src/jobs/refresh.js';
 import { body } from '../../helpers/feed-server.js';
 import { fakeClock, refreshDeps, rss, type SampleItem } from '../../jobs/fixtures.js';
-import { EPHEMERAL, mentionPolicies, startWorld, type World } from './world.js';
+import { EPHEMERAL, mentionPolicies, startWorld, textOf, type World } from './world.js';
 
 const OUTLET = 'Daily _Signal_ @here';
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
@@ -26,6 +26,7 @@ describe('/summary, /actor and /article with analysed articles in a real store',
     w = await startWorld();
     w.server.route('/outlet.xml', body(rss(OUTLET, items(w), Date.now())));
     w.server.route('/live', body(ARTICLE_PAGE, { contentType: 'text/html; charset=utf-8' }));
+    w.server.route('/art/1', body(ARTICLE_PAGE, { contentType: 'text/html; charset=utf-8' }));
     const added = await w.h.fake.injectCommand({ name: 'feeds', subcommand: 'add', options: { url: w.server.url('/outlet.xml') }, user: 'admin' }).reply();
     expect(added.content).toContain('Now following');
     for (const actor of ['NATO', 'China']) await w.h.fake.injectCommand({ name: 'actors', subcommand: 'watch', options: { name: actor }, user: 'admin' }).reply();
@@ -96,8 +97,11 @@ describe('/summary, /actor and /article with analysed articles in a real store',
   });
 
   it('/article fetches and analyses a page it does not store, for another server too, without storing it', async () => {
+    // /art/1 is stored, but only through the first server's feed: the second gets a live analysis of the page.
     const other = await w.h.fake.injectCommand({ name: 'article', options: { url: w.server.url('/art/1') }, guild: w.guildB }).answer();
-    expect(other.content).not.toContain('Stored analysis');
+    expect(textOf(other)).not.toContain('Stored analysis');
+    expect(textOf(other)).toContain('fetched and analysed now');
+    expect(w.server.count('/art/1')).toBe(1);
     const live = await w.h.fake.injectCommand({ name: 'article', options: { url: w.server.url('/live') } }).reply();
     const embed = live.embeds[0]!;
     expect(embed.title).toBe('Russia under fire');
