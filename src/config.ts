@@ -70,6 +70,7 @@ export const envSchema = z.object({
   DISCORD_TOKEN: z.string().min(50, 'a bot token is about 70 characters; copy it from the Developer Portal').optional(),
   DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,22}$/, 'a Discord snowflake (digits only)').optional(),
   DISCORD_DEV_GUILD_ID: z.string().regex(/^\d{15,22}$/, 'a Discord snowflake (digits only)').optional(),
+  DISCORD_API_URL: z.string().url('a URL such as http://discord-proxy:8080/api').optional(),
   DATABASE_URL: databaseUrl.default('sqlite:./data/stancewatch.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -83,7 +84,7 @@ export type Env = z.infer<typeof envSchema>;
 export interface AppConfig {
   settings: Settings;
   seedFeeds: SeedFeed[];
-  discord: { token: string; applicationId?: string; devGuildId?: string } | null;
+  discord: { token: string; applicationId?: string; devGuildId?: string; apiUrl?: string } | null;
   databaseUrl: string;
   logLevel: Env['LOG_LEVEL'];
   httpPort?: number;
@@ -118,7 +119,7 @@ export function loadConfig(options: LoadOptions = {}): Result<AppConfig, ConfigP
     settings,
     seedFeeds: seeds.feeds,
     discord: e.DISCORD_TOKEN
-      ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, devGuildId: e.DISCORD_DEV_GUILD_ID }
+      ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, devGuildId: e.DISCORD_DEV_GUILD_ID, apiUrl: e.DISCORD_API_URL }
       : null,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,

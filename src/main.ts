@@ -1,23 +1,33 @@
 // The composition root: config -> logger -> store -> jobs -> bot. Nothing else wires concrete parts together.
-import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Client } from 'discord.js';
 import type { DestinationStream } from 'pino';
-import type { AppConfig, Settings } from './config.js';
+import type { AppConfig } from './config.js';
+import { createAnalyser, type Analyser } from './core/analyse.js';
 import { firstCheckDelayMs } from './core/schedule.js';
-import { createFetcher, type Fetcher } from './ingest/index.js';
-import { buildWorker, type WorkerSettings } from './jobs/index.js';
-import { isTicking, type Worker } from './jobs/worker.js';
-import { createOpsServer, type HealthCheck, type OpsServer } from './ops/http.js';
-import { createMetrics, type Metrics } from './ops/metrics.js';
+import { createDeliverer, type Deliverer } from './discord/deliver.js';
+import { startBot } from './discord/client.js';
+import { commandModules } from './discord/registry.js';
+import type { Fetcher } from './ingest/index.js';
+import { alertStep } from './jobs/alerts.js';
+import { createDigestsApi } from './jobs/api-digests.js';
+import { createFeedsApi } from './jobs/api-feeds.js';
+import type { JobsApi } from './jobs/api.js';
+import { digestStep } from './jobs/digests.js';
+import { buildWorker } from './jobs/index.js';
+import { offlineDeliveryStep } from './jobs/offline-delivery.js';
+import type { Worker } from './jobs/worker.js';
 import { createLogger, type Logger } from './log.js';
+import { createAppFetcher, healthChecks, LOCAL_GUILD, workerSettings } from './main-parts.js';
+import { createOpsServer } from './ops/http.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
 import { loadAnalyserResources } from './resources.js';
-import { createAnalyser } from './core/analyse.js';
 import { createStore, type Store } from './store/index.js';
 
-export type Role = 'all' | 'worker' | 'bot';
+export { LOCAL_GUILD } from './main-parts.js';
 
-/** The server id used for feeds and digests of the console deployment (no Discord). */
-export const LOCAL_GUILD = 'local';
+export type Role = 'all' | 'worker' | 'bot';
 
 export interface AppOptions {
   role: Role;
@@ -30,110 +40,129 @@ export interface App {
   store: Store;
   logger: Logger;
   worker: Worker | null;
+  discord: Client<true> | null;
   metrics: Metrics;
   /** The port /healthz and /metrics listen on, when HTTP_PORT is set. */
   httpPort: number | null;
   stop(): Promise<void>;
 }
 
-const MINUTE = 60_000;
-
-export function workerSettings(s: Settings): WorkerSettings {
-  return {
-    tickExpression: s.poll.tick,
-    poll: { batchSize: s.poll.batchSize, leaseMs: s.poll.leaseSeconds * 1000, concurrency: s.poll.concurrency, perHostConcurrency: s.poll.perHostConcurrency },
-    schedule: {
-      backoffBaseMs: s.backoff.baseSeconds * 1000,
-      backoffMaxMs: s.backoff.maxSeconds * 1000,
-      defaultIntervalMs: s.schedule.defaultIntervalMinutes * MINUTE,
-      minIntervalMs: s.schedule.minIntervalMinutes * MINUTE,
-      maxIntervalMs: s.schedule.maxIntervalMinutes * MINUTE,
-      disableAfterErrors: s.backoff.disableAfterFailures,
-    },
-    maxItemAgeMs: s.poll.maxItemAgeDays * 24 * 60 * MINUTE,
-    fullTextConcurrency: s.fetch.fullTextConcurrency,
-    retention: { maxAgeMs: s.retention.articleDays * 24 * 60 * MINUTE, batchSize: s.retention.pruneBatchSize },
-  };
+interface Shared {
+  config: AppConfig;
+  store: Store;
+  logger: Logger;
+  metrics: Metrics;
+  fetcher: Fetcher;
+  analyser: Analyser;
+  modelVersion: string;
+  jobs: JobsApi;
+  owner: string;
+  now: () => number;
 }
 
-export function createAppFetcher(config: AppConfig, logger: Logger, now: () => number = Date.now): Fetcher {
-  const f = config.settings.fetch;
-  return createFetcher({
-    userAgent: f.userAgent,
-    timeoutMs: f.timeoutSeconds * 1000,
-    maxBytes: f.maxFeedBytes,
-    articleMaxBytes: f.maxArticleBytes,
-    articleConcurrency: f.fullTextConcurrency,
-    maxRedirects: f.maxRedirects,
-    allowPrivateAddresses: f.allowPrivateAddresses,
-    logger: logger.child({ module: 'fetch' }),
-    now,
-  });
-}
-
-/** Adds the seed feeds of config/feeds.yaml, subscribed by the local (console) server. */
-async function addSeedFeeds(config: AppConfig, store: Store, now: number): Promise<void> {
+/** Adds the seed feeds of config/feeds.yaml, subscribed by the local (console) server, whose digests go to files. */
+async function prepareLocalServer(config: AppConfig, store: Store, jobs: JobsApi, now: number): Promise<void> {
   for (const seed of config.seedFeeds) {
-    const { feed } = await store.addFeed({ url: seed.url, fullText: seed.fullText ?? false, nextCheckAt: now + firstCheckDelayMs(seed.url, 5 * MINUTE), now });
+    const { feed } = await store.addFeed({ url: seed.url, fullText: seed.fullText ?? false, nextCheckAt: now + firstCheckDelayMs(seed.url, 5 * 60_000), now });
     await store.subscribe({ guildId: LOCAL_GUILD, feedId: feed.id, channelId: LOCAL_GUILD, name: seed.name ?? seed.url, createdBy: 'config', now });
+  }
+  if (!config.discord && !(await store.getGuildSettings(LOCAL_GUILD))?.digestChannelId) {
+    await jobs.setDigestChannel(LOCAL_GUILD, LOCAL_GUILD);
+  }
+}
+
+function startWorker(p: Shared): Worker {
+  const s = p.config.settings;
+  const { store, logger, now, owner, metrics } = p;
+  const worker = buildWorker({
+    store, fetcher: p.fetcher, analyser: p.analyser, modelVersion: p.modelVersion, owner, logger, now, random: Math.random,
+    settings: workerSettings(s),
+    extraSteps: [
+      digestStep({ store, logger, now, owner, options: { articlesPerActor: s.digest.topArticlesPerActor } }),
+      alertStep({ store, logger, now, owner, maxPerChannelPerHour: s.alerts.maxPerChannelPerHour }),
+      ...(p.config.discord ? [] : [offlineDeliveryStep({ store, logger, now, owner, outputDir: s.digest.outputDir, localGuildId: LOCAL_GUILD })]),
+      { name: 'feed-gauges', run: async () => metrics.setFeeds(await store.countFeeds(now())) },
+    ],
+    observe: {
+      fetchOutcome: metrics.fetchOutcome,
+      analysisSeconds: (seconds) => { metrics.analysisSeconds(seconds); metrics.articlesAnalysed(1); },
+      workerStep: metrics.workerStep,
+    },
+  }).worker;
+  worker.start();
+  return worker;
+}
+
+async function startDiscord(p: Shared): Promise<{ client: Client<true>; deliverer: Deliverer } | null> {
+  const discord = p.config.discord;
+  if (!discord) return null;
+  const logger = p.logger.child({ module: 'discord' });
+  const client = await startBot({
+    config: { token: discord.token, applicationId: discord.applicationId ?? '', ...(discord.apiUrl ? { restApi: discord.apiUrl } : {}) },
+    deps: { logger, now: p.now, store: p.store, jobs: p.jobs },
+    modules: commandModules,
+  });
+  client.rest.on('response', (_request, response) => {
+    if (response.status >= 400) p.metrics.discordRestError(response.status);
+  });
+  const deliverer = createDeliverer({ client, store: p.store, logger, now: p.now, owner: p.owner, onOutcome: p.metrics.delivery });
+  deliverer.start(5_000);
+  return { client, deliverer };
+}
+
+async function openStore(config: AppConfig, logger: Logger): Promise<Store> {
+  const store = await createStore({ url: config.databaseUrl, logger: logger.child({ module: 'store' }) });
+  try {
+    await store.migrate();
+    return store;
+  } catch (error) {
+    await store.close();
+    throw error;
   }
 }
 
 export async function startApp(config: AppConfig, options: AppOptions): Promise<App> {
   const now = options.now ?? Date.now;
   const logger = createLogger({ level: config.logLevel, secrets: config.secrets, destination: options.logDestination });
-  const store = await createStore({ url: config.databaseUrl, logger: logger.child({ module: 'store' }) });
-  try {
-    await store.migrate();
-    await addSeedFeeds(config, store, now());
-  } catch (error) {
+  const store = await openStore(config, logger);
+  const resources = loadAnalyserResources();
+  const analyser = createAnalyser(resources);
+  const fetcher = createAppFetcher(config, logger, now);
+  const s = config.settings.digest;
+  const jobs: JobsApi = {
+    ...createFeedsApi({ store, fetcher, analyser, logger: logger.child({ module: 'jobs-api' }), now }),
+    ...createDigestsApi({
+      store, now, builtInActors: resources.actors.map((a) => a.name), articlesPerActor: s.topArticlesPerActor,
+      defaultSchedule: s.defaultSchedule, defaultTimezone: s.defaultTimezone,
+    }),
+  };
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const shared: Shared = {
+    config, store, logger, fetcher, analyser, jobs, owner, now, metrics: createMetrics(),
+    modelVersion: `stance-v${resources.model.version}+lexicon-v${resources.lexicon.version}`,
+  };
+  await prepareLocalServer(config, store, jobs, now());
+  const worker = options.role === 'bot' ? null : startWorker(shared);
+  const bot = options.role === 'worker' ? null : await startDiscord(shared).catch(async (error: unknown) => {
+    await worker?.stop(1_000);
     await store.close();
     throw error;
-  }
-  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const metrics = createMetrics();
-  let worker: Worker | null = null;
-  let fetcher: Fetcher | null = null;
-  if (options.role !== 'bot') {
-    const resources = loadAnalyserResources();
-    fetcher = createAppFetcher(config, logger, now);
-    worker = buildWorker({
-      store, fetcher, analyser: createAnalyser(resources), owner, logger, now, random: Math.random,
-      modelVersion: `stance-v${resources.model.version}+lexicon-v${resources.lexicon.version}`,
-      settings: workerSettings(config.settings),
-      extraSteps: [{ name: 'feed-gauges', run: async () => metrics.setFeeds(await store.countFeeds(now())) }],
-      observe: { fetchOutcome: metrics.fetchOutcome, analysisSeconds: (s) => { metrics.analysisSeconds(s); metrics.articlesAnalysed(1); }, workerStep: metrics.workerStep },
-    }).worker;
-    worker.start();
-  }
-  if (!config.discord) logger.info({ outputDir: config.settings.digest.outputDir }, 'no DISCORD_TOKEN: the bot is off; digests and alerts are written to the output folder');
-  const ops = config.httpPort === undefined ? null : createOpsServer({ checks: healthChecks(store, worker, now), metrics: () => metrics.render(), logger });
+  });
+  if (!config.discord) logger.info({ outputDir: s.outputDir }, 'no DISCORD_TOKEN: the bot is off; digests and alerts are written to the output folder');
+  const ops = config.httpPort === undefined ? null : createOpsServer({ checks: healthChecks(store, worker, bot?.client ?? null, config, now), metrics: () => shared.metrics.render(), logger });
   const httpPort = ops ? await ops.listen(config.httpPort ?? 0) : null;
-  logger.info({ role: options.role, database: store.dialect, owner, httpPort }, 'stancewatch ready');
+  logger.info({ role: options.role, database: store.dialect, owner, httpPort, discord: bot !== null }, 'stancewatch ready');
   return {
-    store, logger, worker, metrics, httpPort,
+    store, logger, worker, discord: bot?.client ?? null, metrics: shared.metrics, httpPort,
     async stop() {
       logger.info('stopping');
       await worker?.stop(config.settings.shutdown.graceSeconds * 1000);
+      await bot?.deliverer.stop();
+      await bot?.client.destroy();
       await ops?.close();
-      await fetcher?.close();
+      await fetcher.close();
       await store.close();
       logger.info('stopped');
     },
   };
-}
-
-/** /healthz: the database answers, the scheduler ticks (workers), Discord is connected (or not configured). */
-function healthChecks(store: Store, worker: Worker | null, now: () => number): HealthCheck[] {
-  const checks: HealthCheck[] = [{ name: 'database', check: async () => ({ ok: await store.ping() }) }];
-  if (worker) {
-    checks.push({
-      name: 'scheduler',
-      check: async () => {
-        const h = worker.health();
-        return { ok: isTicking(h, now(), 10 * MINUTE), detail: `${h.ticks} ticks, last ${h.lastTickAt ? new Date(h.lastTickAt).toISOString() : 'none yet'}` };
-      },
-    });
-  }
-  return checks;
 }

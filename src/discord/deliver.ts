@@ -32,6 +32,8 @@ export interface DelivererOptions {
   leaseMs?: number;
   /** Recent messages searched for earlier posts of a retried item. */
   lookback?: number;
+  /** Told each delivery outcome by outbox kind (metrics). */
+  onOutcome?: (kind: string, outcome: 'delivered' | 'failed' | 'parked') => void;
 }
 
 export interface DeliveryReport {
@@ -112,9 +114,34 @@ async function post(client: Client, item: OutboxItem, m: OutMessage, i: number):
   return sent.id;
 }
 
+function backoffMs(o: DelivererOptions, attempts: number): number {
+  return Math.min(o.maxBackoffMs ?? 3_600_000, (o.backoffMs ?? 30_000) * 2 ** Math.max(0, attempts - 1));
+}
+
+/** A failed send: lost channel -> park and tell the admins once; permanent or too many attempts -> park; else retry later. */
+async function handleSendError(o: DelivererOptions, log: Logger, item: OutboxItem, p: OutboxPayload, error: unknown): Promise<Outcome> {
+  const status = error instanceof DiscordAPIError ? error.status : undefined;
+  const reason = error instanceof Error ? error.message : String(error);
+  if (status !== undefined && LOST.has(status)) {
+    await o.store.park(item.id, `${status}: ${reason}`);
+    log.warn({ outboxId: item.id, channelId: item.channelId, status, code: (error as DiscordAPIError).code }, 'channel not postable, item parked');
+    await handleLostChannel({ ...o, logger: log }, item, p, reason);
+    return 'parked';
+  }
+  const permanent = status !== undefined && status >= 400 && status < 500 && status !== 429;
+  if (permanent || item.attempts + 1 >= (o.maxAttempts ?? 12)) {
+    await o.store.park(item.id, `gave up: ${reason}`);
+    log.error({ err: error, outboxId: item.id, attempts: item.attempts + 1 }, 'delivery given up, item parked');
+    return 'parked';
+  }
+  const retryAt = o.now() + backoffMs(o, item.attempts + 1);
+  await o.store.markFailed(item.id, reason, retryAt);
+  log.warn({ err: error, outboxId: item.id, attempts: item.attempts + 1, retryAt }, 'delivery failed, will retry');
+  return 'failed';
+}
+
 export function createDeliverer(o: DelivererOptions): Deliverer {
   const log = o.logger.child({ module: 'deliver' });
-  const backoff = (attempts: number): number => Math.min(o.maxBackoffMs ?? 3_600_000, (o.backoffMs ?? 30_000) * 2 ** Math.max(0, attempts - 1));
 
   const send = async (item: OutboxItem, p: OutboxPayload): Promise<string[]> => {
     const messages = renderPayload(p, log);
@@ -125,26 +152,7 @@ export function createDeliverer(o: DelivererOptions): Deliverer {
     return ids;
   };
 
-  const onError = async (item: OutboxItem, p: OutboxPayload, error: unknown): Promise<Outcome> => {
-    const status = error instanceof DiscordAPIError ? error.status : undefined;
-    const reason = error instanceof Error ? error.message : String(error);
-    if (status !== undefined && LOST.has(status)) {
-      await o.store.park(item.id, `${status}: ${reason}`);
-      log.warn({ outboxId: item.id, channelId: item.channelId, status, code: (error as DiscordAPIError).code }, 'channel not postable, item parked');
-      await handleLostChannel({ ...o, logger: log }, item, p, reason);
-      return 'parked';
-    }
-    const permanent = status !== undefined && status >= 400 && status < 500 && status !== 429;
-    if (permanent || item.attempts + 1 >= (o.maxAttempts ?? 12)) {
-      await o.store.park(item.id, `gave up: ${reason}`);
-      log.error({ err: error, outboxId: item.id, attempts: item.attempts + 1 }, 'delivery given up, item parked');
-      return 'parked';
-    }
-    const retryAt = o.now() + backoff(item.attempts + 1);
-    await o.store.markFailed(item.id, reason, retryAt);
-    log.warn({ err: error, outboxId: item.id, attempts: item.attempts + 1, retryAt }, 'delivery failed, will retry');
-    return 'failed';
-  };
+  const onError = (item: OutboxItem, p: OutboxPayload, error: unknown): Promise<Outcome> => handleSendError(o, log, item, p, error);
 
   const deliverOne = async (item: OutboxItem): Promise<Outcome> => {
     const p = asOutboxPayload(item.payload);
@@ -164,14 +172,19 @@ export function createDeliverer(o: DelivererOptions): Deliverer {
     return 'sent';
   };
 
+  const count = (report: DeliveryReport, item: OutboxItem, outcome: Outcome): void => {
+    if (outcome === 'skipped') return;
+    report[outcome]++;
+    o.onOutcome?.(item.kind, outcome === 'sent' ? 'delivered' : outcome);
+  };
+
   const deliverDue = async (): Promise<DeliveryReport> => {
     const report: DeliveryReport = { sent: 0, failed: 0, parked: 0 };
     try {
       for (;;) {
         const items = await o.store.claimDueOutbox({ owner: o.owner, now: o.now(), leaseMs: o.leaseMs ?? 120_000, limit: BATCH });
         for (const item of items) {
-          const outcome = await deliverOne(item);
-          if (outcome !== 'skipped') report[outcome]++;
+          count(report, item, await deliverOne(item));
         }
         if (items.length < BATCH) break;
       }
