@@ -30,10 +30,10 @@ export interface Poller {
 
 export function createPoller(store: Store, refresh: RefreshDeps, settings: PollSettings, logger: Logger): Poller {
   const limiter = createKeyedLimiter(settings.concurrency, settings.perHostConcurrency);
-  const inFlight = new Set<number>();
+  /** Feeds claimed and not finished yet, queued or running: their leases are renewed until they are done. */
+  const held = new Set<number>();
 
   const refreshOne = async (feed: Feed, report: CycleReport): Promise<void> => {
-    inFlight.add(feed.id);
     try {
       count(report, await refreshFeed(feed, refresh));
       await store.releaseFeedLease(feed.id, settings.owner);
@@ -42,13 +42,13 @@ export function createPoller(store: Store, refresh: RefreshDeps, settings: PollS
       report.crashed++;
       logger.error({ err: error, feedId: feed.id }, 'feed refresh crashed');
     } finally {
-      inFlight.delete(feed.id);
+      held.delete(feed.id);
     }
   };
 
   const renewLeases = async (): Promise<void> => {
     const until = refresh.now() + settings.leaseMs;
-    for (const id of inFlight) await store.renewFeedLease(id, settings.owner, until).catch(() => false);
+    for (const id of held) await store.renewFeedLease(id, settings.owner, until).catch(() => false);
   };
 
   return {
@@ -61,6 +61,7 @@ export function createPoller(store: Store, refresh: RefreshDeps, settings: PollS
           const feeds = await store.claimDueFeeds({ owner: settings.owner, now: refresh.now(), leaseMs: settings.leaseMs, limit: settings.batchSize });
           if (feeds.length === 0) break;
           report.claimed += feeds.length;
+          for (const feed of feeds) held.add(feed.id);
           await Promise.all(feeds.map((feed) => limiter.run(hostOf(feed.url), () => refreshOne(feed, report))));
           if (feeds.length < settings.batchSize) break;
         }

@@ -17,8 +17,10 @@ interface ArticleKey {
   feedIds: number[];
 }
 
-async function articleKey(trx: Db, articleId: string): Promise<ArticleKey | undefined> {
-  const article = await trx.selectFrom('articles').select(['published_at', 'outlet']).where('id', '=', articleId).executeTakeFirst();
+/** Reads the article, locking its row on PostgreSQL so concurrent analyses of one article run one after the other. */
+async function articleKey(trx: Db, articleId: string, lock: boolean): Promise<ArticleKey | undefined> {
+  const query = trx.selectFrom('articles').select(['published_at', 'outlet']).where('id', '=', articleId);
+  const article = await (lock ? query.forUpdate() : query).executeTakeFirst();
   if (!article) return undefined;
   const feeds = await trx.selectFrom('article_feeds').select('feed_id').where('article_id', '=', articleId).execute();
   return { publishedAt: article.published_at, outlet: article.outlet, feedIds: feeds.map((f) => f.feed_id) };
@@ -82,7 +84,7 @@ export function analysisMethods(ctx: StoreContext): AnalysisWriteStore {
   return {
     saveAnalysis: (articleId, analysis, meta) =>
       ctx.tx(async (trx) => {
-        const key = await articleKey(trx, articleId);
+        const key = await articleKey(trx, articleId, ctx.dialect === 'postgres');
         if (!key) throw new Error(`saveAnalysis: unknown article ${articleId}`);
         await removePrevious(trx, articleId, key);
         await insertAnalysis(trx, articleId, key, analysis, meta);
