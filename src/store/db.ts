@@ -78,5 +78,7 @@ function openPostgres(url: string, logger: Logger, options: OpenDbOptions): Kyse
   });
   // An idle client losing its connection must not crash the process; the next query reports the error.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  // Nor must a checked-out one (pg-pool listens only while idle): the running query rejects, the pool drops it.
+  pool.on('connect', (client) => client.on('error', (error) => logger.warn({ err: error }, 'database connection failed')));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
