@@ -15,8 +15,11 @@ export interface Attribution {
   terms: Array<ScoredTerm & { share: number }>;
   positive: number;
   negative: number;
-  /** Terms of the target's own clause or phrase (share 1). */
+  /** Number of terms of the target's own clause or phrase (full share). */
   own: number;
+  /** Mass of those terms: positive, negative (both >= 0). */
+  ownPositive: number;
+  ownNegative: number;
 }
 
 /** How the target sits in the sentence, as far as attribution cares. */
@@ -43,6 +46,20 @@ function precededBy(s: SentenceShape, first: number, test: (word: string, i: num
   return false;
 }
 
+/** "such as X", "including X", also further along a list ("such as A (B) and X"), parentheses skipped. */
+function listedAt(s: SentenceShape, first: number): boolean {
+  let depth = 0;
+  for (let i = first - 1; i >= 0 && i >= first - 12; i--) {
+    const w = at(s, i);
+    if (w === ')') depth++;
+    else if (w === '(') depth--;
+    else if (depth > 0) continue;
+    else if (w === 'including' || (w === 'as' && at(s, i - 1) === 'such')) return true;
+    else if (s.tokens[i]?.punct && w !== ',') return false;
+  }
+  return false;
+}
+
 /** "unlike", "versus", "in contrast to/with", "as opposed to", "rather than". */
 function isFoilOpener(s: SentenceShape, word: string, i: number): boolean {
   if (word === 'unlike' || word === 'versus') return true;
@@ -57,7 +74,7 @@ export function targetRole(s: SentenceShape, target: number[]): TargetRole {
   const prev = at(s, first - 1);
   const speaker = REPORTING.has(next) || REPORTING.has(prev) || (prev === 'to' && at(s, first - 2) === 'according');
   const foil = precededBy(s, first, (w, i) => isFoilOpener(s, w, i), 4);
-  const listed = precededBy(s, first, (w, i) => w === 'including' || (w === 'as' && at(s, i - 1) === 'such'), 6);
+  const listed = listedAt(s, first);
   return { speaker, foil, listed };
 }
 
@@ -68,7 +85,7 @@ function distance(term: ScoredTerm, group: number[]): number {
   return best;
 }
 
-/** Two mentions joined by "and"/"or" with at most four words and no punctuation but commas between them. */
+/** Two mentions joined by "and"/"or" with at most four words and no punctuation between them. */
 export function coordinated(s: SentenceShape, a: number[], b: number[]): boolean {
   const [left, right] = (a[0] as number) < (b[0] as number) ? [a, b] : [b, a];
   const from = (left[left.length - 1] as number) + 1;
@@ -77,8 +94,8 @@ export function coordinated(s: SentenceShape, a: number[], b: number[]): boolean
   let joined = false;
   for (let i = from; i < to; i++) {
     const t = s.tokens[i] as Token;
-    if (t.punct && t.text !== ',') return false;
-    if (COORDINATORS.has(t.text) || t.text === ',') joined = true;
+    if (t.punct) return false;
+    if (COORDINATORS.has(t.text)) joined = true;
   }
   return joined;
 }
@@ -131,14 +148,14 @@ function nearest(term: ScoredTerm, g: Groups, c?: number): number {
 
 const PRONOUNS = new Set(['it', 'its', 'they', 'their', 'them', 'he', 'his', 'she', 'her']);
 
-/** A pronoun earlier in the term's clause refers back to the last mention before the clause. */
+/** A pronoun earlier in the term's clause refers back to the first mention of the sentence (usually the subject). */
 function pronounOwner(s: SentenceShape, term: ScoredTerm, g: Groups): number {
   const c = s.clause[term.first];
   let i = term.first - 1;
   let pronoun = false;
   for (; i >= 0 && s.clause[i] === c; i--) pronoun ||= PRONOUNS.has(at(s, i));
   if (!pronoun) return -1;
-  for (; i >= 0; i--) if ((g.at[i] as number) >= 0) return g.at[i] as number;
+  for (let j = 0; j <= i; j++) if ((g.at[j] as number) >= 0) return g.at[j] as number;
   return -1;
 }
 
@@ -148,7 +165,7 @@ function shareOf(s: SentenceShape, term: ScoredTerm, g: Groups, role: TargetRole
   const owner = modifierOwner(s, term, g);
   if (owner >= 0) return owner === 0 ? 1 : 0;
   const inTermClause = nearest(term, g, c);
-  if (inTermClause >= 0) return inTermClause === 0 ? 1 : role.foil ? -0.5 : 0;
+  if (inTermClause >= 0) return inTermClause === 0 ? 1 : role.foil ? -1 : 0;
   if (role.listed) return 0;
   const referent = pronounOwner(s, term, g);
   if (referent >= 0) return referent === 0 ? 1 : 0;
@@ -162,7 +179,7 @@ function shareOf(s: SentenceShape, term: ScoredTerm, g: Groups, role: TargetRole
  * reversed. Terms inside a quote are not given to the quote's speaker.
  */
 export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole): Attribution {
-  const out: Attribution = { terms: [], positive: 0, negative: 0, own: 0 };
+  const out: Attribution = { terms: [], positive: 0, negative: 0, own: 0, ownPositive: 0, ownNegative: 0 };
   if (terms.length === 0) return out;
   const g = groupsOf(s, target, others);
   const quotedTarget = s.inQuote[target[0] as number];
@@ -174,7 +191,10 @@ export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[
     const w = term.weight * share;
     if (w > 0) out.positive += w;
     else out.negative -= w;
-    if (share === 1) out.own += 1;
+    if (Math.abs(share) < 1) continue;
+    out.own += 1;
+    if (w > 0) out.ownPositive += w;
+    else out.ownNegative -= w;
   }
   return out;
 }

@@ -79,7 +79,7 @@ function sharedFeatures(tokens: Token[], mention: Uint8Array): FeatureVector {
     const t = tokens[i] as Token;
     const symbol = mention[i] ? MENTION : t.hash;
     if (!mention[i]) push(f, bucket(NS.unigram, symbol));
-    push(f, bucket(NS.bigram, previous, symbol));
+    if (previous === MENTION || symbol === MENTION) push(f, bucket(NS.bigram, previous, symbol));
     if (t.text === '"') push(f, id('s:has_quote'));
     previous = symbol;
   }

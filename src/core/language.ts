@@ -15,17 +15,21 @@ const SCRIPTS: Array<[number, number, string]> = [
 
 const LETTER = /\p{L}/u;
 
-const STOPWORDS: Record<string, Set<string>> = Object.fromEntries(
-  Object.entries({
-    en: 'the of and to in is that for it was on with as by at from are be this have has not but an which their said will would its were they been',
-    fr: 'le la les des et est une un du en que qui dans pour pas sur au avec ce il sont par plus ne se aux été été cette',
-    de: 'der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es wird sind bei nach wie',
-    es: 'el la los las de y que en un una por con para es del se al su lo como más pero sus ha fue son',
-    it: 'il di che la le e un una per non sono del della è gli con da nel alla anche come più ma dei ha',
-    pt: 'o a os as de que e do da em um uma para com não por mais dos das se ao foi como mas pelo são',
-    nl: 'de het een en van is dat op te in niet zijn met voor er ook maar aan om door bij wordt naar',
-  }).map(([lang, words]) => [lang, new Set(words.split(' '))]),
-);
+const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'];
+const STOPWORD_LISTS = [
+  'the of and to in is that for it was on with as by at from are be this have has not but an which their said will would its were they been',
+  'le la les des et est une un du en que qui dans pour pas sur au avec ce il sont par plus ne se aux été été cette',
+  'der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es wird sind bei nach wie',
+  'el la los las de y que en un una por con para es del se al su lo como más pero sus ha fue son',
+  'il di che la le e un una per non sono del della è gli con da nel alla anche come più ma dei ha',
+  'o a os as de que e do da em um uma para com não por mais dos das se ao foi como mas pelo são',
+  'de het een en van is dat op te in niet zijn met voor er ook maar aan om door bij wordt naar',
+];
+/** Stop word -> indices (in LANGUAGES) of the languages it belongs to. */
+const STOPWORDS = new Map<string, number[]>();
+STOPWORD_LISTS.forEach((list, k) => {
+  for (const w of new Set(list.split(' '))) STOPWORDS.set(w, [...(STOPWORDS.get(w) ?? []), k]);
+});
 
 function byScript(text: string): string | undefined {
   const counts = new Array<number>(SCRIPTS.length).fill(0);
@@ -54,11 +58,8 @@ export function detectLanguage(text: string): string {
   const script = byScript(sample);
   if (script) return script;
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  let best = 'und';
-  let bestHits = 0;
-  for (const [lang, stop] of Object.entries(STOPWORDS)) {
-    const hits = words.reduce((n, w) => n + (stop.has(w) ? 1 : 0), 0);
-    if (hits > bestHits) [best, bestHits] = [lang, hits];
-  }
-  return bestHits >= 2 && bestHits >= words.length * 0.08 ? best : 'und';
+  const hits = LANGUAGES.map(() => 0);
+  for (const w of words) for (const k of STOPWORDS.get(w) ?? []) hits[k] = (hits[k] as number) + 1;
+  const bestHits = Math.max(...hits);
+  return bestHits >= 2 && bestHits >= words.length * 0.08 ? (LANGUAGES[hits.indexOf(bestHits)] as string) : 'und';
 }

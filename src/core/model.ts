@@ -22,10 +22,28 @@ export interface StanceModelData {
   training: Record<string, unknown>;
 }
 
-/** Extra logits: `beta` times the squashed attributed lexicon mass, `neutral` added to the neutral class. */
+/**
+ * Extra logits: `beta` times the squashed attributed lexicon mass, `gamma` times the squashed mass of the
+ * target's own phrase/clause terms, `neutral` added to the neutral class.
+ */
 export interface Fusion {
   beta: number;
+  gamma: number;
   neutral: number;
+}
+
+/** Attributed lexicon mass of a target: all [negative, positive] and own [negative, positive]. */
+export type LexiconMass = readonly [number, number, number, number];
+
+const squash = (x: number): number => Math.tanh(x / 4);
+
+/** Logits of the decision-level combination. */
+export function fuse(z: readonly number[], m: LexiconMass, f: Fusion): [number, number, number] {
+  return [
+    (z[0] as number) + f.beta * squash(m[0]) + f.gamma * squash(m[2]),
+    (z[1] as number) + f.neutral,
+    (z[2] as number) + f.beta * squash(m[1]) + f.gamma * squash(m[3]),
+  ];
 }
 
 export interface StanceModel {
@@ -106,12 +124,16 @@ export function fromProbs(probs: [number, number, number]): Prediction {
 export const predict = (model: StanceModel, features: FeatureVector, base?: readonly number[]): Prediction =>
   fromProbs(softmax(logits(model.weights, features, base)));
 
-const squash = (x: number): number => Math.tanh(x / 4);
+/** Logit margin given to neutral for a target only listed as an example with nothing said about it. */
+const LISTED_MARGIN = 2;
 
-/** Model logits plus the decision-level lexicon term: the final stance of one target. */
+/**
+ * Model logits plus the decision-level lexicon term: the final stance of one target. A target that is only
+ * listed as an example ("such as X and Y") and has no evaluative term of its own is neutral.
+ */
 export function decide(model: StanceModel, target: TargetAnalysis, base?: readonly number[]): Prediction {
-  const z = logits(model.weights, target.features, base);
-  const { beta, neutral } = model.fusion;
   const a = target.attribution;
-  return fromProbs(softmax([z[0] + beta * squash(a.negative), z[1] + neutral, z[2] + beta * squash(a.positive)]));
+  const z = fuse(logits(model.weights, target.features, base), [a.negative, a.positive, a.ownNegative, a.ownPositive], model.fusion);
+  if (target.role.listed && a.terms.length === 0) z[1] = Math.max(z[0], z[2]) + LISTED_MARGIN;
+  return fromProbs(softmax(z));
 }

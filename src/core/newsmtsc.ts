@@ -59,6 +59,6 @@ export function recordExamples(record: StanceRecord, lexicon: Lexicon): Example[
     const gold = goldLabel(t.polarity);
     const features = analyses[k]?.features;
     const a = analyses[k]?.attribution;
-    return gold && features && a ? [{ features, label: LABELS.indexOf(gold), lexicon: [a.negative, a.positive] }] : [];
+    return gold && features && a ? [{ features, label: LABELS.indexOf(gold), lexicon: [a.negative, a.positive, a.ownNegative, a.ownPositive] }] : [];
   });
 }

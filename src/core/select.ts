@@ -1,6 +1,6 @@
 // Hyper-parameter selection by k-fold cross-validation on the training data (folds by sentence). Pure.
 import { classReport } from './metrics.js';
-import { fromProbs, LABELS, logits, softmax, type Fusion } from './model.js';
+import { fromProbs, fuse, LABELS, logits, softmax, type Fusion } from './model.js';
 import { prng, trainModel, type Example, type TrainOptions } from './train.js';
 import type { StanceLabel } from './types.js';
 
@@ -12,14 +12,11 @@ export interface GridResult {
   outOfFold: Array<[number, number, number]>;
 }
 
-const squash = (x: number): number => Math.tanh(x / 4);
-
 /** Macro-F1 of logits (plus a decision-level fusion) against the examples' labels. */
 export function fusedMacroF1(examples: Example[], z: Array<[number, number, number]>, fusion: Fusion): number {
   return classReport(
     examples.map((e, i) => {
-      const [a, b, c] = z[i] as [number, number, number];
-      const probs = softmax([a + fusion.beta * squash(e.lexicon[0]), b + fusion.neutral, c + fusion.beta * squash(e.lexicon[1])]);
+      const probs = softmax(fuse(z[i] as [number, number, number], e.lexicon, fusion));
       return { gold: LABELS[e.label] as StanceLabel, predicted: fromProbs(probs).label };
     }),
   ).macroF1;
@@ -39,20 +36,23 @@ export function crossValidate(groups: Example[][], grid: TrainOptions[], folds: 
         if (foldOf[i] === f) outOfFold[i] = logits(weights, e.features);
       });
     }
-    return { options, outOfFold, macroF1: fusedMacroF1(flat, outOfFold, { beta: 0, neutral: 0 }) };
+    return { options, outOfFold, macroF1: fusedMacroF1(flat, outOfFold, NO_FUSION) };
   });
 }
 
+const NO_FUSION: Fusion = { beta: 0, gamma: 0, neutral: 0 };
 const BETAS = [0, 0.5, 1, 1.5, 2, 3, 4];
 const NEUTRAL = [-0.5, -0.25, 0, 0.25, 0.5];
 
 /** The fusion with the best out-of-fold macro-F1 (ties: the smaller change). */
 export function selectFusion(examples: Example[], outOfFold: Array<[number, number, number]>): { fusion: Fusion; macroF1: number } {
-  let best = { fusion: { beta: 0, neutral: 0 }, macroF1: fusedMacroF1(examples, outOfFold, { beta: 0, neutral: 0 }) };
+  let best = { fusion: NO_FUSION, macroF1: fusedMacroF1(examples, outOfFold, NO_FUSION) };
   for (const beta of BETAS) {
-    for (const neutral of NEUTRAL) {
-      const macroF1 = fusedMacroF1(examples, outOfFold, { beta, neutral });
-      if (macroF1 > best.macroF1 + 1e-9) best = { fusion: { beta, neutral }, macroF1 };
+    for (const gamma of BETAS) {
+      for (const neutral of NEUTRAL) {
+        const macroF1 = fusedMacroF1(examples, outOfFold, { beta, gamma, neutral });
+        if (macroF1 > best.macroF1 + 1e-9) best = { fusion: { beta, gamma, neutral }, macroF1 };
+      }
     }
   }
   return best;

@@ -34,7 +34,9 @@ export function normaliseTypography(text: string): string {
 
 /** Full clean-up of an article body: HTML remnants, typography, blank lines. */
 export function normaliseText(text: string): string {
-  return normaliseTypography(stripHtml(text))
+  const plain = /[<&]/.test(text) ? stripHtml(text) : text;
+  // eslint-disable-next-line no-control-regex
+  return (/[^\x00-\x7f]/.test(plain) ? normaliseTypography(plain) : plain)
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())
     .filter((line) => line.length > 0)
@@ -116,6 +118,8 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c ===
 /** Word and punctuation tokens with character offsets, in one pass. Expects normalised apostrophes. */
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
+  const lower = sentence.toLowerCase();
+  const sameLength = lower.length === sentence.length;
   let i = 0;
   while (i < sentence.length) {
     const c = sentence.charCodeAt(i);
@@ -125,7 +129,7 @@ export function tokenize(sentence: string): Token[] {
     }
     const word = alnumAt(sentence, i) > 0;
     const end = word ? wordEnd(sentence, i) : i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
-    const text = sentence.slice(i, end).toLowerCase();
+    const text = sameLength ? lower.slice(i, end) : sentence.slice(i, end).toLowerCase();
     tokens.push({ text, start: i, end, punct: !word, hash: fnv1a(text) });
     i = end;
   }

@@ -1,13 +1,13 @@
 // Training of the stance model: multinomial logistic regression, SGD with decaying rate, L2, deterministic. Pure.
 import { DIMENSION, type FeatureVector } from './feature-hash.js';
-import { softmax } from './model.js';
+import { softmax, type LexiconMass } from './model.js';
 
 export interface Example {
   features: FeatureVector;
   /** 0 negative, 1 neutral, 2 positive. */
   label: number;
-  /** Attributed lexicon mass: negative, positive (for the decision-level combination). */
-  lexicon: [number, number];
+  /** Attributed lexicon mass: negative, positive, own negative, own positive (decision-level combination). */
+  lexicon: LexiconMass;
 }
 
 export interface TrainOptions {
