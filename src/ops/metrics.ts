@@ -22,6 +22,10 @@ export interface Metrics {
   render(): Promise<string>;
 }
 
+const DELIVERY_KINDS = ['digest', 'alert'] as const;
+const DELIVERY_OUTCOMES = ['delivered', 'failed'] as const;
+const FEED_STATES: Array<keyof FeedGauges> = ['total', 'polled', 'disabled', 'due', 'leased'];
+
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'stancewatch_', eventLoopMonitoringPrecision: 20 });
@@ -38,6 +42,9 @@ export function createMetrics(): Metrics {
   const deliveries = new Counter({ name: 'stancewatch_deliveries_total', help: 'Outbox deliveries (digests, alerts, notices) by outcome.', labelNames: ['kind', 'outcome'], registers: [registry] });
   const restErrors = new Counter({ name: 'stancewatch_discord_rest_errors_total', help: 'Discord REST errors by status.', labelNames: ['status'], registers: [registry] });
   const feeds = new Gauge({ name: 'stancewatch_feeds', help: 'Feeds by state (total, polled, disabled, due, leased).', labelNames: ['state'], registers: [registry] });
+  // Known series start at 0, so rate() and absence alerts work before the first event.
+  for (const kind of DELIVERY_KINDS) for (const outcome of DELIVERY_OUTCOMES) deliveries.inc({ kind, outcome }, 0);
+  for (const state of FEED_STATES) feeds.set({ state }, 0);
   return {
     registry,
     fetchOutcome: (kind) => fetches.inc({ outcome: kind }),

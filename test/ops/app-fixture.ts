@@ -34,7 +34,11 @@ export async function startTestApp(prefix: string, leaseSeconds = 2): Promise<Te
   const loaded = loadConfig({ env: { DATABASE_URL: viaPort(db.url, proxy.port), HTTP_PORT: '0', LOG_LEVEL: 'info' }, configDir });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
   const logs: string[] = [];
-  const app = await startApp(loaded.value, { role: 'worker', logDestination: { write: (line: string) => void logs.push(line) } });
+  const app = await startApp(loaded.value, { role: 'worker', logDestination: { write: (line: string) => void logs.push(line) } }).catch(async (error: unknown) => {
+    await Promise.all([direct.close(), server.close(), proxy.close()]);
+    await db.drop();
+    throw error;
+  });
   return {
     app, proxy, db, server, direct, logs,
     base: `http://127.0.0.1:${app.httpPort}`,
