@@ -14,6 +14,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: 'run [--role all|worker|bot]',
     module: 'run',
   },
+  shard: {
+    summary: 'run the Discord bot under discord.js sharding (one bot process per shard)',
+    usage: 'shard [--shards auto|N] [--spawn-delay SECONDS]',
+    module: 'shard',
+  },
   migrate: { summary: 'apply database migrations and exit', usage: 'migrate', module: 'migrate' },
   demo: {
     summary: 'offline demo: local sample feeds -> analysis -> digest in out/',
