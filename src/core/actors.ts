@@ -98,36 +98,23 @@ function excludedAt(text: string, start: number, candidates: Form[], out: Blocke
   }
 }
 
-/** End of the run of letters/digits starting at `i`. */
-function runEnd(text: string, i: number): number {
-  let j = i;
-  let n: number;
-  while ((n = alnumAt(text, j)) > 0) j += n;
-  return j;
-}
+const RUN = /[\p{L}\p{N}]+/gu;
 
 /**
- * One pass over the starts of letter/digit runs: mentions (non-overlapping) and excluded spans. A run that
- * starts with a lower-case ASCII letter is looked up only if some form starts with that letter ("the Kremlin").
+ * One pass over the runs of letters/digits: mentions (non-overlapping) and excluded spans. A run that starts
+ * with a lower-case ASCII letter is looked up only if some form starts with that letter ("the Kremlin").
  */
 function scan(text: string, tables: Tables): { mentions: Mention[]; blocked: Blocked[] } {
   const mentions: Mention[] = [];
   const blocked: Blocked[] = [];
   let free = 0;
-  let i = 0;
-  while (i < text.length) {
+  RUN.lastIndex = 0;
+  let run: RegExpExecArray | null;
+  while ((run = RUN.exec(text)) !== null) {
+    const i = run.index;
     const c = text.charCodeAt(i);
-    const n = alnumAt(text, i);
-    if (n === 0) {
-      i++;
-      continue;
-    }
-    const end = runEnd(text, i + n);
-    if ((c >= 97 && c <= 122 && !tables.lowerFirst.has(c)) || text.charCodeAt(i - 1) === 46) {
-      i = end;
-      continue;
-    }
-    const key = text.slice(i, end).toLowerCase();
+    if ((c >= 97 && c <= 122 && !tables.lowerFirst.has(c)) || text.charCodeAt(i - 1) === 46) continue;
+    const key = run[0].toLowerCase();
     const excluded = tables.excludes.get(key);
     if (excluded) excludedAt(text, i, excluded, blocked);
     const candidates = i >= free ? tables.forms.get(key) : undefined;
@@ -136,7 +123,6 @@ function scan(text: string, tables: Tables): { mentions: Mention[]; blocked: Blo
       mentions.push(mention);
       free = mention.end;
     }
-    i = end;
   }
   return { mentions, blocked };
 }

@@ -101,37 +101,20 @@ export function alnumAt(text: string, i: number): number {
   return UNICODE_ALNUM.test(text.slice(i, i + wide)) ? wide : 0;
 }
 
-/** End of the word starting at `i`: letters and digits, joined by single apostrophes or hyphens. */
-function wordEnd(text: string, i: number): number {
-  let j = i;
-  for (;;) {
-    let n: number;
-    while ((n = alnumAt(text, j)) > 0) j += n;
-    const c = text.charCodeAt(j);
-    if ((c === 39 || c === 45) && alnumAt(text, j + 1) > 0) j++;
-    else return j;
-  }
-}
+const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
-const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
-
-/** Word and punctuation tokens with character offsets, in one pass. Expects normalised apostrophes. */
+/** Word and punctuation tokens with character offsets. Expects normalised apostrophes. */
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
   const lower = sentence.toLowerCase();
   const sameLength = lower.length === sentence.length;
-  let i = 0;
-  while (i < sentence.length) {
-    const c = sentence.charCodeAt(i);
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    const word = alnumAt(sentence, i) > 0;
-    const end = word ? wordEnd(sentence, i) : i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
-    const text = sameLength ? lower.slice(i, end) : sentence.slice(i, end).toLowerCase();
-    tokens.push({ text, start: i, end, punct: !word, hash: fnv1a(text) });
-    i = end;
+  TOKEN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN.exec(sentence)) !== null) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const text = sameLength ? lower.slice(start, end) : match[0].toLowerCase();
+    tokens.push({ text, start, end, punct: alnumAt(sentence, start) === 0, hash: fnv1a(text) });
   }
   return tokens;
 }
