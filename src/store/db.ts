@@ -42,7 +42,7 @@ const pgTypes = {
 export interface OpenDbOptions {
   /** PostgreSQL schema used through search_path (created if missing). */
   pgSchema?: string;
-  /** SQLite busy_timeout in ms. */
+  /** SQLite busy_timeout in ms. better-sqlite3 waits synchronously, so keep it short: retryBusy carries the patience. */
   busyTimeoutMs?: number;
   poolSize?: number;
 }
@@ -60,7 +60,7 @@ function openSqlite(path: string, options: OpenDbOptions): Kysely<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new BetterSqlite3(path);
   database.pragma('journal_mode = WAL');
-  database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 250}`);
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });

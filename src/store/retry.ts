@@ -29,14 +29,21 @@ export function isTransientDbError(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `fn`, retrying up to `attempts` times while SQLite reports busy/locked (after busy_timeout). */
-export async function retryBusy<T>(fn: () => Promise<T>, attempts = 5, baseDelayMs = 20): Promise<T> {
+const MAX_DELAY_MS = 1_000;
+
+/**
+ * Runs `fn`, retrying up to `attempts` times while SQLite reports busy/locked. The waits are asynchronous
+ * (the event loop keeps serving fetches and lease renewals), doubling from `baseDelayMs` up to 1 s, so the
+ * defaults give another writer about 5-10 s. (busy_timeout alone is not enough: it blocks the thread, and a
+ * transaction that read before writing gets SQLITE_BUSY at once, without waiting.)
+ */
+export async function retryBusy<T>(fn: () => Promise<T>, attempts = 12, baseDelayMs = 25): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (error) {
       if (!isSqliteBusy(error) || attempt >= attempts) throw error;
-      await sleep(baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
+      await sleep(Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random()));
     }
   }
 }
