@@ -35,7 +35,9 @@ export const run: CliCommand = async (args, io) => {
   }
   const logger = createLogger({ level: config.logLevel, secrets: config.secrets }).child({ module: 'shards' });
   const started = await startShards({
-    file: join(projectRoot(), 'bin', 'stancewatch.js'), args: ['run', '--role', 'bot'], token: config.discord.token,
+    // The entry point running now (bin/stancewatch.js, or dist/cli.js in the Docker image).
+    file: process.argv[1] ?? join(projectRoot(), 'bin', 'stancewatch.js'), execArgv: process.execArgv,
+    args: ['run', '--role', 'bot'], token: config.discord.token,
     totalShards, spawnDelayMs: delay * 1000, readyTimeoutMs: 60_000, logger,
   });
   if (!started.ok) {

@@ -9,6 +9,8 @@ export interface ShardOptions {
   /** The script each shard process runs (bin/stancewatch.js) and its arguments (`run --role bot`). */
   file: string;
   args: string[];
+  /** Node options for the shard processes (the manager's own, so a loader such as tsx carries over). */
+  execArgv: string[];
   token: string;
   /** Number of shards, or 'auto' for Discord's recommendation (GET /gateway/bot). */
   totalShards: number | 'auto';
@@ -50,7 +52,7 @@ async function stopAll(manager: ShardingManager, graceMs: number): Promise<void>
 /** Starts the shard processes; an error (token refused for 'auto', a shard not ready in time) is a value. */
 export async function startShards(o: ShardOptions): Promise<Result<ShardCluster, string>> {
   const manager = new ShardingManager(o.file, {
-    token: o.token, totalShards: o.totalShards, shardArgs: o.args, execArgv: [], respawn: true, mode: 'process',
+    token: o.token, totalShards: o.totalShards, shardArgs: o.args, execArgv: o.execArgv, respawn: true, mode: 'process',
   });
   manager.on('shardCreate', (shard) => watch(shard, o.logger));
   const cluster: ShardCluster = { manager, stop: (graceMs) => stopAll(manager, graceMs) };

@@ -33,7 +33,7 @@ const alive = (pid: number): boolean => {
 };
 
 function start(args: string[], readyTimeoutMs: number) {
-  return startShards({ file: CHILD, args, token: TOKEN, totalShards: 2, spawnDelayMs: 0, readyTimeoutMs, logger: pino({ level: 'silent' }) });
+  return startShards({ file: CHILD, args, execArgv: [], token: TOKEN, totalShards: 2, spawnDelayMs: 0, readyTimeoutMs, logger: pino({ level: 'silent' }) });
 }
 
 describe('startShards', () => {
