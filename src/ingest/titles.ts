@@ -58,6 +58,8 @@ export function htmlToText(html: string): string {
   return decodeHTML(text);
 }
 
+/** One line of text: whitespace runs become one space, control characters (e.g. from base64 bytes) go. */
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\s+/g, ' ').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim();
 }

@@ -105,7 +105,8 @@ function escapeText(value: string): string {
  * open, in order. Returns undefined when there is nothing to close (the fault lies elsewhere).
  */
 export function closeOpenElements(text: string): string | undefined {
-  const body = text.replace(/<[^>]*$/, '');
+  const cut = text.indexOf('<', text.lastIndexOf('>') + 1);
+  const body = cut >= 0 ? text.slice(0, cut) : text;
   const stack: string[] = [];
   const scan = body.replace(PROTECTED_GLOBAL, '');
   for (const m of scan.matchAll(/<(\/?)([A-Za-z_][\w:.-]*)[^>]*?(\/?)>/g)) {

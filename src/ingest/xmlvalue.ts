@@ -3,22 +3,27 @@ import { decodeHTML } from 'entities';
 
 export type XmlValue = unknown;
 
-/** Text content of an xml2js value; nested element text is concatenated. */
+/**
+ * Text content of an xml2js value; nested element text is concatenated in document order. Iterative, so that a
+ * hostile document nested tens of thousands of levels deep cannot overflow the stack.
+ */
 export function textOf(value: XmlValue): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return joinDefined(value.map(textOf));
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([key]) => key !== '$');
-    return joinDefined(entries.map(([, child]) => textOf(child)));
+  const parts: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const next = stack.pop();
+    if (typeof next === 'string') parts.push(next);
+    else if (typeof next === 'number') parts.push(String(next));
+    else if (Array.isArray(next)) pushReversed(stack, next);
+    else if (next && typeof next === 'object') {
+      pushReversed(stack, Object.entries(next as Record<string, unknown>).filter(([key]) => key !== '$').map(([, child]) => child));
+    }
   }
-  return undefined;
+  return parts.length ? parts.join('') : undefined;
 }
 
-function joinDefined(parts: (string | undefined)[]): string | undefined {
-  const defined = parts.filter((p): p is string => p !== undefined);
-  return defined.length ? defined.join('') : undefined;
+function pushReversed(stack: unknown[], children: unknown[]): void {
+  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
 }
 
 /** Attributes of an xml2js element value. */
