@@ -97,9 +97,8 @@ describe.skipIf(!reachable)('three workers on one PostgreSQL database', () => {
       await beginCycle(c);
       await cycleDone(c);
       expect(perFeed(c)).toEqual(new Array(FEEDS).fill(1));
-      const agents = new Set(requests.filter((r) => r.cycle === c).map((r) => r.agent));
-      expect(agents.size).toBeGreaterThan(1);
     }
+    expect(new Set(requests.map((r) => r.agent)).size).toBeGreaterThan(1);
 
     // Cycle 3: requests are held, worker 0 is killed while its fetches are in flight, then the rest are answered.
     const victim = workers[0] as WorkerProcess;
@@ -125,8 +124,8 @@ describe.skipIf(!reachable)('three workers on one PostgreSQL database', () => {
     const leaseEnd = Math.max(...leased.map((l) => Number(l.lease_until)));
     const takeovers = requests.filter((r) => r.cycle === 3 && r.agent !== 'sw-worker-0' && orphanIds.has(r.feed));
     expect(takeovers).toHaveLength(orphanIds.size);
-    for (const t of takeovers) expect(t.at).toBeGreaterThanOrEqual(Math.min(leaseEnd, killedAt));
-    for (const t of takeovers) expect(t.at).toBeGreaterThanOrEqual(leaseEnd - 50);
+    // Taken over only once the lease recorded before the kill had run out (a later renewal only delays it).
+    for (const t of takeovers) expect(t.at).toBeGreaterThanOrEqual(Math.max(leaseEnd, killedAt) - 50);
 
     await beginCycle(4);
     await cycleDone(4);
