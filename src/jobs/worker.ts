@@ -81,7 +81,15 @@ export function createWorker(options: WorkerOptions): Worker {
 
   return {
     start() {
-      task = cron.schedule(options.tickExpression, () => tick(), { name: 'stancewatch-tick', noOverlap: true });
+      // Overlap is prevented by tick() itself; node-cron's own messages go to pino at debug level.
+      const cronLog = logger.child({ module: 'node-cron' });
+      const cronLogger = {
+        info: (m: string) => cronLog.debug({ detail: m }, 'node-cron'),
+        warn: (m: string) => cronLog.debug({ detail: m }, 'node-cron'),
+        error: (m: string | Error) => cronLog.warn({ detail: String(m) }, 'node-cron'),
+        debug: (m: string | Error) => cronLog.trace({ detail: String(m) }, 'node-cron'),
+      };
+      task = cron.schedule(options.tickExpression, () => tick(), { name: 'stancewatch-tick', logger: cronLogger });
       logger.info({ tick: options.tickExpression, steps: options.steps.map((s) => s.name) }, 'worker started');
       void tick();
     },
