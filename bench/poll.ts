@@ -70,10 +70,12 @@ export async function benchPoll(opts: PollBenchOptions = {}): Promise<Record<str
     return {
       'poll.feeds': feeds,
       'poll.cold_feeds_per_s': rate(cold),
+      'poll.cold_cpu_ms_per_feed': cpuMsPerFeed(cold),
       'poll.cold_new_articles': cold.report.newArticles,
       'poll.changed20_feeds_per_s': rate(warm),
       'poll.changed20_new_articles': warm.report.newArticles,
       'poll.all304_feeds_per_s': rate(unchanged),
+      'poll.all304_cpu_ms_per_feed': cpuMsPerFeed(unchanged),
       'poll.all304_not_modified': unchanged.report.notModified,
       'poll.failed': cold.report.failed + warm.report.failed + unchanged.report.failed,
       'poll.peak_rss_mb': Math.round(rss.stop() / 1048576),
@@ -89,15 +91,20 @@ export async function benchPoll(opts: PollBenchOptions = {}): Promise<Record<str
 interface Timed {
   report: CycleReport;
   seconds: number;
+  /** Process CPU time (user + system) spent in the cycle: the figure to compare on a busy machine. */
+  cpuSeconds: number;
 }
 
 async function timed(run: () => Promise<CycleReport>): Promise<Timed> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const report = await run();
-  return { report, seconds: (performance.now() - start) / 1000 };
+  const used = process.cpuUsage(cpu);
+  return { report, seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
 const rate = (t: Timed): number => Math.round(t.report.claimed / t.seconds);
+const cpuMsPerFeed = (t: Timed): number => Math.round((t.cpuSeconds * 10_000) / t.report.claimed) / 10;
 
 /** The production poll settings (config/default.yaml) with the real fetcher, analyser and refresh job. */
 function pollerFor(store: Store, now: () => number) {

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Result } from '../core/result.js';
@@ -63,7 +63,30 @@ function openSqlite(path: string, options: OpenDbOptions): Kysely<Database> {
   database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 250}`);
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(database) }) });
+}
+
+/** Prepared statements kept per SQL text; the least recently used one goes when the cache is full. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely prepares every query anew; with one SQL text per query shape, reusing the prepared statement saves the
+ * parse/plan on each call (a large share of a poll cycle's store time). better-sqlite3 runs a statement
+ * synchronously, so a reused statement is never busy when the next call comes (the store does not stream).
+ */
+function reusingStatements(database: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => void database.close(),
+    prepare(sqlText) {
+      let statement = cache.get(sqlText);
+      if (statement) cache.delete(sqlText);
+      else statement = database.prepare(sqlText);
+      cache.set(sqlText, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+  };
 }
 
 function openPostgres(url: string, logger: Logger, options: OpenDbOptions): Kysely<Database> {
