@@ -148,8 +148,9 @@ describe('SIGKILL during a refresh', () => {
     stall = false;
     const second = d.start();
     await untilComplete(d, items.length, 'the restart finishing the analysis');
+    await waitFor(() => server.count('/full.xml') >= 2, 20_000, 'the restart polling the feed again (its lease expired)');
+    await waitFor(() => d.countNow('select count(*) as n from feeds where last_success_at is not null and lease_owner is null') === 1, 20_000, 'the poll recorded');
     await kill(second);
     await expectComplete(d, items.length);
-    expect(server.count('/full.xml'), 'the restart polled the feed again').toBeGreaterThanOrEqual(2);
   }, 120_000);
 });
