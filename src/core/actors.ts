@@ -59,9 +59,9 @@ function capitalsAgree(form: string, found: string): boolean {
 }
 
 /** End of a mention of `form` at `start`, possessive included, or -1 when the text does not hold it there. */
-function matchAt(text: string, start: number, form: Form): number {
+function matchAt(text: string, lower: string, start: number, form: Form): number {
   const end = start + form.lower.length;
-  if (text.slice(start, end).toLowerCase() !== form.lower) return -1;
+  if (!lower.startsWith(form.lower, start)) return -1;
   if (form.prefix) return text.charCodeAt(end) === 45 && alnumAt(text, end + 1) > 0 ? end : -1;
   let stop = end;
   if (text.charCodeAt(end) === 39) {
@@ -74,9 +74,9 @@ function matchAt(text: string, start: number, form: Form): number {
 }
 
 /** The mention of one of `candidates` (longest first) at `start`, if the text holds one there. */
-function mentionAt(text: string, start: number, candidates: Form[]): Mention | undefined {
+function mentionAt(text: string, lower: string, start: number, candidates: Form[]): Mention | undefined {
   for (const form of candidates) {
-    const end = matchAt(text, start, form);
+    const end = matchAt(text, lower, start, form);
     if (end < 0) continue;
     const found = squeeze(text.slice(start, start + form.lower.length));
     const k = form.written.findIndex((w) => capitalsAgree(w, found));
@@ -91,14 +91,25 @@ interface Blocked {
   end: number;
 }
 
-function excludedAt(text: string, start: number, candidates: Form[], out: Blocked[]): void {
+function excludedAt(text: string, lower: string, start: number, candidates: Form[], out: Blocked[]): void {
   for (const form of candidates) {
     const end = start + form.lower.length;
-    if (text.slice(start, end).toLowerCase() === form.lower && alnumAt(text, end) === 0) out.push({ actors: form.actors, start, end });
+    if (lower.startsWith(form.lower, start) && alnumAt(text, end) === 0) out.push({ actors: form.actors, start, end });
   }
 }
 
+/** Lower case with one code unit per code unit (a character whose lower case is longer is kept). */
+function lowerInPlace(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[A-Z]|[^\x00-\x7f]/g, (c) => (c.toLowerCase().length === 1 ? c.toLowerCase() : c));
+}
+
 const RUN = /[\p{L}\p{N}]+/gu;
+const ASCII_RUN = /[A-Za-z0-9]+/g;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * One pass over the runs of letters/digits: mentions (non-overlapping) and excluded spans. A run that starts
@@ -108,17 +119,19 @@ function scan(text: string, tables: Tables): { mentions: Mention[]; blocked: Blo
   const mentions: Mention[] = [];
   const blocked: Blocked[] = [];
   let free = 0;
-  RUN.lastIndex = 0;
+  const lower = lowerInPlace(text);
+  const runs = NON_ASCII.test(text) ? RUN : ASCII_RUN;
+  runs.lastIndex = 0;
   let run: RegExpExecArray | null;
-  while ((run = RUN.exec(text)) !== null) {
+  while ((run = runs.exec(text)) !== null) {
     const i = run.index;
     const c = text.charCodeAt(i);
     if ((c >= 97 && c <= 122 && !tables.lowerFirst.has(c)) || text.charCodeAt(i - 1) === 46) continue;
-    const key = run[0].toLowerCase();
+    const key = lower.slice(i, i + run[0].length);
     const excluded = tables.excludes.get(key);
-    if (excluded) excludedAt(text, i, excluded, blocked);
+    if (excluded) excludedAt(text, lower, i, excluded, blocked);
     const candidates = i >= free ? tables.forms.get(key) : undefined;
-    const mention = candidates && mentionAt(text, i, candidates);
+    const mention = candidates && mentionAt(text, lower, i, candidates);
     if (mention) {
       mentions.push(mention);
       free = mention.end;

@@ -18,7 +18,7 @@ const labelOf = (score: number, threshold: number): StanceLabel =>
 
 function evidenceOf(s: SentenceStance, label: StanceLabel): Evidence {
   const wanted = (w: number): boolean => (label === 'positive' ? w > 0 : label === 'negative' ? w < 0 : true);
-  return { sentence: s.sentence, terms: s.terms.filter((t) => wanted(t.weight)).map((t) => t.term), score: s.prediction.score };
+  return { sentence: s.sentence, terms: s.terms().filter((t) => wanted(t.weight)).map((t) => t.term), score: s.prediction.score };
 }
 
 /** Sentences that agree with the article label, strongest first; for a neutral actor, the most neutral. */

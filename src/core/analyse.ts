@@ -49,7 +49,7 @@ function analyseWith(engine: Engine, registry: ActorRegistry, input: { title?: s
     const mentions = registry.findMentions(sentence);
     const result = mentions.length > 0 ? sentenceStances(sentence, tokens, mentions, engine.lexicon, engine.model) : undefined;
     const terms = result?.terms ?? scoreTokens(tokens, engine.lexicon);
-    if (result) stances.push(...result.stances);
+    if (result) for (const s of result.stances) stances.push(s);
     for (const t of terms) if (t.framing) framing[t.term] = (framing[t.term] ?? 0) + 1;
     tone.push(toneInput(tokens, terms));
   }

@@ -121,6 +121,8 @@ function groupsOf(s: SentenceShape, target: number[], others: number[][]): Group
   return { tokens, at, clauses: tokens.map((g) => g.map((i) => s.clause[i] as number)) };
 }
 
+const possessive = (word: string): boolean => word.endsWith("'s") || word.endsWith("'");
+
 /**
  * The group a term grammatically belongs to, or -1: a possessive a few words before it ("NATO's push for
  * eastward militarization") or a mention right before it ("American hegemony", "US-led provocations").
@@ -128,7 +130,7 @@ function groupsOf(s: SentenceShape, target: number[], others: number[][]): Group
 function modifierOwner(s: SentenceShape, term: ScoredTerm, g: Groups): number {
   for (let i = term.first - 1; i >= 0 && i >= term.first - 5; i--) {
     const k = g.at[i] as number;
-    if (k >= 0) return /'s?$/.test(at(s, i)) || at(s, i + 1) === "'" || i === term.first - 1 ? k : -1;
+    if (k >= 0) return possessive(at(s, i)) || at(s, i + 1) === "'" || i === term.first - 1 ? k : -1;
     if (s.tokens[i]?.punct) return -1;
   }
   return -1;
@@ -138,11 +140,12 @@ function modifierOwner(s: SentenceShape, term: ScoredTerm, g: Groups): number {
 function nearest(term: ScoredTerm, g: Groups, c?: number): number {
   let best = -1;
   let bestD = Infinity;
-  g.tokens.forEach((group, k) => {
-    if (c !== undefined && !(g.clauses[k] as number[]).includes(c)) return;
+  for (let k = 0; k < g.tokens.length; k++) {
+    if (c !== undefined && !(g.clauses[k] as number[]).includes(c)) continue;
+    const group = g.tokens[k] as number[];
     const d = distance(term, group);
     if (d < bestD || (d === bestD && (group[0] as number) < (g.tokens[best]?.[0] ?? Infinity))) [best, bestD] = [k, d];
-  });
+  }
   return best;
 }
 
@@ -187,7 +190,7 @@ export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[
     if (role.speaker && s.inQuote[term.first] && !quotedTarget) continue;
     const share = shareOf(s, term, g, role);
     if (share === 0) continue;
-    out.terms.push({ ...term, share });
+    out.terms.push({ term: term.term, first: term.first, last: term.last, weight: term.weight, negated: term.negated, framing: term.framing, share });
     const w = term.weight * share;
     if (w > 0) out.positive += w;
     else out.negative -= w;

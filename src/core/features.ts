@@ -17,6 +17,11 @@ export interface PreparedSentence extends SentenceShape {
   contrastAt: number;
   /** Clauses holding a negator. */
   negatedClauses: Set<number>;
+  /** First and last token index of every clause. */
+  clauseFirst: Int32Array;
+  clauseLast: Int32Array;
+  /** Token indices of every mention span, in the order the spans were given (empty when it covers none). */
+  spanTokens: number[][];
 }
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '-', '"', '[', ']']);
@@ -25,13 +30,15 @@ const NS = { unigram: 1, bigram: 2, clause: 3, left: 4, right: 5, left1: 6, righ
 const MENTION = fnv1a('<m>');
 const OTHER = fnv1a('<o>');
 const START = fnv1a('^');
-const F = Object.fromEntries(
-  ['bias', 's:has_quote', 'lex:rest_pos', 'lex:rest_neg', 'lex:clause_pos', 'lex:clause_neg', 'lex:att_pos', 'lex:att_neg',
-    'lex:att_net', 'lex:own', 's:speaker', 's:foil', 's:listed', 's:in_quote', 's:sentence_start', 's:possessive',
-    's:others_1', 's:others_2', 's:others_3', 's:first_target', 's:clause_negated', 's:after_contrast', 's:before_contrast',
-    's:no_terms'].map((name) => [name, named(name)]),
-) as Record<string, number>;
-const id = (name: string): number => F[name] as number;
+const OTHERS = [named('s:others_1'), named('s:others_2'), named('s:others_3')];
+const F = {
+  bias: named('bias'), hasQuote: named('s:has_quote'), restPos: named('lex:rest_pos'), restNeg: named('lex:rest_neg'),
+  clausePos: named('lex:clause_pos'), clauseNeg: named('lex:clause_neg'), attPos: named('lex:att_pos'),
+  attNeg: named('lex:att_neg'), attNet: named('lex:att_net'), own: named('lex:own'), noTerms: named('s:no_terms'),
+  speaker: named('s:speaker'), foil: named('s:foil'), listed: named('s:listed'), inQuote: named('s:in_quote'),
+  sentenceStart: named('s:sentence_start'), possessive: named('s:possessive'), firstTarget: named('s:first_target'),
+  clauseNegated: named('s:clause_negated'), afterContrast: named('s:after_contrast'), beforeContrast: named('s:before_contrast'),
+} as const;
 
 /** Token indices covered by a character span. */
 function tokensIn(tokens: Token[], [from, to]: Span): number[] {
@@ -45,7 +52,16 @@ function tokensIn(tokens: Token[], [from, to]: Span): number[] {
 }
 
 /** Clause numbers (punctuation and contrast words open a clause; a parenthesis is its own clause) and quotes. */
-function clauses(tokens: Token[]): { clause: number[]; inQuote: boolean[]; contrastAt: number; negatedClauses: Set<number> } {
+interface Clauses {
+  clause: number[];
+  inQuote: boolean[];
+  contrastAt: number;
+  negatedClauses: Set<number>;
+  clauseFirst: Int32Array;
+  clauseLast: Int32Array;
+}
+
+function clauses(tokens: Token[]): Clauses {
   const clause: number[] = [];
   const inQuote: boolean[] = [];
   let current = 0;
@@ -66,13 +82,19 @@ function clauses(tokens: Token[]): { clause: number[]; inQuote: boolean[]; contr
     inQuote.push(quoted);
     if (isNegator(text)) negatedClauses.add(current);
   }
-  return { clause, inQuote, contrastAt, negatedClauses };
+  const clauseFirst = new Int32Array(next + 1).fill(-1);
+  const clauseLast = new Int32Array(next + 1);
+  clause.forEach((c, i) => {
+    if ((clauseFirst[c] as number) < 0) clauseFirst[c] = i;
+    clauseLast[c] = i;
+  });
+  return { clause, inQuote, contrastAt, negatedClauses, clauseFirst, clauseLast };
 }
 
 /** Words outside mentions, bigrams with each mention as "<m>", and sentence-wide flags. */
 function sharedFeatures(tokens: Token[], mention: Uint8Array): FeatureVector {
   const f = emptyVector();
-  push(f, id('bias'));
+  push(f, F.bias);
   let previous = START;
   for (let i = 0; i < tokens.length; i++) {
     if (mention[i] && mention[i - 1]) continue;
@@ -80,7 +102,7 @@ function sharedFeatures(tokens: Token[], mention: Uint8Array): FeatureVector {
     const symbol = mention[i] ? MENTION : t.hash;
     if (!mention[i]) push(f, bucket(NS.unigram, symbol));
     if (previous === MENTION || symbol === MENTION) push(f, bucket(NS.bigram, previous, symbol));
-    if (t.text === '"') push(f, id('s:has_quote'));
+    if (t.text === '"') push(f, F.hasQuote);
     previous = symbol;
   }
   return f;
@@ -89,9 +111,14 @@ function sharedFeatures(tokens: Token[], mention: Uint8Array): FeatureVector {
 /** Tokenises, finds clauses and quotes, and scores lexicon terms outside the mention spans. */
 export function prepareSentence(text: string, lexicon: Lexicon, spans: Span[], tokens: Token[] = tokenize(text)): PreparedSentence {
   const mention = new Uint8Array(tokens.length);
-  for (const span of spans) for (const i of tokensIn(tokens, span)) mention[i] = 1;
-  const terms = scoreTokens(tokens, lexicon, (i) => mention[i] === 1);
-  return { text, tokens, terms, ...clauses(tokens), shared: sharedFeatures(tokens, mention) };
+  const spanTokens = spans.map((span) => tokensIn(tokens, span));
+  for (const group of spanTokens) for (const i of group) mention[i] = 1;
+  const terms = scoreTokens(tokens, lexicon, mention);
+  const c = clauses(tokens);
+  return {
+    text, tokens, terms, shared: sharedFeatures(tokens, mention), spanTokens, clause: c.clause, inQuote: c.inQuote,
+    contrastAt: c.contrastAt, negatedClauses: c.negatedClauses, clauseFirst: c.clauseFirst, clauseLast: c.clauseLast,
+  };
 }
 
 const squash = (x: number): number => Math.tanh(x / 4);
@@ -111,23 +138,26 @@ function lexiconFeatures(f: FeatureVector, s: PreparedSentence, att: Attribution
     if (w > 0) clausePos += w;
     else clauseNeg -= w;
   }
-  push(f, id('lex:rest_pos'), squash(Math.max(0, pos - att.positive)));
-  push(f, id('lex:rest_neg'), squash(Math.max(0, neg - att.negative)));
-  push(f, id('lex:clause_pos'), squash(clausePos));
-  push(f, id('lex:clause_neg'), squash(clauseNeg));
-  push(f, id('lex:att_pos'), squash(att.positive));
-  push(f, id('lex:att_neg'), squash(att.negative));
-  push(f, id('lex:att_net'), squash(att.positive - att.negative));
-  push(f, id(att.terms.length === 0 ? 's:no_terms' : 'lex:own'), att.terms.length === 0 ? 1 : Math.min(att.own, 3) / 3);
+  push(f, F.restPos, squash(Math.max(0, pos - att.positive)));
+  push(f, F.restNeg, squash(Math.max(0, neg - att.negative)));
+  push(f, F.clausePos, squash(clausePos));
+  push(f, F.clauseNeg, squash(clauseNeg));
+  push(f, F.attPos, squash(att.positive));
+  push(f, F.attNeg, squash(att.negative));
+  push(f, F.attNet, squash(att.positive - att.negative));
+  if (att.terms.length === 0) push(f, F.noTerms);
+  else push(f, F.own, Math.min(att.own, 3) / 3);
   for (const t of att.terms) push(f, bucket(NS.attributed, s.tokens[t.first]?.hash ?? 0, t.weight * t.share > 0 ? 1 : 2));
 }
 
 /** Words of the target's clause and of a window of three words either side of it. */
-function lexicalFeatures(f: FeatureVector, s: PreparedSentence, role: Uint8Array, target: number[]): void {
+function lexicalFeatures(f: FeatureVector, s: PreparedSentence, role: Int8Array, target: number[]): void {
   const first = target[0] as number;
   const last = target[target.length - 1] as number;
-  const targetClause = s.clause[first];
-  for (let i = 0; i < s.tokens.length; i++) {
+  const targetClause = s.clause[first] as number;
+  const from = Math.min(first - 3, s.clauseFirst[targetClause] as number);
+  const to = Math.min(s.tokens.length - 1, Math.max(last + 3, s.clauseLast[targetClause] as number));
+  for (let i = Math.max(0, from); i <= to; i++) {
     if (role[i] === 1) continue;
     const h = role[i] === 2 ? OTHER : (s.tokens[i] as Token).hash;
     if (s.clause[i] === targetClause) push(f, bucket(NS.clause, h));
@@ -139,19 +169,16 @@ function lexicalFeatures(f: FeatureVector, s: PreparedSentence, role: Uint8Array
 
 function structuralFeatures(f: FeatureVector, s: PreparedSentence, target: number[], others: number[][], role: TargetRole): void {
   const first = target[0] as number;
-  const flags: Array<[boolean, string]> = [
-    [role.speaker, 's:speaker'],
-    [role.foil, 's:foil'],
-    [role.listed, 's:listed'],
-    [s.inQuote[first] === true, 's:in_quote'],
-    [first <= 1, 's:sentence_start'],
-    [s.tokens[target[target.length - 1] as number]?.text.endsWith("'s") === true, 's:possessive'],
-    [others.every((g) => (g[0] as number) > first), 's:first_target'],
-    [s.negatedClauses.has(s.clause[first] as number), 's:clause_negated'],
-  ];
-  for (const [on, name] of flags) if (on) push(f, id(name));
-  if (others.length > 0) push(f, id(`s:others_${Math.min(others.length, 3)}`));
-  if (s.contrastAt >= 0) push(f, id(first >= s.contrastAt ? 's:after_contrast' : 's:before_contrast'));
+  if (role.speaker) push(f, F.speaker);
+  if (role.foil) push(f, F.foil);
+  if (role.listed) push(f, F.listed);
+  if (s.inQuote[first] === true) push(f, F.inQuote);
+  if (first <= 1) push(f, F.sentenceStart);
+  if (s.tokens[target[target.length - 1] as number]?.text.endsWith("'s") === true) push(f, F.possessive);
+  if (others.every((g) => (g[0] as number) > first)) push(f, F.firstTarget);
+  if (s.negatedClauses.has(s.clause[first] as number)) push(f, F.clauseNegated);
+  if (others.length > 0) push(f, OTHERS[Math.min(others.length, 3) - 1] as number);
+  if (s.contrastAt >= 0) push(f, first >= s.contrastAt ? F.afterContrast : F.beforeContrast);
 }
 
 export interface TargetAnalysis {
@@ -161,13 +188,17 @@ export interface TargetAnalysis {
   role: TargetRole;
 }
 
-/** Features and lexicon attribution of one target among the other mention spans of the same sentence. */
-export function analyseTarget(s: PreparedSentence, target: Span, others: Span[]): TargetAnalysis {
-  const role = new Uint8Array(s.tokens.length);
-  const otherTokens = others.map((span) => tokensIn(s.tokens, span)).filter((g) => g.length > 0);
+/**
+ * Features and lexicon attribution of one target among other mentions of the same sentence; `target` and
+ * `others` index the spans the sentence was prepared with.
+ */
+export function analyseTarget(s: PreparedSentence, span: Span, target: number, others: readonly number[]): TargetAnalysis {
+  const role = new Int8Array(s.tokens.length);
+  const otherTokens: number[][] = [];
+  for (const k of others) if ((s.spanTokens[k] as number[]).length > 0) otherTokens.push(s.spanTokens[k] as number[]);
   for (const g of otherTokens) for (const i of g) role[i] = 2;
-  let targetTokens = tokensIn(s.tokens, target);
-  if (targetTokens.length === 0) targetTokens = [Math.max(0, s.tokens.findIndex((t) => t.start >= target[0]))];
+  let targetTokens = s.spanTokens[target] as number[];
+  if (targetTokens.length === 0) targetTokens = [Math.max(0, s.tokens.findIndex((t) => t.start >= span[0]))];
   for (const i of targetTokens) role[i] = 1;
   const targetRoleOf = targetRole(s, targetTokens);
   const attribution = attribute(s, s.terms, targetTokens, otherTokens, targetRoleOf);

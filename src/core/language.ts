@@ -57,7 +57,8 @@ export function detectLanguage(text: string): string {
   const sample = text.slice(0, 1500);
   const script = byScript(sample);
   if (script) return script;
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  // eslint-disable-next-line no-control-regex
+  const words = sample.toLowerCase().match(/[^\x00-\x7f]/.test(sample) ? /\p{L}+/gu : /[a-z]+/g) ?? [];
   const hits = LANGUAGES.map(() => 0);
   for (const w of words) for (const k of STOPWORDS.get(w) ?? []) hits[k] = (hits[k] as number) + 1;
   const bestHits = Math.max(...hits);

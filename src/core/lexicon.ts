@@ -96,12 +96,12 @@ function matchPhrase(tokens: Token[], index: number, lexicon: Lexicon): Phrase |
 
 /**
  * Finds lexicon terms in a token list (phrases first, then words), applying negation scope and intensifiers.
- * Tokens flagged in `skip` (e.g. inside actor mentions) are never scored.
+ * Tokens flagged 1 in `skip` (e.g. inside actor mentions) are never scored.
  */
-export function scoreTokens(tokens: Token[], lexicon: Lexicon, skip?: (index: number) => boolean): ScoredTerm[] {
+export function scoreTokens(tokens: Token[], lexicon: Lexicon, skip?: Uint8Array): ScoredTerm[] {
   const terms: ScoredTerm[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (skip?.(i)) continue;
+    if (skip?.[i] === 1) continue;
     const phrase = matchPhrase(tokens, i, lexicon);
     const term = phrase?.key ?? (tokens[i] as Token).text;
     const base = phrase?.weight ?? lexicon.words.get(term);

@@ -47,7 +47,7 @@ export function analyseRecord(record: StanceRecord, lexicon: Lexicon): TargetAna
   const spans: Span[] = record.targets.map((t) => [t.from, t.to]);
   const sentence = prepareSentence(normaliseTypography(record.sentence_normalized), lexicon, spans);
   return spans.map((span, k) => {
-    const analysis = analyseTarget(sentence, span, spans.filter((_, j) => j !== k));
+    const analysis = analyseTarget(sentence, span, k, spans.flatMap((_, j) => (j === k ? [] : [j])));
     return { ...analysis, features: allFeatures(sentence, analysis) };
   });
 }

@@ -10,8 +10,8 @@ export interface SentenceStance {
   sentence: string;
   mentions: number;
   prediction: Prediction;
-  /** Lexicon terms attributed to the actor, strongest first. */
-  terms: ScoredTerm[];
+  /** Lexicon terms attributed to the actor, strongest first (computed when asked: only evidence needs them). */
+  terms: () => ScoredTerm[];
 }
 
 /** Averages the predictions of several mentions of one actor in one sentence. */
@@ -34,18 +34,22 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
   const spans: Span[] = mentions.map((m) => [m.start, m.end]);
   const sentence = prepareSentence(text, lexicon, spans, tokens);
   const base = logits(model.weights, sentence.shared);
-  const byActor = new Map<string, Mention[]>();
-  for (const m of mentions) byActor.set(m.actor, [...(byActor.get(m.actor) ?? []), m]);
+  const byActor = new Map<string, number[]>();
+  mentions.forEach((m, k) => {
+    const list = byActor.get(m.actor);
+    if (list) list.push(k);
+    else byActor.set(m.actor, [k]);
+  });
   const stances: SentenceStance[] = [];
   for (const [actor, own] of byActor) {
-    const others: Span[] = mentions.filter((m) => m.actor !== actor).map((m) => [m.start, m.end]);
-    const analyses = own.map((m) => analyseTarget(sentence, [m.start, m.end], others));
+    const others = mentions.flatMap((m, k) => (m.actor === actor ? [] : [k]));
+    const analyses = own.map((k) => analyseTarget(sentence, spans[k] as Span, k, others));
     stances.push({
       actor,
       sentence: text,
       mentions: own.length,
       prediction: mergePredictions(analyses.map((a) => decide(model, a, base))),
-      terms: mergeTerms(analyses),
+      terms: () => mergeTerms(analyses),
     });
   }
   return { stances, terms: sentence.terms };

@@ -2,12 +2,15 @@
 import { fnv1a } from './feature-hash.js';
 
 const TYPOGRAPHIC: Array<[RegExp, string]> = [
-  [/[\u2018\u2019\u201A\u201B\u2032\u02BC]/g, "'"],
-  [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"'],
-  [/[\u2010-\u2015\u2212]/g, '-'],
-  [/\u2026/g, '.'],
-  [/[\u00A0\u2000-\u200D\u202F\u205F\u3000\uFEFF\u00AD]/g, ' '],
+  [/[\u2018\u2019\u201A\u201B\u2032\u02BC]/, "'"],
+  [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/, '"'],
+  [/[\u2010-\u2015\u2212]/, '-'],
+  [/\u2026/, '.'],
+  [/[\u00A0\u2000-\u200D\u202F\u205F\u3000\uFEFF\u00AD]/, ' '],
 ];
+/** All typographic characters in one pattern, so that the text is scanned once. */
+const ANY_TYPOGRAPHIC = new RegExp(TYPOGRAPHIC.map(([pattern]) => pattern.source).join('|'), 'g');
+const replacementOf = (c: string): string => TYPOGRAPHIC.find(([pattern]) => pattern.test(c))?.[1] ?? c;
 
 const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '-', ndash: '-',
@@ -27,9 +30,7 @@ export function stripHtml(text: string): string {
 
 /** Straight quotes and apostrophes, hyphen for dashes, plain spaces. One character for one: offsets survive. */
 export function normaliseTypography(text: string): string {
-  let out = text;
-  for (const [pattern, replacement] of TYPOGRAPHIC) out = out.replace(pattern, replacement);
-  return out;
+  return text.replace(ANY_TYPOGRAPHIC, replacementOf);
 }
 
 /** Full clean-up of an article body: HTML remnants, typography, blank lines. */
@@ -37,8 +38,9 @@ export function normaliseText(text: string): string {
   const plain = /[<&]/.test(text) ? stripHtml(text) : text;
   // eslint-disable-next-line no-control-regex
   return (/[^\x00-\x7f]/.test(plain) ? normaliseTypography(plain) : plain)
+    .replace(/[ \t]+/g, ' ')
     .split('\n')
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .map((line) => line.trim())
     .filter((line) => line.length > 0)
     .join('\n');
 }
@@ -102,15 +104,20 @@ export function alnumAt(text: string, i: number): number {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+/** The same token pattern for ASCII-only text: the non-Unicode regex is about a third faster. */
+const ASCII_TOKEN = /[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*|[^\sA-Za-z0-9]/g;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Word and punctuation tokens with character offsets. Expects normalised apostrophes. */
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
   const lower = sentence.toLowerCase();
   const sameLength = lower.length === sentence.length;
-  TOKEN.lastIndex = 0;
+  const pattern = NON_ASCII.test(sentence) ? TOKEN : ASCII_TOKEN;
+  pattern.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = TOKEN.exec(sentence)) !== null) {
+  while ((match = pattern.exec(sentence)) !== null) {
     const start = match.index;
     const end = start + match[0].length;
     const text = sameLength ? lower.slice(start, end) : match[0].toLowerCase();
