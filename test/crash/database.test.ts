@@ -15,6 +15,7 @@ import type { Worker } from '../../src/jobs/worker.js';
 import type { RefreshDeps } from '../../src/jobs/refresh.js';
 import type { Store } from '../../src/store/index.js';
 import { body, startFeedServer, type FeedServer, type Handler } from '../helpers/feed-server.js';
+import { waitFor } from '../helpers/spawn-cli.js';
 import { analyser, fakeClock, refreshDeps, rss, tempStore, type Clock } from '../jobs/fixtures.js';
 import { dropSchema, halfWritten, installStall, NOTHING_HALF_WRITTEN, terminateStalled, sqliteLockHolder, type CountQuery } from './db-helpers.js';
 
@@ -92,6 +93,17 @@ async function sqliteRig(feeds: Record<string, Handler | 'plain'>, callNumber: n
   return rig(store, count, feeds, callNumber, hook(holder));
 }
 
+/**
+ * The refresh reports its failure as soon as one analysis fails, while the analyses of the other new articles
+ * (started together) may still be committing: wait for those before reading the tables.
+ */
+async function othersSettled(r: Rig): Promise<void> {
+  let analysed = -1;
+  const poll = async (): Promise<void> => void (analysed = await r.count('select count(*) as n from articles where analysed = 1'));
+  await poll();
+  await waitFor(() => (void poll(), analysed === ITEMS - 1), 10_000, 'the other analyses to commit');
+}
+
 /** After a failed cycle: the next worker tick re-polls the feed once its lease expired and analyses the leftovers. */
 async function nextTickCompletes(r: Rig, path: string): Promise<void> {
   const fetched = r.server.count(path);
@@ -132,6 +144,7 @@ describe('SQLite locked by another process', () => {
     });
     const report = await r.poller.cycle(() => false);
     expect(report).toMatchObject({ claimed: 1, crashed: 1 });
+    await othersSettled(r);
     expect(r.errors.join('\n')).toContain('feed refresh crashed');
     expect(r.errors.join('\n')).toContain('SQLITE_BUSY');
     expect(await r.count('select count(*) as n from articles')).toBe(ITEMS);
@@ -180,6 +193,7 @@ describe('PostgreSQL connection lost mid-cycle', () => {
     const report = await r.poller.cycle(() => false);
     expect(terminated).toBe(1);
     expect(report).toMatchObject({ claimed: 1, crashed: 1 });
+    await othersSettled(r);
     expect(r.errors.join('\n')).toContain('feed refresh crashed');
     expect(await count(`select count(*) as n from articles where id = '${stuck}' and analysed = 0`)).toBe(1);
     expect(await count(`select count(*) as n from article_analysis where article_id = '${stuck}'`)).toBe(0);
