@@ -1,6 +1,6 @@
 // Stable article identity: guid, else canonical link without tracking parameters, else a hash of title + date.
 // Pure: uses only the WHATWG URL class.
-import { hashHex } from './stable-hash.js';
+import { hashHex } from './hash.js';
 
 /** Query parameters that only track the reader and never change the article. Matched case-insensitively. */
 const TRACKING_PARAMS = new Set([

@@ -1,6 +1,6 @@
 // When to check a feed next: exponential backoff on failure, cache hints on success, hashed first-check spread.
 // Pure: the clock (`now`) and the jitter (a number in [0, 1)) are passed in.
-import { hash53 } from './stable-hash.js';
+import { hash53 } from './hash.js';
 
 export interface ScheduleConfig {
   /** First backoff step after a failure. */
