@@ -113,7 +113,8 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * One pass over the runs of letters/digits: mentions (non-overlapping) and excluded spans. A run that starts
- * with a lower-case ASCII letter is looked up only if some form starts with that letter ("the Kremlin").
+ * with a lower-case ASCII letter is looked up only if it is the first word of a form written in lower case
+ * ("the Kremlin").
  */
 function scan(text: string, tables: Tables): { mentions: Mention[]; blocked: Blocked[] } {
   const mentions: Mention[] = [];
@@ -126,7 +127,7 @@ function scan(text: string, tables: Tables): { mentions: Mention[]; blocked: Blo
   while ((run = runs.exec(text)) !== null) {
     const i = run.index;
     const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122 && !tables.lowerFirst.has(c)) || text.charCodeAt(i - 1) === 46) continue;
+    if ((c >= 97 && c <= 122 && !tables.lowerWords.has(run[0])) || text.charCodeAt(i - 1) === 46) continue;
     const key = lower.slice(i, i + run[0].length);
     const excluded = tables.excludes.get(key);
     if (excluded) excludedAt(text, lower, i, excluded, blocked);
@@ -143,15 +144,15 @@ function scan(text: string, tables: Tables): { mentions: Mention[]; blocked: Blo
 interface Tables {
   forms: FormTable;
   excludes: FormTable;
-  /** Char codes of lower-case letters that start some form. */
-  lowerFirst: Set<number>;
+  /** First words of the forms written with a lower-case first letter ("the" of "the Kremlin"). */
+  lowerWords: Set<string>;
 }
 
-function lowerStarts(tables: FormTable[]): Set<number> {
-  const out = new Set<number>();
-  for (const table of tables) for (const list of table.values()) for (const f of list) for (const w of f.written) {
+function lowerStarts(tables: FormTable[]): Set<string> {
+  const out = new Set<string>();
+  for (const table of tables) for (const [key, list] of table) for (const f of list) for (const w of f.written) {
     const c = w.charCodeAt(0);
-    if (c >= 97 && c <= 122) out.add(c);
+    if (c >= 97 && c <= 122) out.add(key);
   }
   return out;
 }
@@ -165,7 +166,7 @@ export function createRegistry(actors: ActorDef[]): ActorRegistry {
     for (const prefix of actor.prefixes ?? []) addForm(forms, actor.name, prefix, true);
     for (const form of actor.exclude ?? []) addForm(excludes, actor.name, form, false);
   }
-  const tables: Tables = { forms, excludes, lowerFirst: lowerStarts([forms, excludes]) };
+  const tables: Tables = { forms, excludes, lowerWords: lowerStarts([forms, excludes]) };
   const findMentions = (text: string): Mention[] => {
     const { mentions, blocked } = scan(text, tables);
     if (blocked.length === 0) return mentions;
