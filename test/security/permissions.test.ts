@@ -32,7 +32,7 @@ function configurationPaths(): Path[] {
   for (const command of commandPayload(commandModules)) {
     const readOnly = READ_ONLY[command.name];
     if (readOnly === undefined) continue;
-    for (const option of command.options ?? []) {
+    for (const option of ('options' in command ? command.options ?? [] : [])) {
       if (option.type === 1 && !readOnly.includes(option.name)) paths.push({ name: command.name, subcommand: option.name, options: option.options ?? [] });
       if (option.type !== 2) continue;
       for (const sub of option.options ?? []) paths.push({ name: command.name, group: option.name, subcommand: sub.name, options: sub.options ?? [] });
