@@ -42,8 +42,8 @@ describe('the application (main.ts)', () => {
     feeds = await startFeedServer();
     const now = Date.now();
     feeds.route('/world.xml', body(rss('World Desk', [
-      { guid: 'w1', title: 'Alliance drills', body: 'NATO’s reckless provocations threaten regional peace, Beijing said.', daysAgo: 0.01 },
-      { guid: 'w2', title: 'Summit', body: 'China and Russia praised their fruitful, win-win cooperation.', daysAgo: 0.01 },
+      { guid: 'w1', title: 'Alliance drills', body: 'NATO’s reckless provocations threaten regional peace, Beijing said.' },
+      { guid: 'w2', title: 'Summit', body: 'China and Russia praised their fruitful, win-win cooperation.' },
     ], now)));
     const dir = testConfigDir();
     const config = loadConfig({
@@ -52,7 +52,8 @@ describe('the application (main.ts)', () => {
     });
     if (!config.ok) throw new Error(JSON.stringify(config.error));
     const logs: string[] = [];
-    app = await startApp(config.value, { role: 'all', logDestination: new Writable({ write(c, _e, cb) { logs.push(String(c)); cb(); } }) });
+    let shift = 0; // the app's clock; moved a minute ahead before /digest now, which covers whole minutes
+    app = await startApp(config.value, { role: 'all', now: () => Date.now() + shift, logDestination: new Writable({ write(c, _e, cb) { logs.push(String(c)); cb(); } }) });
     expect(app.discord).not.toBeNull();
 
     const add = fake.injectCommand({ name: 'feeds', subcommand: 'add', options: { url: feeds.url('/world.xml'), name: 'World Desk' }, user: 'admin' });
@@ -60,9 +61,20 @@ describe('the application (main.ts)', () => {
     await waitFor(() => feeds?.count('/world.xml') === 2, 20_000, 'validation fetch and first poll');
     const store = app.store;
     await waitFor(() => logs.some((l) => l.includes('"msg":"feed refreshed"')), 20_000, 'feed refreshed');
-    expect(await store.getArticle('w1')).toMatchObject({ analysed: true });
+    expect(await store.getArticle('w1')).toMatchObject({ analysed: true, digestEligible: false });
+
+    // The first poll stored the backlog as already seen; a new item arrives and the feed is checked again.
+    feeds.route('/world.xml', body(rss('World Desk', [
+      { guid: 'w3', title: 'Sanctions', body: 'Washington’s bullying and illegal sanctions were condemned by Moscow.', daysAgo: 0.001 },
+    ], Date.now())));
+    const feed = await store.getFeedByUrl(feeds.url('/world.xml'));
+    await store.enableFeed(feed?.id ?? 0, Date.now());
+    await waitFor(() => feeds?.count('/world.xml') === 3, 20_000, 'second poll');
+    await waitFor(() => logs.filter((l) => l.includes('"msg":"feed refreshed"')).length >= 2, 20_000, 'second refresh');
+    expect(await store.getArticle('w3')).toMatchObject({ analysed: true, digestEligible: true });
 
     await fake.injectCommand({ name: 'digest', subcommand: 'channel', options: { channel: 'digests' }, user: 'admin' }).answer();
+    shift = 60_000;
     expect(JSON.stringify(await fake.injectCommand({ name: 'digest', subcommand: 'now', user: 'admin' }).answer())).toMatch(/being posted/);
     // The deliverer polls the outbox every 5 s.
     const posted = await fake.waitFor(() => fake?.messages('digests').find((m) => m.files.length > 0), 20_000, 'digest with chart');

@@ -70,6 +70,7 @@ async function poll(w: DemoWorld, io: CliIo, label: string): Promise<void> {
 }
 
 async function digest(w: DemoWorld, io: CliIo, outDir: string): Promise<WrittenItem[]> {
+  w.clock.advance(60_000); // the digest is built a minute after the last poll: its period includes what was stored
   const to = w.clock.now();
   const period = { from: to - PERIOD_DAYS * DAY, to };
   await w.store.updateGuildSettings(GUILD, { digestChannelId: GUILD }, to);

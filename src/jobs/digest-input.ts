@@ -20,7 +20,10 @@ export interface DigestQuery {
   articlesPerActor: number;
   /** Restrict to one outlet (for /summary outlet:). */
   outlet?: string;
-  /** Only articles that are new to the server (a new feed's backlog is left out): true for digests. */
+  /**
+   * Digests: the period is when articles were first stored, and only articles new to the server count (a new
+   * feed's backlog is left out), so nothing fetched after a digest is missed by the next one.
+   */
   newOnly?: boolean;
   /** Earlier periods of the same length forming the framing baseline. Default 3. */
   framingPeriods?: number;
@@ -85,7 +88,8 @@ export function coveredActors(requested: string[], current: ActorAggregate[]): s
 }
 
 export async function loadDigestInput(store: Store, q: DigestQuery): Promise<DigestInput> {
-  const base = { guildId: q.guildId, ...(q.actors.length > 0 ? { actors: q.actors } : {}) };
+  const basis = q.newOnly ? { basis: 'seen' as const } : {};
+  const base = { guildId: q.guildId, ...basis, ...(q.actors.length > 0 ? { actors: q.actors } : {}) };
   const range: GuildRange = { ...base, from: q.period.from, to: q.period.to };
   const before = previousPeriod(q.period);
   const current = await aggregates(store, range, q.outlet);
@@ -93,16 +97,16 @@ export async function loadDigestInput(store: Store, q: DigestQuery): Promise<Dig
   const scoped: GuildRange = { ...range, actors: watched };
   const earlier = Array.from({ length: q.framingPeriods ?? 3 }, (_, i) => {
     const len = q.period.to - q.period.from;
-    return { guildId: q.guildId, from: q.period.from - (i + 1) * len, to: q.period.to - (i + 1) * len };
+    return { guildId: q.guildId, ...basis, from: q.period.from - (i + 1) * len, to: q.period.to - (i + 1) * len };
   });
   const [previous, series, outletStats, articles, framingNow, framingBefore, totals] = await Promise.all([
     aggregates(store, { ...scoped, from: before.from, to: before.to }, q.outlet),
     daySeries(store, scoped, q.timeZone, q.outlet),
     store.outletActorStats(scoped),
     candidateArticles(store, scoped, watched, q),
-    termPeriod(store, { guildId: q.guildId, from: range.from, to: range.to }),
+    termPeriod(store, { guildId: q.guildId, ...basis, from: range.from, to: range.to }),
     Promise.all(earlier.map((r) => termPeriod(store, r))),
-    store.periodTotals({ guildId: q.guildId, from: range.from, to: range.to }),
+    store.periodTotals({ guildId: q.guildId, ...basis, from: range.from, to: range.to }),
   ]);
   return {
     period: q.period, timeZone: q.timeZone, previous, actors: current, series,

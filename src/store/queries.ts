@@ -1,9 +1,10 @@
 // AnalysisQueryStore: summaries and digests, scoped to one server and a half-open range [from, to).
 // Exact queries read per-article scores (within retention). `daily*` queries read the daily aggregates:
 // whole UTC days, fast, and still available after old articles are pruned.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Evidence, StanceLabel } from '../core/types.js';
 import type { Db, StoreContext } from './context.js';
+import type { Database } from './schema.js';
 import { parseJson } from './context.js';
 import type { DailyQueryStore } from './queries-daily.js';
 import { dailyQueries } from './queries-daily.js';
@@ -33,13 +34,25 @@ export const inGuild = (guildId: string, articleRef: string) =>
   sql<boolean>`exists (select 1 from article_feeds af inner join subscriptions gs on gs.feed_id = af.feed_id where af.article_id = ${sql.ref(articleRef)} and gs.guild_id = ${guildId})`;
 
 function scoresIn(db: Db, range: GuildRange) {
-  let query = db
-    .selectFrom('actor_scores as sc')
-    .where('sc.published_at', '>=', range.from)
-    .where('sc.published_at', '<', range.to)
-    .where(inGuild(range.guildId, 'sc.article_id'));
+  let query = range.basis === 'seen'
+    ? db
+      .selectFrom('actor_scores as sc')
+      .where(({ exists, selectFrom }) => exists(selectFrom('articles as seen')
+        .select('seen.id')
+        .whereRef('seen.id', '=', 'sc.article_id')
+        .where('seen.fetched_at', '>=', range.from)
+        .where('seen.fetched_at', '<', range.to)
+        .where('seen.digest_eligible', '=', 1)))
+    : db.selectFrom('actor_scores as sc').where('sc.published_at', '>=', range.from).where('sc.published_at', '<', range.to);
+  query = query.where(inGuild(range.guildId, 'sc.article_id'));
   if (range.actors) query = query.where('sc.actor', 'in', range.actors.length > 0 ? range.actors : ['']);
   return query;
+}
+
+/** The article (alias `a`) falls in the range on the range's time basis. */
+function articleTime(eb: ExpressionBuilder<Database & { a: Database['articles'] }, 'a'>, range: GuildRange) {
+  if (range.basis !== 'seen') return eb.and([eb('a.published_at', '>=', range.from), eb('a.published_at', '<', range.to)]);
+  return eb.and([eb('a.fetched_at', '>=', range.from), eb('a.fetched_at', '<', range.to), eb('a.digest_eligible', '=', 1)]);
 }
 
 const statColumns = [
@@ -102,8 +115,7 @@ export function analysisQueryStore(ctx: StoreContext): AnalysisQueryStore {
         .selectFrom('article_analysis as an')
         .innerJoin('articles as a', 'a.id', 'an.article_id')
         .select('an.framing')
-        .where('a.published_at', '>=', range.from)
-        .where('a.published_at', '<', range.to)
+        .where((eb) => articleTime(eb, range))
         .where(inGuild(range.guildId, 'a.id'))
         .execute();
       const counts: Record<string, number> = {};
@@ -121,8 +133,7 @@ export function analysisQueryStore(ctx: StoreContext): AnalysisQueryStore {
           sql<number>`count(distinct a.outlet)`.as('outlets'),
           sql<number>`coalesce(sum(case when an.supported = 0 then 1 else 0 end), 0)`.as('not_analysed'),
         ])
-        .where('a.published_at', '>=', range.from)
-        .where('a.published_at', '<', range.to)
+        .where((eb) => articleTime(eb, range))
         .where(inGuild(range.guildId, 'a.id'))
         .executeTakeFirstOrThrow();
       return { articles: Number(row.articles), outlets: Number(row.outlets), notAnalysed: Number(row.not_analysed) };

@@ -193,6 +193,12 @@ export interface GuildRange {
   to: number;
   /** Restrict to these canonical actor names (all actors when omitted). */
   actors?: string[];
+  /**
+   * Which time [from, to) applies to: 'published' (default) or 'seen' — when the article was first stored, counting
+   * only articles that are new to the server (a new feed's backlog is left out). Digests use 'seen', so an article
+   * published before a digest but fetched after it still appears in the next digest. Daily queries ignore it.
+   */
+  basis?: 'published' | 'seen';
 }
 
 export interface LabelCounts {

@@ -5,6 +5,7 @@ import { migration as feeds } from './001_feeds.js';
 import { migration as articles } from './002_articles.js';
 import { migration as guilds } from './003_guilds.js';
 import { migration as delivery } from './004_delivery.js';
+import { migration as seenIndex } from './005_seen_index.js';
 import type { Migration } from './helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002_articles': articles,
   '003_guilds': guilds,
   '004_delivery': delivery,
+  '005_seen_index': seenIndex,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
