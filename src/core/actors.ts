@@ -106,39 +106,55 @@ function lowerInPlace(text: string): string {
   return text.replace(/[A-Z]|[^\x00-\x7f]/g, (c) => (c.toLowerCase().length === 1 ? c.toLowerCase() : c));
 }
 
-const RUN = /[\p{L}\p{N}]+/gu;
-const ASCII_RUN = /[A-Za-z0-9]+/g;
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\x00-\x7f]/;
+/** End of the run of letters/digits that starts at `i`. */
+function runEnd(text: string, i: number): number {
+  let j = i;
+  for (let n = alnumAt(text, j); n > 0; n = alnumAt(text, j)) j += n;
+  return j;
+}
+
+/** Looks up the run [i, end) and records an excluded span or a mention starting there. */
+function lookUp(text: string, lower: string, i: number, end: number, tables: Tables, found: Found): void {
+  const key = lower.slice(i, end);
+  const excluded = tables.excludes.get(key);
+  if (excluded) excludedAt(text, lower, i, excluded, found.blocked);
+  const candidates = i >= found.free ? tables.forms.get(key) : undefined;
+  const mention = candidates && mentionAt(text, lower, i, candidates);
+  if (mention) {
+    found.mentions.push(mention);
+    found.free = mention.end;
+  }
+}
+
+interface Found {
+  mentions: Mention[];
+  blocked: Blocked[];
+  /** Mentions do not overlap: the next one starts at or after this offset. */
+  free: number;
+}
 
 /**
  * One pass over the runs of letters/digits: mentions (non-overlapping) and excluded spans. A run that starts
  * with a lower-case ASCII letter is looked up only if it is the first word of a form written in lower case
- * ("the Kremlin").
+ * ("the Kremlin"); a run right after a period ("S" of "U.S.") is not looked up.
  */
-function scan(text: string, tables: Tables): { mentions: Mention[]; blocked: Blocked[] } {
-  const mentions: Mention[] = [];
-  const blocked: Blocked[] = [];
-  let free = 0;
+function scan(text: string, tables: Tables): Found {
+  const found: Found = { mentions: [], blocked: [], free: 0 };
   const lower = lowerInPlace(text);
-  const runs = NON_ASCII.test(text) ? RUN : ASCII_RUN;
-  runs.lastIndex = 0;
-  let run: RegExpExecArray | null;
-  while ((run = runs.exec(text)) !== null) {
-    const i = run.index;
-    const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122 && !tables.lowerWords.has(run[0])) || text.charCodeAt(i - 1) === 46) continue;
-    const key = lower.slice(i, i + run[0].length);
-    const excluded = tables.excludes.get(key);
-    if (excluded) excludedAt(text, lower, i, excluded, blocked);
-    const candidates = i >= free ? tables.forms.get(key) : undefined;
-    const mention = candidates && mentionAt(text, lower, i, candidates);
-    if (mention) {
-      mentions.push(mention);
-      free = mention.end;
+  let i = 0;
+  while (i < text.length) {
+    if (alnumAt(text, i) === 0) {
+      i++;
+      continue;
     }
+    const end = runEnd(text, i);
+    const c = text.charCodeAt(i);
+    const lowerStart = c >= 97 && c <= 122;
+    const skip = text.charCodeAt(i - 1) === 46 || (lowerStart && !(tables.lowerFirst.has(c) && tables.lowerWords.has(lower.slice(i, end))));
+    if (!skip) lookUp(text, lower, i, end, tables, found);
+    i = end;
   }
-  return { mentions, blocked };
+  return found;
 }
 
 interface Tables {
@@ -146,6 +162,8 @@ interface Tables {
   excludes: FormTable;
   /** First words of the forms written with a lower-case first letter ("the" of "the Kremlin"). */
   lowerWords: Set<string>;
+  /** Their first characters (char codes), checked before slicing a lower-case run. */
+  lowerFirst: Set<number>;
 }
 
 function lowerStarts(tables: FormTable[]): Set<string> {
@@ -166,7 +184,8 @@ export function createRegistry(actors: ActorDef[]): ActorRegistry {
     for (const prefix of actor.prefixes ?? []) addForm(forms, actor.name, prefix, true);
     for (const form of actor.exclude ?? []) addForm(excludes, actor.name, form, false);
   }
-  const tables: Tables = { forms, excludes, lowerWords: lowerStarts([forms, excludes]) };
+  const lowerWords = lowerStarts([forms, excludes]);
+  const tables: Tables = { forms, excludes, lowerWords, lowerFirst: new Set([...lowerWords].map((w) => w.charCodeAt(0))) };
   const findMentions = (text: string): Mention[] => {
     const { mentions, blocked } = scan(text, tables);
     if (blocked.length === 0) return mentions;

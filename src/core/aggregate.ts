@@ -1,5 +1,5 @@
 // Article-level stance per actor from sentence-level stances. Pure.
-import type { SentenceStance } from './stance.js';
+import { stanceTerms, type SentenceStance } from './stance.js';
 import type { ActorStance, Evidence, StanceLabel } from './types.js';
 
 export interface AggregateOptions {
@@ -18,7 +18,7 @@ const labelOf = (score: number, threshold: number): StanceLabel =>
 
 function evidenceOf(s: SentenceStance, label: StanceLabel): Evidence {
   const wanted = (w: number): boolean => (label === 'positive' ? w > 0 : label === 'negative' ? w < 0 : true);
-  return { sentence: s.sentence, terms: s.terms().filter((t) => wanted(t.weight)).map((t) => t.term), score: s.prediction.score };
+  return { sentence: s.sentence, terms: stanceTerms(s).filter((t) => wanted(t.weight)).map((t) => t.term), score: s.prediction.score };
 }
 
 /** Sentences that agree with the article label, strongest first; for a neutral actor, the most neutral. */

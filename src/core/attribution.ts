@@ -6,8 +6,9 @@ import type { Token } from './text.js';
 export interface SentenceShape {
   tokens: Token[];
   /** Clause number of every token. */
-  clause: number[];
-  inQuote: boolean[];
+  clause: Int32Array;
+  /** 1 for tokens inside a quote. */
+  inQuote: Uint8Array;
 }
 
 export interface Attribution {

@@ -47,6 +47,12 @@ export interface FeatureVector {
 
 export const emptyVector = (): FeatureVector => ({ ids: [], values: [] });
 
+/** Empties a vector, keeping its storage (one scratch vector serves many targets). */
+export function clearVector(f: FeatureVector): void {
+  f.ids.length = 0;
+  f.values.length = 0;
+}
+
 export function push(f: FeatureVector, id: number, value = 1): void {
   f.ids.push(id);
   f.values.push(value);

@@ -40,21 +40,23 @@ const F = {
   clauseNegated: named('s:clause_negated'), afterContrast: named('s:after_contrast'), beforeContrast: named('s:before_contrast'),
 } as const;
 
-/** Token indices covered by a character span. */
-function tokensIn(tokens: Token[], [from, to]: Span): number[] {
+/** Token indices covered by a character span, searching from token `from` on (spans come left to right). */
+function tokensIn(tokens: Token[], [start, end]: Span, from: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  let i = from;
+  while (i > 0 && (tokens[i - 1] as Token).end > start) i--;
+  for (; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (t.start < to && from < t.end) out.push(i);
-    else if (t.start >= to) break;
+    if (t.start >= end) break;
+    if (start < t.end) out.push(i);
   }
   return out;
 }
 
 /** Clause numbers (punctuation and contrast words open a clause; a parenthesis is its own clause) and quotes. */
 interface Clauses {
-  clause: number[];
-  inQuote: boolean[];
+  clause: Int32Array;
+  inQuote: Uint8Array;
   contrastAt: number;
   negatedClauses: Set<number>;
   clauseFirst: Int32Array;
@@ -62,8 +64,8 @@ interface Clauses {
 }
 
 function clauses(tokens: Token[]): Clauses {
-  const clause: number[] = [];
-  const inQuote: boolean[] = [];
+  const clause = new Int32Array(tokens.length);
+  const inQuote = new Uint8Array(tokens.length);
   let current = 0;
   let next = 0;
   let outer = -1;
@@ -78,16 +80,17 @@ function clauses(tokens: Token[]): Clauses {
     else if (CLAUSE_PUNCT.has(text) || contrast) current = ++next;
     if (text === '"') quoted = !quoted;
     if (contrast && i > 0) contrastAt = i;
-    clause.push(current);
-    inQuote.push(quoted);
+    clause[i] = current;
+    inQuote[i] = quoted ? 1 : 0;
     if (isNegator(text)) negatedClauses.add(current);
   }
   const clauseFirst = new Int32Array(next + 1).fill(-1);
   const clauseLast = new Int32Array(next + 1);
-  clause.forEach((c, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const c = clause[i] as number;
     if ((clauseFirst[c] as number) < 0) clauseFirst[c] = i;
     clauseLast[c] = i;
-  });
+  }
   return { clause, inQuote, contrastAt, negatedClauses, clauseFirst, clauseLast };
 }
 
@@ -111,7 +114,8 @@ function sharedFeatures(tokens: Token[], mention: Uint8Array): FeatureVector {
 /** Tokenises, finds clauses and quotes, and scores lexicon terms outside the mention spans. */
 export function prepareSentence(text: string, lexicon: Lexicon, spans: Span[], tokens: Token[] = tokenize(text)): PreparedSentence {
   const mention = new Uint8Array(tokens.length);
-  const spanTokens = spans.map((span) => tokensIn(tokens, span));
+  const spanTokens: number[][] = [];
+  for (const span of spans) spanTokens.push(tokensIn(tokens, span, spanTokens.at(-1)?.[0] ?? 0));
   for (const group of spanTokens) for (const i of group) mention[i] = 1;
   const terms = scoreTokens(tokens, lexicon, mention);
   const c = clauses(tokens);
@@ -172,7 +176,7 @@ function structuralFeatures(f: FeatureVector, s: PreparedSentence, target: numbe
   if (role.speaker) push(f, F.speaker);
   if (role.foil) push(f, F.foil);
   if (role.listed) push(f, F.listed);
-  if (s.inQuote[first] === true) push(f, F.inQuote);
+  if (s.inQuote[first] === 1) push(f, F.inQuote);
   if (first <= 1) push(f, F.sentenceStart);
   if (s.tokens[target[target.length - 1] as number]?.text.endsWith("'s") === true) push(f, F.possessive);
   if (others.every((g) => (g[0] as number) > first)) push(f, F.firstTarget);
@@ -190,9 +194,9 @@ export interface TargetAnalysis {
 
 /**
  * Features and lexicon attribution of one target among other mentions of the same sentence; `target` and
- * `others` index the spans the sentence was prepared with.
+ * `others` index the spans the sentence was prepared with. Features are added to `features`.
  */
-export function analyseTarget(s: PreparedSentence, span: Span, target: number, others: readonly number[]): TargetAnalysis {
+export function analyseTarget(s: PreparedSentence, span: Span, target: number, others: readonly number[], features = emptyVector()): TargetAnalysis {
   const role = new Int8Array(s.tokens.length);
   const otherTokens: number[][] = [];
   for (const k of others) if ((s.spanTokens[k] as number[]).length > 0) otherTokens.push(s.spanTokens[k] as number[]);
@@ -202,7 +206,6 @@ export function analyseTarget(s: PreparedSentence, span: Span, target: number, o
   for (const i of targetTokens) role[i] = 1;
   const targetRoleOf = targetRole(s, targetTokens);
   const attribution = attribute(s, s.terms, targetTokens, otherTokens, targetRoleOf);
-  const features = emptyVector();
   lexicalFeatures(features, s, role, targetTokens);
   lexiconFeatures(features, s, attribution, targetTokens);
   structuralFeatures(features, s, targetTokens, otherTokens, targetRoleOf);
