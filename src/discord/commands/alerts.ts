@@ -73,7 +73,7 @@ async function add(ctx: CommandContext): Reply {
   if (!channel.ok) return channel;
   const channelId = channel.value?.id ?? ctx.interaction.channelId;
   const added = await ctx.deps.jobs.addAlertRule(ruleInput(ctx, channelId));
-  if (!added.ok) return err(userError(`The rule was not added: ${added.error}`));
+  if (!added.ok) return err(userError(`The rule was not added: ${safeText(added.error)}`));
   return ok({ content: `✅ Alert rule added.\n${ruleLine(added.value)}` });
 }
 

@@ -69,13 +69,13 @@ async function schedule(ctx: CommandContext): Reply {
   const o = ctx.interaction.options;
   const zone = o.getString('timezone');
   const s = await ctx.deps.jobs.setDigestSchedule(ctx.guildId, o.getString('when', true), zone ?? undefined);
-  if (!s.ok) return err(userError(`The schedule was not changed: ${s.error}`));
+  if (!s.ok) return err(userError(`The schedule was not changed: ${safeText(s.error)}`));
   return ok({ content: `✅ Schedule set.\n${describeSettings(s.value)}` });
 }
 
 async function now(ctx: CommandContext): Reply {
   const queued = await ctx.deps.jobs.digestNow(ctx.guildId);
-  if (!queued.ok) return err(userError(queued.error));
+  if (!queued.ok) return err(userError(safeText(queued.error)));
   const s = await ctx.deps.jobs.digestSettings(ctx.guildId);
   const { from, to } = queued.value.period;
   const verb = queued.value.created ? 'is being posted' : 'was already queued';
@@ -84,7 +84,7 @@ async function now(ctx: CommandContext): Reply {
 
 async function preview(ctx: CommandContext): Reply {
   const payload = await ctx.deps.jobs.previewDigest(ctx.guildId);
-  if (!payload.ok) return err(userError(payload.error));
+  if (!payload.ok) return err(userError(safeText(payload.error)));
   const chart = payload.value.digest.chart.series.length > 0 ? stanceChartPng(payload.value.digest.chart) : null;
   const png = chart?.ok ? chart.value : null;
   if (chart && !chart.ok) ctx.log.warn({ error: chart.error }, 'preview chart not rendered');

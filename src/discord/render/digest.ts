@@ -7,7 +7,7 @@ import { signed } from '../../core/chart-svg.js';
 import type { ActorHighlights, ActorSummary, ArticleRef, Digest, OutletTable, RisingTerm } from '../../core/digest-types.js';
 import type { DigestPayload } from '../../core/outbox-payloads.js';
 import { LIMITS } from '../limits.js';
-import { safeLink, safeText } from './escape.js';
+import { escapeMentions, plainText, safeLink, safeText } from './escape.js';
 import { renderMessages, type OutMessage } from './message.js';
 import { truncate } from './truncate.js';
 
@@ -71,10 +71,13 @@ function cell(c: { n: number; mean: number } | null): string {
   return c ? `${signed(c.mean)} (${c.n})` : '—';
 }
 
-/** The outlet × actor table in a code block (monospace columns); names are cut, not escaped (code blocks are literal). */
+/**
+ * The outlet × actor table in a code block (monospace columns). Code blocks are literal, so names are not
+ * markdown-escaped; backticks (which could close the block) go, and mentions are defused all the same.
+ */
 function tableEmbed(t: OutletTable): APIEmbed | null {
   if (!t.rows.length || !t.actors.length) return null;
-  const clean = (s: string, n: number): string => truncate(s.replace(/[`\s]+/g, ' ').trim(), n);
+  const clean = (s: string, n: number): string => escapeMentions(truncate(plainText(s.replace(/`+/g, ' ')), n));
   const head = ['Outlet', ...t.actors.map((a) => clean(a, 14))];
   const rows = t.rows.map((r) => [clean(r.outlet, 22), ...r.cells.map(cell)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -16,9 +16,20 @@ export function escapeMentions(text: string): string {
   return text.replace(/@(everyone|here)/g, `@${ZERO_WIDTH_SPACE}$1`).replace(/<([@#/])/g, `<${ZERO_WIDTH_SPACE}$1`);
 }
 
-/** Collapses whitespace (feed titles often carry newlines) and escapes markdown and mentions. */
+/**
+ * C0/C1 control characters and the bidirectional embedding, override and isolate controls: invisible, and the
+ * latter can make text read in another order than it is stored ("txt.exe" shown as "exe.txt").
+ */
+const CONTROLS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Collapses whitespace (feed titles often carry newlines) and removes control and bidi-override characters. */
+export function plainText(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(CONTROLS, '').trim();
+}
+
+/** Plain text (see plainText) with markdown and mentions escaped. */
 export function safeText(text: string): string {
-  return escapeMentions(escapeMarkdown(text.replace(/\s+/g, ' ').trim()));
+  return escapeMentions(escapeMarkdown(plainText(text)));
 }
 
 /** A markdown link whose label is safe and whose URL cannot break out of the parentheses. */
