@@ -1,8 +1,8 @@
 // Analyses stored articles: optionally replaces the feed text by the article page's full text, runs the
-// analyser (built-in actors plus every server-defined actor) and stores the result in one transaction.
+// analyser (built-in actors plus every server-defined actor) and stores one feed's results in one transaction.
 import type { Logger } from 'pino';
 import type { Analyser } from '../core/analyse.js';
-import type { ActorDef } from '../core/types.js';
+import type { ActorDef, ArticleAnalysis } from '../core/types.js';
 import type { Fetcher } from '../ingest/index.js';
 import type { NewArticle, Store } from '../store/index.js';
 import { createKeyedLimiter } from './limiter.js';
@@ -28,16 +28,25 @@ export interface AnalysisDeps {
   observe?: (seconds: number) => void;
 }
 
+/** Pending articles stored per transaction. */
+const PENDING_BATCH = 50;
+
 export function createAnalysisRunner(deps: AnalysisDeps): AnalysisRunner {
   let analyser = deps.base;
   const pages = createKeyedLimiter(deps.fullTextConcurrency, 2);
 
-  const analyseOne = async (id: string, title: string, text: string, log: Logger): Promise<void> => {
+  const analyseOne = (title: string, text: string): ArticleAnalysis => {
     const started = performance.now();
     const analysis = analyser.analyse({ title, text });
     deps.observe?.((performance.now() - started) / 1000);
-    await deps.store.saveAnalysis(id, analysis, { modelVersion: deps.modelVersion, now: deps.now() });
-    log.debug({ articleId: id, language: analysis.language, actors: analysis.actors.length }, 'article analysed');
+    return analysis;
+  };
+
+  /** Analyses the articles and stores every result in one transaction (all or nothing). */
+  const analyseBatch = async (articles: Array<{ id: string; title: string; text: string }>, log: Logger): Promise<void> => {
+    const items = articles.map((a) => ({ articleId: a.id, analysis: analyseOne(a.title, a.text) }));
+    await deps.store.saveAnalyses(items, { modelVersion: deps.modelVersion, now: deps.now() });
+    log.debug({ articles: items.length }, 'articles analysed');
   };
 
   const pageText = async (article: NewArticle, log: Logger): Promise<string> => {
@@ -54,14 +63,12 @@ export function createAnalysisRunner(deps: AnalysisDeps): AnalysisRunner {
 
   return {
     async analyseNew(articles, fullText, log) {
-      await Promise.all(articles.map(async (article) => {
-        const text = fullText ? await pageText(article, log) : article.text;
-        await analyseOne(article.id, article.title, text, log);
-      }));
+      const texts = fullText ? await Promise.all(articles.map((article) => pageText(article, log))) : articles.map((a) => a.text);
+      await analyseBatch(articles.map((a, i) => ({ id: a.id, title: a.title, text: texts[i] ?? a.text })), log);
     },
     async analysePending(limit, log) {
       const pending = await deps.store.listPendingAnalysis(limit);
-      for (const article of pending) await analyseOne(article.id, article.title, article.text, log);
+      for (let i = 0; i < pending.length; i += PENDING_BATCH) await analyseBatch(pending.slice(i, i + PENDING_BATCH), log);
       return pending.length;
     },
     async refreshActors() {

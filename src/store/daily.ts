@@ -1,4 +1,6 @@
 // Maintenance of the daily aggregates (actor_daily, framing_daily), done in the writer's transaction.
+// Contributions are summed in memory into a DailyDelta and written with one multi-row upsert per table, rows
+// in key order (so concurrent PostgreSQL writers lock shared rows in the same order and never deadlock).
 import { sql } from 'kysely';
 import type { Db } from './context.js';
 import { parseJson, utcDay } from './context.js';
@@ -16,57 +18,80 @@ export interface FramingContribution {
   framing: Record<string, number>;
 }
 
-const LABELS = ['negative', 'neutral', 'positive'] as const;
+interface ActorRow { feed_id: number; day: number; actor: string; outlet: string; n: number; score_sum: number; negative: number; neutral: number; positive: number }
+interface FramingRow { feed_id: number; day: number; term: string; count: number }
+
+/** Net changes to the daily rows, keyed by their primary key. */
+export interface DailyDelta {
+  actor: Map<string, ActorRow>;
+  framing: Map<string, FramingRow>;
+}
+
+export const newDelta = (): DailyDelta => ({ actor: new Map(), framing: new Map() });
+
+/** Rows per multi-row statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
+export const ROWS_PER_STATEMENT = 500;
+
+export function chunked<T>(list: T[], size = ROWS_PER_STATEMENT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
 
 /** Adds (sign 1) or removes (sign -1) scores to every listed feed's daily rows. */
-export async function applyActorDaily(trx: Db, feedIds: number[], scores: ScoreContribution[], sign: 1 | -1): Promise<void> {
-  const rows = new Map<string, { feed_id: number; day: number; actor: string; outlet: string; n: number; score_sum: number; negative: number; neutral: number; positive: number }>();
+export function addScores(delta: DailyDelta, feedIds: number[], scores: ScoreContribution[], sign: 1 | -1): void {
   for (const feedId of feedIds) {
     for (const s of scores) {
       const day = utcDay(s.publishedAt);
-      const key = JSON.stringify([feedId, day, s.actor, s.outlet]);
-      const row = rows.get(key) ?? { feed_id: feedId, day, actor: s.actor, outlet: s.outlet, n: 0, score_sum: 0, negative: 0, neutral: 0, positive: 0 };
+      const key = `${feedId}\u0000${day}\u0000${s.actor}\u0000${s.outlet}`;
+      let row = delta.actor.get(key);
+      if (!row) delta.actor.set(key, (row = { feed_id: feedId, day, actor: s.actor, outlet: s.outlet, n: 0, score_sum: 0, negative: 0, neutral: 0, positive: 0 }));
       row.n += sign;
       row.score_sum += sign * s.score;
-      for (const label of LABELS) if (s.label === label) row[label] += sign;
-      rows.set(key, row);
+      if (s.label === 'negative' || s.label === 'neutral' || s.label === 'positive') row[s.label] += sign;
     }
   }
-  if (rows.size === 0) return;
-  await trx
-    .insertInto('actor_daily')
-    .values([...rows.values()])
-    .onConflict((oc) =>
-      oc.columns(['feed_id', 'day', 'actor', 'outlet']).doUpdateSet({
-        n: sql`actor_daily.n + excluded.n`,
-        score_sum: sql`actor_daily.score_sum + excluded.score_sum`,
-        negative: sql`actor_daily.negative + excluded.negative`,
-        neutral: sql`actor_daily.neutral + excluded.neutral`,
-        positive: sql`actor_daily.positive + excluded.positive`,
-      }),
-    )
-    .execute();
 }
 
-export async function applyFramingDaily(trx: Db, feedIds: number[], items: FramingContribution[], sign: 1 | -1): Promise<void> {
-  const rows = new Map<string, { feed_id: number; day: number; term: string; count: number }>();
+export function addFraming(delta: DailyDelta, feedIds: number[], items: FramingContribution[], sign: 1 | -1): void {
   for (const feedId of feedIds) {
     for (const item of items) {
       const day = utcDay(item.publishedAt);
       for (const [term, count] of Object.entries(item.framing)) {
-        const key = JSON.stringify([feedId, day, term]);
-        const row = rows.get(key) ?? { feed_id: feedId, day, term, count: 0 };
+        const key = `${feedId}\u0000${day}\u0000${term}`;
+        let row = delta.framing.get(key);
+        if (!row) delta.framing.set(key, (row = { feed_id: feedId, day, term, count: 0 }));
         row.count += sign * count;
-        rows.set(key, row);
       }
     }
   }
-  if (rows.size === 0) return;
-  await trx
-    .insertInto('framing_daily')
-    .values([...rows.values()])
-    .onConflict((oc) => oc.columns(['feed_id', 'day', 'term']).doUpdateSet({ count: sql`framing_daily.count + excluded.count` }))
-    .execute();
+}
+
+const inKeyOrder = <R>(rows: Map<string, R>): R[] => [...rows.keys()].sort().map((key) => rows.get(key) as R);
+
+export async function writeDelta(trx: Db, delta: DailyDelta): Promise<void> {
+  for (const part of chunked(inKeyOrder(delta.actor))) {
+    await trx
+      .insertInto('actor_daily')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['feed_id', 'day', 'actor', 'outlet']).doUpdateSet({
+          n: sql`actor_daily.n + excluded.n`,
+          score_sum: sql`actor_daily.score_sum + excluded.score_sum`,
+          negative: sql`actor_daily.negative + excluded.negative`,
+          neutral: sql`actor_daily.neutral + excluded.neutral`,
+          positive: sql`actor_daily.positive + excluded.positive`,
+        }),
+      )
+      .execute();
+  }
+  for (const part of chunked(inKeyOrder(delta.framing))) {
+    await trx
+      .insertInto('framing_daily')
+      .values(part)
+      .onConflict((oc) => oc.columns(['feed_id', 'day', 'term']).doUpdateSet({ count: sql`framing_daily.count + excluded.count` }))
+      .execute();
+  }
 }
 
 /** Adds the stored analyses of `articleIds` to the daily rows of `feedId` (an article newly linked to it). */
@@ -77,22 +102,14 @@ export async function addExistingToFeed(trx: Db, feedId: number, articleIds: str
     .select(['actor', 'outlet', 'published_at', 'score', 'label'])
     .where('article_id', 'in', articleIds)
     .execute();
-  await applyActorDaily(
-    trx,
-    [feedId],
-    scores.map((s) => ({ actor: s.actor, outlet: s.outlet, publishedAt: s.published_at, score: s.score, label: s.label })),
-    1,
-  );
+  const delta = newDelta();
+  addScores(delta, [feedId], scores.map((s) => ({ actor: s.actor, outlet: s.outlet, publishedAt: s.published_at, score: s.score, label: s.label })), 1);
   const framing = await trx
     .selectFrom('article_analysis as a')
     .innerJoin('articles as ar', 'ar.id', 'a.article_id')
     .select(['a.framing', 'ar.published_at'])
     .where('a.article_id', 'in', articleIds)
     .execute();
-  await applyFramingDaily(
-    trx,
-    [feedId],
-    framing.map((f) => ({ publishedAt: f.published_at, framing: parseJson<Record<string, number>>(f.framing, {}) })),
-    1,
-  );
+  addFraming(delta, [feedId], framing.map((f) => ({ publishedAt: f.published_at, framing: parseJson<Record<string, number>>(f.framing, {}) })), 1);
+  await writeDelta(trx, delta);
 }

@@ -117,6 +117,7 @@ export type { NewFeed, ClaimRequest } from './feeds.js';
 export type { FetchSuccess, FetchFailure, FailureOutcome } from './feed-state.js';
 export type { NewSubscription } from './subscriptions.js';
 export type { InsertOptions } from './articles.js';
+export type { AnalysisToSave, AnalysisMeta } from './analysis.js';
 export type { NewGuildActor } from './actors.js';
 export type { NewOutboxItem, NewDigest } from './outbox.js';
 export type { NewAlertRule, AlertFiring } from './alerts.js';

@@ -1,6 +1,7 @@
 // Database trouble during a refresh: SQLite locked by another process (briefly, then past every retry) and a
-// PostgreSQL connection terminated inside the analysis transaction. The failure is waited out or reported,
-// nothing is half-written, and the next worker tick completes the work.
+// PostgreSQL connection terminated inside the analysis transaction (one per feed: all of a feed's new analyses
+// are written together). The failure is waited out or reported, nothing is half-written (a failed batch leaves
+// none of its analyses), and the next worker tick completes the work.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,6 @@ import type { Worker } from '../../src/jobs/worker.js';
 import type { RefreshDeps } from '../../src/jobs/refresh.js';
 import type { Store } from '../../src/store/index.js';
 import { body, startFeedServer, type FeedServer, type Handler } from '../helpers/feed-server.js';
-import { waitFor } from '../helpers/spawn-cli.js';
 import { analyser, fakeClock, refreshDeps, rss, tempStore, type Clock } from '../jobs/fixtures.js';
 import { dropSchema, halfWritten, installStall, NOTHING_HALF_WRITTEN, terminateStalled, sqliteLockHolder, type CountQuery } from './db-helpers.js';
 
@@ -28,9 +28,9 @@ afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
-type SaveAnalysis = Store['saveAnalysis'];
-/** Runs around the n-th saveAnalysis call (1-based); every other call goes straight to the store. */
-type Hook = (real: () => Promise<void>, articleId: string) => Promise<void>;
+type SaveAnalyses = Store['saveAnalyses'];
+/** Runs around the n-th saveAnalyses call (1-based; one per refreshed feed); every other call goes straight to the store. */
+type Hook = (real: () => Promise<void>, articleIds: string[]) => Promise<void>;
 
 interface Rig {
   store: Store;
@@ -53,12 +53,12 @@ function items(prefix: string) {
 
 function hooked(store: Store, callNumber: number, hook: Hook): Store {
   let calls = 0;
-  const saveAnalysis: SaveAnalysis = (id, analysis, meta) => {
+  const saveAnalyses: SaveAnalyses = (batch, meta) => {
     calls++;
-    const real = () => store.saveAnalysis(id, analysis, meta);
-    return calls === callNumber ? hook(real, id) : real();
+    const real = () => store.saveAnalyses(batch, meta);
+    return calls === callNumber ? hook(real, batch.map((b) => b.articleId)) : real();
   };
-  return { ...store, saveAnalysis };
+  return { ...store, saveAnalyses };
 }
 
 async function rig(store: Store, count: CountQuery, feeds: Record<string, Handler | 'plain'>, callNumber: number, hook: Hook): Promise<Rig> {
@@ -93,17 +93,6 @@ async function sqliteRig(feeds: Record<string, Handler | 'plain'>, callNumber: n
   return rig(store, count, feeds, callNumber, hook(holder));
 }
 
-/**
- * The refresh reports its failure as soon as one analysis fails, while the analyses of the other new articles
- * (started together) may still be committing: wait for those before reading the tables.
- */
-async function othersSettled(r: Rig): Promise<void> {
-  let analysed = -1;
-  const poll = async (): Promise<void> => void (analysed = await r.count('select count(*) as n from articles where analysed = 1'));
-  await poll();
-  await waitFor(() => (void poll(), analysed === ITEMS - 1), 10_000, 'the other analyses to commit');
-}
-
 /** After a failed cycle: the next worker tick re-polls the feed once its lease expired and analyses the leftovers. */
 async function nextTickCompletes(r: Rig, path: string): Promise<void> {
   const fetched = r.server.count(path);
@@ -121,7 +110,7 @@ async function nextTickCompletes(r: Rig, path: string): Promise<void> {
 describe('SQLite locked by another process', () => {
   it('waits out a write lock held past the busy timeout, without starving concurrent fetches', async () => {
     const slow: Handler = (_req, res) => void setTimeout(() => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('slow', items('slow'), Date.UTC(2026, 10, 1))), 300);
-    // The lock is taken inside the refresh, right before the first analysis is written, and held 4 s: longer
+    // The lock is taken inside the refresh, right before the first feed's analyses are written, and held 4 s: longer
     // than SQLite's busy timeout and longer than the fetch deadline (3 s) of the slow feed fetched meanwhile.
     const r = await sqliteRig({ fast: 'plain', slow }, 1, (holder) => async (real) => {
       await holder.lock(4_000);
@@ -136,19 +125,20 @@ describe('SQLite locked by another process', () => {
   }, 30_000);
 
   it('reports a lock held past every retry, writes nothing half, and the next tick completes the work', async () => {
-    let stuck = '';
-    const r = await sqliteRig({ news: 'plain' }, 2, (holder) => async (real, articleId) => {
-      stuck = articleId;
+    let stuck: string[] = [];
+    const r = await sqliteRig({ news: 'plain' }, 1, (holder) => async (real, articleIds) => {
+      stuck = articleIds;
       await holder.lock();
       await real().finally(() => holder.release());
     });
     const report = await r.poller.cycle(() => false);
     expect(report).toMatchObject({ claimed: 1, crashed: 1 });
-    await othersSettled(r);
     expect(r.errors.join('\n')).toContain('feed refresh crashed');
     expect(r.errors.join('\n')).toContain('SQLITE_BUSY');
+    expect(stuck).toHaveLength(ITEMS);
     expect(await r.count('select count(*) as n from articles')).toBe(ITEMS);
-    expect(await r.count(`select count(*) as n from articles where id = '${stuck}' and analysed = 0`)).toBe(1);
+    expect(await r.count('select count(*) as n from articles where analysed = 0')).toBe(ITEMS);
+    expect(await r.count('select count(*) as n from article_analysis')).toBe(0);
     expect(await halfWritten(r.count)).toEqual(NOTHING_HALF_WRITTEN);
     await nextTickCompletes(r, '/news.xml');
   }, 90_000);
@@ -178,12 +168,12 @@ describe('PostgreSQL connection lost mid-cycle', () => {
     const count: CountQuery = async (sql) => Number((await checker.query<{ n: string }>(sql)).rows[0]?.n);
     await installStall(checker);
     let terminated = 0;
-    let stuck = '';
-    // The second article's analysis transaction stalls after writing its analysis row; its backend is then
-    // terminated, as a database restart or a network cut would do, in the middle of the transaction.
-    const r = await rig(store, count, { news: 'plain' }, 2, async (real, articleId) => {
-      stuck = articleId;
-      await checker.query('insert into stall_victims values ($1)', [articleId]);
+    let stuck: string[] = [];
+    // The feed's analysis transaction stalls after writing its analysis rows (in the row trigger of its second
+    // article); its backend is then terminated, as a database restart or a network cut would do, mid-transaction.
+    const r = await rig(store, count, { news: 'plain' }, 1, async (real, articleIds) => {
+      stuck = articleIds;
+      await checker.query('insert into stall_victims values ($1)', [articleIds[1]]);
       const saving = real();
       saving.catch(() => undefined); // awaited below, after the termination
       terminated = await terminateStalled(checker, app);
@@ -193,10 +183,10 @@ describe('PostgreSQL connection lost mid-cycle', () => {
     const report = await r.poller.cycle(() => false);
     expect(terminated).toBe(1);
     expect(report).toMatchObject({ claimed: 1, crashed: 1 });
-    await othersSettled(r);
     expect(r.errors.join('\n')).toContain('feed refresh crashed');
-    expect(await count(`select count(*) as n from articles where id = '${stuck}' and analysed = 0`)).toBe(1);
-    expect(await count(`select count(*) as n from article_analysis where article_id = '${stuck}'`)).toBe(0);
+    expect(stuck).toHaveLength(ITEMS);
+    expect(await count('select count(*) as n from articles where analysed = 0')).toBe(ITEMS);
+    expect(await count('select count(*) as n from article_analysis')).toBe(0);
     expect(await halfWritten(count)).toEqual(NOTHING_HALF_WRITTEN);
     expect(await store.ping()).toBe(true);
     await nextTickCompletes(r, '/news.xml');

@@ -80,6 +80,53 @@ describeStoreContract('ArticleStore', (h) => {
     await expect(store.saveAnalysis('missing', unsupported, { modelVersion: 'v', now: 6 })).rejects.toThrow(/unknown article/);
   });
 
+  it('saves a batch of analyses in one go, with the same rows and aggregates as one by one', async () => {
+    const { store } = h();
+    /** Guild `guild`: two feeds sharing the first two of six articles `${prefix}0..5`, the first analysed before. */
+    const seed = async (guild: string, prefix: string) => {
+      const one = await subscribedFeed(store, `https://${prefix}1.example/`, guild);
+      const two = await subscribedFeed(store, `https://${prefix}2.example/`, guild);
+      const items = Array.from({ length: 6 }, (_, i) => article(`${prefix}${i}`, (i % 3) * DAY + 1000));
+      await store.insertArticles(one.feed.id, items, { eligible: true, now: 4 * DAY });
+      await store.insertArticles(two.feed.id, items.slice(0, 2), { eligible: true, now: 4 * DAY });
+      await store.saveAnalysis(`${prefix}0`, analysisOf({ EU: 0.9 }, { war: 3 }), { modelVersion: 'old', now: 1 });
+      return items.map((item, i) => ({ articleId: item.id, analysis: analysisOf(i === 1 ? { Russia: -0.7 } : { China: -0.2 * i, NATO: 0.1 * i }, { peace: i }) }));
+    };
+    const batch = await seed('A', 'b');
+    await store.saveAnalyses([{ articleId: 'b1', analysis: analysisOf({ EU: 0.1 }) }, ...batch], { modelVersion: 'v', now: 2 });
+    for (const item of await seed('B', 'c')) await store.saveAnalysis(item.articleId, item.analysis, { modelVersion: 'v', now: 2 });
+
+    expect((await store.getAnalysis('b1'))?.actors.map((a) => a.actor)).toEqual(['Russia']);
+    expect((await store.getAnalysis('b0'))?.actors.map((a) => a.actor)).toEqual(['China', 'NATO']);
+    expect(await store.listPendingAnalysis(20)).toEqual([]);
+    const stats = async (guildId: string) => {
+      const range = { guildId, from: 0, to: 5 * DAY };
+      // Score sums are floating point: summed in another order, they may differ in the last bit.
+      const actors = (await store.dailyActorStats(range)).map((s) => ({ ...s, meanScore: Number(s.meanScore.toFixed(12)) }));
+      return { actors, framing: await store.dailyFramingCounts(range) };
+    };
+    const batched = await stats('A');
+    expect(batched).toEqual(await stats('B'));
+    expect(batched.actors.find((s) => s.actor === 'NATO')?.n).toBe(6);
+    expect(batched.actors.find((s) => s.actor === 'EU')).toBeUndefined();
+  });
+
+  it('rolls a failed batch back completely: none of its analyses is stored', async () => {
+    const { store } = h();
+    const { feed } = await subscribedFeed(store, 'https://a.example/', 'G');
+    await store.insertArticles(feed.id, [article('k1', 1), article('k2', 1)], { eligible: true, now: 5 });
+    const good = { articleId: 'k1', analysis: analysisOf({ China: 0.4 }, { peace: 1 }) };
+    await expect(store.saveAnalyses([good, { articleId: 'missing', analysis: unsupported }], { modelVersion: 'v', now: 6 })).rejects.toThrow(/unknown article/);
+    const duplicateActor = analysisOf({ China: -0.5 });
+    duplicateActor.actors.push({ ...duplicateActor.actors[0]!, score: 0.9 });
+    await expect(store.saveAnalyses([good, { articleId: 'k2', analysis: duplicateActor }], { modelVersion: 'v', now: 6 })).rejects.toThrow();
+    expect(await store.getAnalysis('k1')).toBeUndefined();
+    expect((await store.listPendingAnalysis(10)).map((a) => a.id).sort()).toEqual(['k1', 'k2']);
+    expect(await store.dailyActorStats({ guildId: 'G', from: 0, to: DAY })).toEqual([]);
+    expect(await store.dailyFramingCounts({ guildId: 'G', from: 0, to: DAY })).toEqual({});
+    await store.saveAnalyses([], { modelVersion: 'v', now: 7 });
+  });
+
   it('prunes old articles in batches and keeps the daily aggregates', async () => {
     const { store } = h();
     const { feed } = await subscribedFeed(store, 'https://a.example/', 'G');
