@@ -106,10 +106,18 @@ function lowerInPlace(text: string): string {
   return text.replace(/[A-Z]|[^\x00-\x7f]/g, (c) => (c.toLowerCase().length === 1 ? c.toLowerCase() : c));
 }
 
+const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+/** Length of the letter or digit at `i` (ASCII inline, the rest through `alnumAt`), 0 when it is neither. */
+const alnumLength = (text: string, i: number): number => {
+  const c = text.charCodeAt(i);
+  return c < 0x80 ? (isAsciiAlnum(c) ? 1 : 0) : alnumAt(text, i);
+};
+
 /** End of the run of letters/digits that starts at `i`. */
 function runEnd(text: string, i: number): number {
   let j = i;
-  for (let n = alnumAt(text, j); n > 0; n = alnumAt(text, j)) j += n;
+  for (let n = alnumLength(text, j); n > 0; n = alnumLength(text, j)) j += n;
   return j;
 }
 
@@ -143,7 +151,7 @@ function scan(text: string, tables: Tables): Found {
   const lower = lowerInPlace(text);
   let i = 0;
   while (i < text.length) {
-    if (alnumAt(text, i) === 0) {
+    if (alnumLength(text, i) === 0) {
       i++;
       continue;
     }

@@ -6,7 +6,7 @@ import { compileLexicon, scoreTokens, type Lexicon, type LexiconData } from './l
 import { loadModel, type StanceModel, type StanceModelData } from './model.js';
 import { sentenceStances, type SentenceStance } from './stance.js';
 import { normaliseText, splitSentences, tokenize } from './text.js';
-import { createToneScorer, toneInput, type ToneScorer } from './tone.js';
+import { createToneScorer, emptyToneText, type ToneScorer } from './tone.js';
 import type { ActorDef, ArticleAnalysis, DocSentiment } from './types.js';
 
 /** Everything the analyser needs, as plain data (see src/resources.ts). */
@@ -43,7 +43,7 @@ function analyseWith(engine: Engine, registry: ActorRegistry, input: { title?: s
   if (!ANALYSED.has(language)) return { language, analysed: false, sentiment: EMPTY_TONE, actors: [], framing: {} };
   const stances: SentenceStance[] = [];
   const framing: Record<string, number> = {};
-  const tone: string[] = [];
+  const tone = emptyToneText();
   for (const sentence of splitSentences(text)) {
     const tokens = tokenize(sentence);
     const mentions = registry.findMentions(sentence);
@@ -51,9 +51,9 @@ function analyseWith(engine: Engine, registry: ActorRegistry, input: { title?: s
     const terms = result?.terms ?? scoreTokens(tokens, engine.lexicon);
     if (result) for (const s of result.stances) stances.push(s);
     for (const t of terms) if (t.framing) framing[t.term] = (framing[t.term] ?? 0) + 1;
-    tone.push(toneInput(tokens, terms));
+    engine.tone.add(tokens, terms, tone);
   }
-  const sentiment = engine.tone.score(tone.join(' | '));
+  const sentiment = engine.tone.score(tone);
   return { language, analysed: true, sentiment, actors: aggregateStances(stances, engine.aggregate), framing };
 }
 

@@ -73,16 +73,17 @@ function clauses(tokens: Token[]): Clauses {
   let contrastAt = -1;
   const negatedClauses = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    const text = (tokens[i] as Token).text;
-    const contrast = CONTRAST.has(text);
+    const token = tokens[i] as Token;
+    const text = token.text;
+    const contrast = !token.punct && CONTRAST.has(text);
     if (text === '(') [outer, current] = [current, ++next];
     else if (text === ')' && outer >= 0) [current, outer] = [outer, -1];
-    else if (CLAUSE_PUNCT.has(text) || contrast) current = ++next;
+    else if (contrast || (token.punct && CLAUSE_PUNCT.has(text))) current = ++next;
     if (text === '"') quoted = !quoted;
     if (contrast && i > 0) contrastAt = i;
     clause[i] = current;
     inQuote[i] = quoted ? 1 : 0;
-    if (isNegator(text)) negatedClauses.add(current);
+    if (!token.punct && isNegator(text)) negatedClauses.add(current);
   }
   const clauseFirst = new Int32Array(next + 1).fill(-1);
   const clauseLast = new Int32Array(next + 1);

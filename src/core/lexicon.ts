@@ -24,6 +24,13 @@ export interface Lexicon {
   phrases: Map<string, Phrase[]>;
   /** Keys that come from the framing lexicon (counted in ArticleAnalysis.framing). */
   framingKeys: Set<string>;
+  /** Per token: its word weight and the phrases it starts (one lookup per token when scoring). */
+  entries: Map<string, Entry>;
+}
+
+interface Entry {
+  weight: number | undefined;
+  phrases: Phrase[] | undefined;
 }
 
 export interface ScoredTerm {
@@ -54,7 +61,10 @@ export function compileLexicon(data: LexiconData): Lexicon {
       phrases.set(parts[0] as string, list);
     }
   }
-  return { version: data.version, words, phrases, framingKeys: new Set(Object.keys(data.framing)) };
+  const entries = new Map<string, Entry>();
+  for (const [word, weight] of words) entries.set(word, { weight, phrases: undefined });
+  for (const [first, list] of phrases) entries.set(first, { weight: words.get(first), phrases: list });
+  return { version: data.version, words, phrases, framingKeys: new Set(Object.keys(data.framing)), entries };
 }
 
 const NEGATORS = new Set(
@@ -89,8 +99,7 @@ function modifierScale(tokens: Token[], first: number): number {
   return 1;
 }
 
-function matchPhrase(tokens: Token[], index: number, lexicon: Lexicon): Phrase | undefined {
-  const candidates = lexicon.phrases.get((tokens[index] as Token).text);
+function matchPhrase(tokens: Token[], index: number, candidates: Phrase[] | undefined): Phrase | undefined {
   return candidates?.find((phrase) => phrase.words.every((w, k) => tokens[index + k]?.text === w));
 }
 
@@ -102,9 +111,11 @@ export function scoreTokens(tokens: Token[], lexicon: Lexicon, skip?: Uint8Array
   const terms: ScoredTerm[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (skip?.[i] === 1) continue;
-    const phrase = matchPhrase(tokens, i, lexicon);
+    const entry = lexicon.entries.get((tokens[i] as Token).text);
+    if (entry === undefined) continue;
+    const phrase = matchPhrase(tokens, i, entry.phrases);
     const term = phrase?.key ?? (tokens[i] as Token).text;
-    const base = phrase?.weight ?? lexicon.words.get(term);
+    const base = phrase?.weight ?? entry.weight;
     if (base === undefined || base === 0) continue;
     const last = phrase ? i + phrase.words.length - 1 : i;
     const negated = negatedAt(tokens, i);

@@ -1,16 +1,18 @@
 // Text normalisation, sentence splitting and tokenisation. Pure.
 import { fnv1a } from './feature-hash.js';
 
-const TYPOGRAPHIC: Array<[RegExp, string]> = [
-  [/[\u2018\u2019\u201A\u201B\u2032\u02BC]/, "'"],
-  [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/, '"'],
-  [/[\u2010-\u2015\u2212]/, '-'],
-  [/\u2026/, '.'],
-  [/[\u00A0\u2000-\u200D\u202F\u205F\u3000\uFEFF\u00AD]/, ' '],
+/** Typographic characters and their plain replacements (one character for one). */
+const TYPOGRAPHIC: Array<[string, string]> = [
+  ['\u2018\u2019\u201A\u201B\u2032\u02BC', "'"],
+  ['\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB', '"'],
+  ['\u2010\u2011\u2012\u2013\u2014\u2015\u2212', '-'],
+  ['\u2026', '.'],
+  ['\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u200C\u200D\u202F\u205F\u3000\uFEFF\u00AD', ' '],
 ];
+const REPLACEMENT = new Map(TYPOGRAPHIC.flatMap(([chars, plain]) => [...chars].map((c): [string, string] => [c, plain])));
 /** All typographic characters in one pattern, so that the text is scanned once. */
-const ANY_TYPOGRAPHIC = new RegExp(TYPOGRAPHIC.map(([pattern]) => pattern.source).join('|'), 'g');
-const replacementOf = (c: string): string => TYPOGRAPHIC.find(([pattern]) => pattern.test(c))?.[1] ?? c;
+const ANY_TYPOGRAPHIC = new RegExp(`[${TYPOGRAPHIC.map(([chars]) => chars).join('')}]`, 'g');
+const replacementOf = (c: string): string => REPLACEMENT.get(c) ?? c;
 
 const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '-', ndash: '-',
@@ -38,7 +40,7 @@ export function normaliseText(text: string): string {
   const plain = /[<&]/.test(text) ? stripHtml(text) : text;
   // eslint-disable-next-line no-control-regex
   return (/[^\x00-\x7f]/.test(plain) ? normaliseTypography(plain) : plain)
-    .replace(/[ \t]+/g, ' ')
+    .replace(/\t|[ \t]{2,}/g, ' ')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0)
@@ -51,9 +53,13 @@ const ABBREVIATIONS = new Set(
     .split(' '),
 );
 
-/** A period that ends an abbreviation or initial rather than a sentence. */
-function isAbbreviation(before: string): boolean {
-  const word = /([A-Za-z.]+)$/.exec(before)?.[1] ?? '';
+const isLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+
+/** A period at `end` that ends an abbreviation or initial rather than a sentence. */
+function isAbbreviation(text: string, end: number): boolean {
+  let start = end;
+  while (start > 0 && (isLetter(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 46)) start--;
+  const word = text.slice(start, end);
   if (word.length === 0) return false;
   if (/^(?:[A-Za-z]\.)+[A-Za-z]?$/.test(word)) return true; // U.S, U.N, e.g
   if (/^[A-Z]$/.test(word)) return true; // middle initial
@@ -69,7 +75,7 @@ function splitParagraph(paragraph: string): string[] {
   for (const match of paragraph.matchAll(BOUNDARY)) {
     const end = match.index + match[0].length;
     const mark = match[0].charAt(0);
-    if (mark === '.' && match[0].length === 1 && isAbbreviation(paragraph.slice(start, match.index))) continue;
+    if (mark === '.' && match[0].length === 1 && isAbbreviation(paragraph, match.index)) continue;
     sentences.push(paragraph.slice(start, end).trim());
     start = end;
   }

@@ -23,29 +23,62 @@ function scoringStrategy(): { apply(tokens: string[], cursor: number, score: num
   };
 }
 
-/**
- * One sentence as input for the package, from our tokens: phrases already found are hyphen-joined (the
- * package scores single tokens), clause punctuation becomes a boundary token, other punctuation is dropped.
- */
-export function toneInput(tokens: Token[], terms: ScoredTerm[]): string {
-  const parts: string[] = [];
+/** Stands for a word the package cannot score and the negation scope does not care about. */
+const FILLER = '0';
+/** Negation looks back this many tokens: a longer run of fillers is a boundary for it. */
+const SCOPE = 4;
+
+/** The package's input for a whole text, built sentence by sentence, and its number of words. */
+export interface ToneText {
+  parts: string[];
+  words: number;
+  /** Fillers since the last word that matters (boundary, scored word, negator, contrast). */
+  run: number;
+}
+
+export const emptyToneText = (): ToneText => ({ parts: [], words: 0, run: 0 });
+
+function pushWord(out: ToneText, word: string, matters: boolean): void {
+  out.words++;
+  if (matters) {
+    out.parts.push(word);
+    out.run = 0;
+  } else if (++out.run < SCOPE) out.parts.push(FILLER);
+  else if (out.run === SCOPE) out.parts.push(BOUNDARY);
+}
+
+function pushBoundary(out: ToneText): void {
+  out.parts.push(BOUNDARY);
+  out.run = 0;
+}
+
+export interface ToneScorer {
+  /**
+   * Adds one sentence to `out`, from our tokens: phrases already found are hyphen-joined (the package scores
+   * single tokens), clause punctuation becomes a boundary token, other punctuation is dropped. A word the
+   * package cannot score and the negation scope ignores is passed as a one-character filler, and a run of
+   * SCOPE of them as a boundary (no negator reaches across it): the same result from a shorter input.
+   */
+  add(tokens: Token[], terms: ScoredTerm[], out: ToneText): void;
+  /** Tone of a whole text. */
+  score(text: ToneText): DocSentiment;
+}
+
+function addSentence(matters: Set<string>, tokens: Token[], terms: ScoredTerm[], out: ToneText): void {
+  if (out.parts.length > 0) pushBoundary(out);
   let k = 0;
   for (let i = 0; i < tokens.length; i++) {
     while (k < terms.length && (terms[k] as ScoredTerm).first < i) k++;
     const term = terms[k];
     const token = tokens[i] as Token;
     if (term && term.first === i && term.last > i) {
-      parts.push(term.term.replace(/ /g, '-'));
+      pushWord(out, term.term.replace(/ /g, '-'), true);
       i = term.last;
-    } else if (!token.punct) parts.push(token.text);
-    else if (CLAUSE_PUNCT.has(token.text)) parts.push(BOUNDARY);
+    } else if (!token.punct) {
+      const t = token.text;
+      pushWord(out, t, matters.has(t) || isNegator(t));
+    } else if (CLAUSE_PUNCT.has(token.text)) pushBoundary(out);
   }
-  return parts.join(' ');
-}
-
-export interface ToneScorer {
-  /** Tone of a text given as `toneInput` pieces joined by spaces. */
-  score(input: string): DocSentiment;
 }
 
 /** Registers the lexicon with `sentiment` (phrases as hyphen-joined tokens) and returns a scorer. */
@@ -54,15 +87,17 @@ export function createToneScorer(lexicon: Lexicon): ToneScorer {
   const language = `sw${lexicon.version}`;
   const labels: Record<string, number> = Object.fromEntries(lexicon.words);
   for (const p of [...lexicon.phrases.values()].flat()) labels[p.words.join('-')] = p.weight;
+  if (Object.hasOwn(labels, FILLER)) throw new Error(`the tone filler "${FILLER}" is a lexicon entry`);
   engine.registerLanguage(language, { labels, scoringStrategy: scoringStrategy() });
+  /** Words passed as they are: the package scores them, or the negation scope stops or starts at them. */
+  const matters = new Set([...Object.keys(labels), ...CONTRAST]);
   return {
-    score(input) {
-      const result = engine.analyze(input, { language });
-      let wordCount = 0;
-      for (const t of result.tokens) if (t !== BOUNDARY && t !== '') wordCount++;
-      const pct = (n: number): number => (wordCount === 0 ? 0 : (100 * n) / wordCount);
-      const positivePct = pct(result.positive.length);
-      const negativePct = pct(result.negative.length);
+    add: (tokens, terms, out) => addSentence(matters, tokens, terms, out),
+    score(text) {
+      const result = engine.analyze(text.parts.join(' '), { language });
+      const wordCount = text.words;
+      const positivePct = wordCount === 0 ? 0 : (100 * result.positive.length) / wordCount;
+      const negativePct = wordCount === 0 ? 0 : (100 * result.negative.length) / wordCount;
       return {
         score: result.score,
         comparative: wordCount === 0 ? 0 : result.score / wordCount,
