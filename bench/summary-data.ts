@@ -3,6 +3,7 @@
 // daily aggregates derived from the stored scores with one INSERT … SELECT (the same sums the store maintains).
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import { mulberry32 } from '../src/core/prng.js';
 
 export const DAY = 86_400_000;
 export const ACTORS = ['NATO', 'United States', 'China', 'Russia', 'European Union', 'Ukraine', 'Iran', 'India', 'Israel', 'United Nations'];
@@ -27,17 +28,7 @@ export interface ScoreRow {
   label: string;
 }
 
-/** Deterministic PRNG (mulberry32), so every run loads the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 /** Articles in chunks: each chunk lists its articles and their scores. */
 export function* chunksOf(shape: Shape, feedIds: number[], size: number): Generator<{ articles: ScoreRow[]; scores: ScoreRow[] }> {

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResolvedAddress } from '../../src/ingest/index.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { rss, type SampleItem } from '../jobs/fixtures.js';
+import { mulberry32 } from '../../src/core/prng.js';
 
 export const BEHAVIOURS = ['500', '503', 'reset', 'hang', 'drip', 'garbage', 'gigabyte'] as const;
 export type Behaviour = (typeof BEHAVIOURS)[number];
@@ -24,17 +25,7 @@ export const EXPECTED_CODE: Record<Behaviour, readonly string[]> = {
 const GIGABYTE = 1024 ** 3;
 const DOMAIN = 'chaos.test';
 
-/** mulberry32: a small seeded generator in [0, 1). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = mulberry32;
 
 /** Resolves every *.chaos.test name to 127.0.0.1 and nothing else (no traffic can leave the machine). */
 export async function loopbackResolver(host: string): Promise<ResolvedAddress[]> {

@@ -3,20 +3,11 @@
 // invalid UTF-8, random charsets), plus splices and stacked mutations.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../../src/core/prng.js';
 
 export type Rng = () => number;
 
-/** mulberry32: small, fast, deterministic for a given seed. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRng = mulberry32;
 
 const int = (rng: Rng, below: number): number => Math.floor(rng() * below);
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[int(rng, list.length)] as T;
