@@ -149,6 +149,7 @@ interface Found {
 function scan(text: string, tables: Tables): Found {
   const found: Found = { mentions: [], blocked: [], free: 0 };
   const lower = lowerInPlace(text);
+  if (!NON_ASCII.test(text)) return scanAscii(text, lower, tables, found);
   let i = 0;
   while (i < text.length) {
     if (alnumLength(text, i) === 0) {
@@ -165,7 +166,31 @@ function scan(text: string, tables: Tables): Found {
   return found;
 }
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The same scan for ASCII text: a regex finds the runs worth looking up (capital or digit first, or a lower-case first word). */
+function scanAscii(text: string, lower: string, tables: Tables, found: Found): Found {
+  const starts = tables.asciiStarts;
+  starts.lastIndex = 0;
+  let run: RegExpExecArray | null;
+  while ((run = starts.exec(text)) !== null) {
+    const i = run.index;
+    if (text.charCodeAt(i - 1) !== 46) lookUp(text, lower, i, i + run[0].length, tables, found);
+  }
+  return found;
+}
+
+/** Runs of an ASCII text that can start a form: a capital or digit first, or one of `lowerWords`. */
+function asciiStarts(lowerWords: Set<string>): RegExp {
+  const words = [...lowerWords].filter((w) => /^[a-z0-9]+$/.test(w));
+  const lowerRun = words.length > 0 ? `|(?:${words.join('|')})(?![A-Za-z0-9])` : '';
+  return new RegExp(`(?<![A-Za-z0-9])(?:[A-Z0-9][A-Za-z0-9]*${lowerRun})`, 'g');
+}
+
 interface Tables {
+  /** See `asciiStarts` (global: its lastIndex is reset by every scan). */
+  asciiStarts: RegExp;
   forms: FormTable;
   excludes: FormTable;
   /** First words of the forms written with a lower-case first letter ("the" of "the Kremlin"). */
@@ -193,7 +218,8 @@ export function createRegistry(actors: ActorDef[]): ActorRegistry {
     for (const form of actor.exclude ?? []) addForm(excludes, actor.name, form, false);
   }
   const lowerWords = lowerStarts([forms, excludes]);
-  const tables: Tables = { forms, excludes, lowerWords, lowerFirst: new Set([...lowerWords].map((w) => w.charCodeAt(0))) };
+  const lowerFirst = new Set([...lowerWords].map((w) => w.charCodeAt(0)));
+  const tables: Tables = { forms, excludes, lowerWords, lowerFirst, asciiStarts: asciiStarts(lowerWords) };
   const findMentions = (text: string): Mention[] => {
     const { mentions, blocked } = scan(text, tables);
     if (blocked.length === 0) return mentions;

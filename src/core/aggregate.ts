@@ -16,17 +16,22 @@ export const DEFAULT_AGGREGATE: AggregateOptions = { threshold: 0.15, prior: 0.5
 const labelOf = (score: number, threshold: number): StanceLabel =>
   score >= threshold ? 'positive' : score <= -threshold ? 'negative' : 'neutral';
 
+const agrees = (weight: number, label: StanceLabel): boolean => (label === 'positive' ? weight > 0 : label === 'negative' ? weight < 0 : true);
+
 function evidenceOf(s: SentenceStance, label: StanceLabel): Evidence {
-  const wanted = (w: number): boolean => (label === 'positive' ? w > 0 : label === 'negative' ? w < 0 : true);
-  return { sentence: s.sentence, terms: stanceTerms(s).filter((t) => wanted(t.weight)).map((t) => t.term), score: s.prediction.score };
+  const terms: string[] = [];
+  for (const t of stanceTerms(s)) if (agrees(t.weight, label)) terms.push(t.term);
+  return { sentence: s.sentence, terms, score: s.prediction.score };
 }
+
+/** How strongly a sentence shows the label: its score toward it, or for neutral its neutral probability. */
+const strengthOf = (s: SentenceStance, label: StanceLabel): number =>
+  label === 'positive' ? s.prediction.score : label === 'negative' ? -s.prediction.score : s.prediction.probs[1];
 
 /** Sentences that agree with the article label, strongest first; for a neutral actor, the most neutral. */
 function pickEvidence(sentences: SentenceStance[], label: StanceLabel, max: number): Evidence[] {
-  const strength = (s: SentenceStance): number =>
-    label === 'positive' ? s.prediction.score : label === 'negative' ? -s.prediction.score : s.prediction.probs[1];
   return [...sentences]
-    .sort((a, b) => strength(b) - strength(a))
+    .sort((a, b) => strengthOf(b, label) - strengthOf(a, label))
     .slice(0, max)
     .map((s) => evidenceOf(s, label));
 }
