@@ -8,9 +8,12 @@ import type { StanceLabel } from '../core/types.js';
 import type { TargetAnalysis } from '../core/features.js';
 import { loadAnalyserResources } from '../resources.js';
 import { evalArticles } from './eval-articles.js';
+import { evalPersent } from './eval-persent.js';
 import { EXIT, parseArgs, type CliCommand, type CliIo } from './io.js';
 
-const USAGE = 'usage: stancewatch eval FILE [--predictions OUT] [--json] | stancewatch eval --articles LABELS.json [--json]';
+const USAGE =
+  'usage: stancewatch eval FILE [--predictions OUT] [--json] | stancewatch eval --articles LABELS.json [--json] | ' +
+  'stancewatch eval --persent FILE.csv [--json] [--full-name-only]';
 
 interface PredictionLine {
   primary_gid: string;
@@ -80,7 +83,7 @@ async function evalTargets(file: string, out: string | undefined, json: boolean,
 }
 
 export const run: CliCommand = async (args, io) => {
-  const parsed = parseArgs(args, ['predictions', 'articles'], ['json']);
+  const parsed = parseArgs(args, ['predictions', 'articles', 'persent'], ['json', 'full-name-only']);
   if (typeof parsed === 'string') {
     io.err(`${parsed}\n${USAGE}`);
     return EXIT.usage;
@@ -88,8 +91,10 @@ export const run: CliCommand = async (args, io) => {
   const json = parsed.flags.has('json');
   const articles = parsed.flags.get('articles');
   if (typeof articles === 'string' && parsed.positionals.length === 0) return evalArticles(articles, json, io);
+  const persent = parsed.flags.get('persent');
+  if (typeof persent === 'string' && parsed.positionals.length === 0) return evalPersent(persent, json, !parsed.flags.has('full-name-only'), io);
   const [file, ...rest] = parsed.positionals;
-  if (file === undefined || rest.length > 0 || articles !== undefined) {
+  if (file === undefined || rest.length > 0 || articles !== undefined || persent !== undefined) {
     io.err(USAGE);
     return EXIT.usage;
   }

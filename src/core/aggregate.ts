@@ -13,7 +13,7 @@ export interface AggregateOptions {
 
 export const DEFAULT_AGGREGATE: AggregateOptions = { threshold: 0.15, prior: 0.5, maxEvidence: 3 };
 
-const labelOf = (score: number, threshold: number): StanceLabel =>
+export const labelOf = (score: number, threshold: number): StanceLabel =>
   score >= threshold ? 'positive' : score <= -threshold ? 'negative' : 'neutral';
 
 const agrees = (weight: number, label: StanceLabel): boolean => (label === 'positive' ? weight > 0 : label === 'negative' ? weight < 0 : true);
@@ -36,6 +36,13 @@ function pickEvidence(sentences: SentenceStance[], label: StanceLabel, max: numb
     .map((s) => evidenceOf(s, label));
 }
 
+/** Article score of an actor from its sentence scores: their sum over (sentences + prior). */
+export function articleScore(scores: readonly number[], prior: number): number {
+  let total = 0;
+  for (const x of scores) total += x;
+  return total / (scores.length + prior);
+}
+
 export function aggregateStances(sentences: SentenceStance[], options: AggregateOptions = DEFAULT_AGGREGATE): ActorStance[] {
   const byActor = new Map<string, SentenceStance[]>();
   for (const s of sentences) {
@@ -45,8 +52,7 @@ export function aggregateStances(sentences: SentenceStance[], options: Aggregate
   }
   const out: ActorStance[] = [];
   for (const [actor, list] of byActor) {
-    const total = list.reduce((a, s) => a + s.prediction.score, 0);
-    const score = total / (list.length + options.prior);
+    const score = articleScore(list.map((s) => s.prediction.score), options.prior);
     const label = labelOf(score, options.threshold);
     const k = label === 'negative' ? 0 : label === 'neutral' ? 1 : 2;
     const agreement = list.reduce((a, s) => a + (s.prediction.probs[k] as number), 0) / list.length;

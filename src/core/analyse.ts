@@ -19,6 +19,8 @@ export interface AnalyserResources {
 
 export interface Analyser {
   analyse(input: { title?: string; text: string }): ArticleAnalysis;
+  /** The sentence-level stances `analyse` aggregates (none for a language not analysed). */
+  stances(input: { title?: string; text: string }): SentenceStance[];
   registry: ActorRegistry;
   /** Same lexicon and model with more actors (server-defined); a same-named actor replaces the built-in. */
   withActors(extra: ActorDef[]): Analyser;
@@ -36,11 +38,18 @@ interface Engine {
   aggregate: AggregateOptions;
 }
 
+interface Collected {
+  language: string;
+  stances: SentenceStance[];
+  framing: Record<string, number>;
+  sentiment: DocSentiment;
+}
+
 /** Sentences with an actor mention go through the stance model; the others only through the lexicon. */
-function analyseWith(engine: Engine, registry: ActorRegistry, input: { title?: string; text: string }): ArticleAnalysis {
+function collect(engine: Engine, registry: ActorRegistry, input: { title?: string; text: string }): Collected | string {
   const text = normaliseText([input.title ?? '', input.text].join('\n'));
   const language = detectLanguage(text);
-  if (!ANALYSED.has(language)) return { language, analysed: false, sentiment: EMPTY_TONE, actors: [], framing: {} };
+  if (!ANALYSED.has(language)) return language;
   const stances: SentenceStance[] = [];
   const framing: Record<string, number> = {};
   const tone = emptyToneText();
@@ -53,8 +62,13 @@ function analyseWith(engine: Engine, registry: ActorRegistry, input: { title?: s
     for (const t of terms) if (t.framing) framing[t.term] = (framing[t.term] ?? 0) + 1;
     engine.tone.add(tokens, terms, tone);
   }
-  const sentiment = engine.tone.score(tone);
-  return { language, analysed: true, sentiment, actors: aggregateStances(stances, engine.aggregate), framing };
+  return { language, stances, framing, sentiment: engine.tone.score(tone) };
+}
+
+function analyseWith(engine: Engine, registry: ActorRegistry, input: { title?: string; text: string }): ArticleAnalysis {
+  const c = collect(engine, registry, input);
+  if (typeof c === 'string') return { language: c, analysed: false, sentiment: EMPTY_TONE, actors: [], framing: {} };
+  return { language: c.language, analysed: true, sentiment: c.sentiment, actors: aggregateStances(c.stances, engine.aggregate), framing: c.framing };
 }
 
 function build(engine: Engine, actors: ActorDef[]): Analyser {
@@ -62,6 +76,10 @@ function build(engine: Engine, actors: ActorDef[]): Analyser {
   return {
     registry,
     analyse: (input) => analyseWith(engine, registry, input),
+    stances: (input) => {
+      const c = collect(engine, registry, input);
+      return typeof c === 'string' ? [] : c.stances;
+    },
     withActors: (extra) => {
       const names = new Set(extra.map((a) => a.name));
       return build(engine, [...actors.filter((a) => !names.has(a.name)), ...extra]);
