@@ -30,7 +30,7 @@ const modelSchema = z.object({
   bits: z.number().int(),
   ids: z.array(z.number().int()),
   weights: z.array(z.number()),
-  fusion: z.object({ beta: z.number(), gamma: z.number(), neutral: z.number() }),
+  fusion: z.object({ beta: z.number(), gamma: z.number(), neutral: z.number(), delta: z.number().optional() }),
   training: z.record(z.string(), z.unknown()),
 });
 

@@ -51,7 +51,7 @@ export const run: CliCommand = async (args, io) => {
   const best = results.reduce((a, b) => (b.macroF1 > a.macroF1 ? b : a));
   const examples = groups.flat();
   const fusion = selectFusion(examples, best.outOfFold);
-  io.out(`cv fusion beta=${fusion.fusion.beta} gamma=${fusion.fusion.gamma} neutral=${fusion.fusion.neutral} macro-F1=${fusion.macroF1.toFixed(4)}`);
+  io.out(`cv fusion beta=${fusion.fusion.beta} gamma=${fusion.fusion.gamma} delta=${fusion.fusion.delta ?? 0} neutral=${fusion.fusion.neutral} macro-F1=${fusion.macroF1.toFixed(4)}`);
   const model: StanceModelData = {
     format: 'stancewatch-hashed-lr',
     version: MODEL_VERSION,

@@ -21,6 +21,9 @@ export interface Attribution {
   /** Mass of those terms: positive, negative (both >= 0). */
   ownPositive: number;
   ownNegative: number;
+  /** Mass of the terms bound to the target as their modifier or possessor ("Beijing's peaceful rise"). */
+  boundPositive: number;
+  boundNegative: number;
 }
 
 /** How the target sits in the sentence, as far as attribution cares. */
@@ -164,9 +167,8 @@ function pronounOwner(s: SentenceShape, term: ScoredTerm, g: Groups): number {
 }
 
 /** Share of a term for the target: 1 in its clause or phrase, decayed outside, 0 when another mention owns it. */
-function shareOf(s: SentenceShape, term: ScoredTerm, g: Groups, role: TargetRole): number {
+function shareOf(s: SentenceShape, term: ScoredTerm, g: Groups, role: TargetRole, owner: number): number {
   const c = s.clause[term.first] as number;
-  const owner = modifierOwner(s, term, g);
   if (owner >= 0) return owner === 0 ? 1 : 0;
   const inTermClause = nearest(term, g, c);
   if (inTermClause >= 0) return inTermClause === 0 ? 1 : role.foil ? -1 : 0;
@@ -183,13 +185,14 @@ function shareOf(s: SentenceShape, term: ScoredTerm, g: Groups, role: TargetRole
  * reversed. Terms inside a quote are not given to the quote's speaker.
  */
 export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole): Attribution {
-  const out: Attribution = { terms: [], positive: 0, negative: 0, own: 0, ownPositive: 0, ownNegative: 0 };
+  const out: Attribution = { terms: [], positive: 0, negative: 0, own: 0, ownPositive: 0, ownNegative: 0, boundPositive: 0, boundNegative: 0 };
   if (terms.length === 0) return out;
   const g = groupsOf(s, target, others);
   const quotedTarget = s.inQuote[target[0] as number];
   for (const term of terms) {
     if (role.speaker && s.inQuote[term.first] && !quotedTarget) continue;
-    const share = shareOf(s, term, g, role);
+    const owner = modifierOwner(s, term, g);
+    const share = shareOf(s, term, g, role, owner);
     if (share === 0) continue;
     out.terms.push({ term: term.term, first: term.first, last: term.last, weight: term.weight, negated: term.negated, framing: term.framing, share });
     const w = term.weight * share;
@@ -199,6 +202,9 @@ export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[
     out.own += 1;
     if (w > 0) out.ownPositive += w;
     else out.ownNegative -= w;
+    if (owner !== 0) continue;
+    if (w > 0) out.boundPositive += w;
+    else out.boundNegative -= w;
   }
   return out;
 }

@@ -34,7 +34,7 @@ const OTHERS = [named('s:others_1'), named('s:others_2'), named('s:others_3')];
 const F = {
   bias: named('bias'), hasQuote: named('s:has_quote'), restPos: named('lex:rest_pos'), restNeg: named('lex:rest_neg'),
   clausePos: named('lex:clause_pos'), clauseNeg: named('lex:clause_neg'), attPos: named('lex:att_pos'),
-  attNeg: named('lex:att_neg'), attNet: named('lex:att_net'), own: named('lex:own'), noTerms: named('s:no_terms'),
+  attNeg: named('lex:att_neg'), boundPos: named('lex:bound_pos'), boundNeg: named('lex:bound_neg'), attNet: named('lex:att_net'), own: named('lex:own'), noTerms: named('s:no_terms'),
   speaker: named('s:speaker'), foil: named('s:foil'), listed: named('s:listed'), inQuote: named('s:in_quote'),
   sentenceStart: named('s:sentence_start'), possessive: named('s:possessive'), firstTarget: named('s:first_target'),
   clauseNegated: named('s:clause_negated'), afterContrast: named('s:after_contrast'), beforeContrast: named('s:before_contrast'),
@@ -150,6 +150,8 @@ function lexiconFeatures(f: FeatureVector, s: PreparedSentence, att: Attribution
   push(f, F.attPos, squash(att.positive));
   push(f, F.attNeg, squash(att.negative));
   push(f, F.attNet, squash(att.positive - att.negative));
+  if (att.boundPositive > 0) push(f, F.boundPos, squash(att.boundPositive));
+  if (att.boundNegative > 0) push(f, F.boundNeg, squash(att.boundNegative));
   if (att.terms.length === 0) push(f, F.noTerms);
   else push(f, F.own, Math.min(att.own, 3) / 3);
   for (const t of att.terms) push(f, bucket(NS.attributed, s.tokens[t.first]?.hash ?? 0, t.weight * t.share > 0 ? 1 : 2));

@@ -30,19 +30,24 @@ export interface Fusion {
   beta: number;
   gamma: number;
   neutral: number;
+  /** Weight of the squashed mass of the terms bound to the target ("Beijing's peaceful rise"); 0 when absent. */
+  delta?: number;
 }
 
-/** Attributed lexicon mass of a target: all [negative, positive] and own [negative, positive]. */
-export type LexiconMass = readonly [number, number, number, number];
+/** Attributed lexicon mass of a target: all, own and bound, each [negative, positive]. */
+export type LexiconMass = readonly [number, number, number, number, number, number];
+
+export const massOf = (a: TargetAnalysis['attribution']): LexiconMass =>
+  [a.negative, a.positive, a.ownNegative, a.ownPositive, a.boundNegative, a.boundPositive];
 
 const squash = (x: number): number => Math.tanh(x / 4);
 
 /** Logits of the decision-level combination. */
 export function fuse(z: readonly number[], m: LexiconMass, f: Fusion): [number, number, number] {
   return [
-    (z[0] as number) + f.beta * squash(m[0]) + f.gamma * squash(m[2]),
+    (z[0] as number) + f.beta * squash(m[0]) + f.gamma * squash(m[2]) + (f.delta ?? 0) * squash(m[4]),
     (z[1] as number) + f.neutral,
-    (z[2] as number) + f.beta * squash(m[1]) + f.gamma * squash(m[3]),
+    (z[2] as number) + f.beta * squash(m[1]) + f.gamma * squash(m[3]) + (f.delta ?? 0) * squash(m[5]),
   ];
 }
 
@@ -133,7 +138,7 @@ const LISTED_MARGIN = 2;
  */
 export function decide(model: StanceModel, target: TargetAnalysis, base?: readonly number[]): Prediction {
   const a = target.attribution;
-  const z = fuse(logits(model.weights, target.features, base), [a.negative, a.positive, a.ownNegative, a.ownPositive], model.fusion);
+  const z = fuse(logits(model.weights, target.features, base), massOf(a), model.fusion);
   if (target.role.listed && a.terms.length === 0) z[1] = Math.max(z[0], z[2]) + LISTED_MARGIN;
   return fromProbs(softmax(z));
 }

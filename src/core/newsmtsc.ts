@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { allFeatures, analyseTarget, prepareSentence, type Span, type TargetAnalysis } from './features.js';
 import type { Lexicon } from './lexicon.js';
-import { LABELS } from './model.js';
+import { LABELS, massOf } from './model.js';
 import { err, ok, type Result } from './result.js';
 import { normaliseTypography } from './text.js';
 import type { Example } from './train.js';
@@ -59,6 +59,6 @@ export function recordExamples(record: StanceRecord, lexicon: Lexicon): Example[
     const gold = goldLabel(t.polarity);
     const features = analyses[k]?.features;
     const a = analyses[k]?.attribution;
-    return gold && features && a ? [{ features, label: LABELS.indexOf(gold), lexicon: [a.negative, a.positive, a.ownNegative, a.ownPositive] }] : [];
+    return gold && features && a ? [{ features, label: LABELS.indexOf(gold), lexicon: massOf(a) }] : [];
   });
 }

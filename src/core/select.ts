@@ -49,9 +49,11 @@ export function selectFusion(examples: Example[], outOfFold: Array<[number, numb
   let best = { fusion: NO_FUSION, macroF1: fusedMacroF1(examples, outOfFold, NO_FUSION) };
   for (const beta of BETAS) {
     for (const gamma of BETAS) {
-      for (const neutral of NEUTRAL) {
-        const macroF1 = fusedMacroF1(examples, outOfFold, { beta, gamma, neutral });
-        if (macroF1 > best.macroF1 + 1e-9) best = { fusion: { beta, gamma, neutral }, macroF1 };
+      for (const delta of BETAS) {
+        for (const neutral of NEUTRAL) {
+          const macroF1 = fusedMacroF1(examples, outOfFold, { beta, gamma, neutral, delta });
+          if (macroF1 > best.macroF1 + 1e-9) best = { fusion: { beta, gamma, neutral, delta }, macroF1 };
+        }
       }
     }
   }
