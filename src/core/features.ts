@@ -1,8 +1,9 @@
 // Hashed features of one (sentence, target) pair for the stance model. Pure.
 import { attribute, targetRole, type Attribution, type SentenceShape, type TargetRole } from './attribution.js';
 import { bucket, emptyVector, fnv1a, named, push, type FeatureVector } from './feature-hash.js';
-import { CONTRAST, isNegator, scoreTokens, type Lexicon, type ScoredTerm } from './lexicon.js';
+import { scoreTokens, type Lexicon, type ScoredTerm } from './lexicon.js';
 import { tokenize, type Token } from './text.js';
+import { WORD } from './words.js';
 
 export type Span = readonly [number, number];
 
@@ -75,15 +76,19 @@ function clauses(tokens: Token[]): Clauses {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const text = token.text;
-    const contrast = !token.punct && CONTRAST.has(text);
-    if (text === '(') [outer, current] = [current, ++next];
-    else if (text === ')' && outer >= 0) [current, outer] = [outer, -1];
-    else if (contrast || (token.punct && CLAUSE_PUNCT.has(text))) current = ++next;
+    const contrast = token.kind === WORD.contrast;
+    if (text === '(') {
+      outer = current;
+      current = ++next;
+    } else if (text === ')' && outer >= 0) {
+      current = outer;
+      outer = -1;
+    } else if (contrast || (token.punct && CLAUSE_PUNCT.has(text))) current = ++next;
     if (text === '"') quoted = !quoted;
     if (contrast && i > 0) contrastAt = i;
     clause[i] = current;
     inQuote[i] = quoted ? 1 : 0;
-    if (!token.punct && isNegator(text)) negatedClauses.add(current);
+    if (token.kind === WORD.negator) negatedClauses.add(current);
   }
   const clauseFirst = new Int32Array(next + 1).fill(-1);
   const clauseLast = new Int32Array(next + 1);

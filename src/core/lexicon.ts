@@ -1,5 +1,6 @@
 // Lexicon matching with negation scope, intensifiers and multi-word phrases over tokens. Pure.
 import type { Token } from './text.js';
+import { WORD } from './words.js';
 
 /** Plain data as loaded from config/lexicon and the AFINN list of the `sentiment` package. */
 export interface LexiconData {
@@ -67,27 +68,20 @@ export function compileLexicon(data: LexiconData): Lexicon {
   return { version: data.version, words, phrases, framingKeys: new Set(Object.keys(data.framing)), entries };
 }
 
-const NEGATORS = new Set(
-  'not no never without nor neither none nobody nothing cannot lack lacks lacking hardly barely scarcely fail fails failed'.split(' '),
-);
 const INTENSIFIERS = new Set(
   'very extremely highly deeply utterly totally completely absolutely particularly especially so too most truly really strongly firmly seriously grossly increasingly'.split(' '),
 );
 const DAMPENERS = new Set('slightly somewhat marginally partly fairly rather relatively'.split(' '));
-/** Words that end the scope of a negator (as punctuation does). */
-export const CONTRAST = new Set('but however yet although though whereas while nevertheless nonetheless'.split(' '));
 /** VADER's negation scalar: a negated term keeps 74% of its strength with the sign flipped. */
 const NEGATION_SCALE = -0.74;
 const NEGATION_WINDOW = 4;
-
-export const isNegator = (word: string): boolean => NEGATORS.has(word) || word.endsWith("n't");
 
 /** Looks back from a term for a negator inside the same clause. */
 function negatedAt(tokens: Token[], first: number): boolean {
   for (let i = first - 1; i >= 0 && i >= first - NEGATION_WINDOW; i--) {
     const token = tokens[i] as Token;
-    if ((token.punct && token.text !== '-') || CONTRAST.has(token.text)) return false;
-    if (isNegator(token.text)) return true;
+    if ((token.punct && token.text !== '-') || token.kind === WORD.contrast) return false;
+    if (token.kind === WORD.negator) return true;
   }
   return false;
 }
@@ -100,7 +94,13 @@ function modifierScale(tokens: Token[], first: number): number {
 }
 
 function matchPhrase(tokens: Token[], index: number, candidates: Phrase[] | undefined): Phrase | undefined {
-  return candidates?.find((phrase) => phrase.words.every((w, k) => tokens[index + k]?.text === w));
+  if (candidates === undefined) return undefined;
+  for (const phrase of candidates) {
+    let k = 1;
+    while (k < phrase.words.length && tokens[index + k]?.text === phrase.words[k]) k++;
+    if (k === phrase.words.length) return phrase;
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Text normalisation, sentence splitting and tokenisation. Pure.
 import { fnv1a } from './feature-hash.js';
+import { WORD, wordKind } from './words.js';
 
 /** Typographic characters and their plain replacements (one character for one). */
 const TYPOGRAPHIC: Array<[string, string]> = [
@@ -97,6 +98,8 @@ export interface Token {
   punct: boolean;
   /** FNV-1a hash of `text` (feature hashing). */
   hash: number;
+  /** `WORD` kind (negator, contrast word, other); punctuation is `other`. */
+  kind: number;
 }
 
 const UNICODE_ALNUM = /^[\p{L}\p{N}]/u;
@@ -127,7 +130,8 @@ export function tokenize(sentence: string): Token[] {
     const start = match.index;
     const end = start + match[0].length;
     const text = sameLength ? lower.slice(start, end) : match[0].toLowerCase();
-    tokens.push({ text, start, end, punct: alnumAt(sentence, start) === 0, hash: fnv1a(text) });
+    const punct = alnumAt(sentence, start) === 0;
+    tokens.push({ text, start, end, punct, hash: fnv1a(text), kind: punct ? WORD.other : wordKind(text) });
   }
   return tokens;
 }

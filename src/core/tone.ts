@@ -1,7 +1,8 @@
 // Document tone with the `sentiment` package as engine: AFINN + framing lexicon as a registered language. Pure
 // apart from registering the language with the package (idempotent, keyed by lexicon version).
 import Sentiment from 'sentiment';
-import { CONTRAST, isNegator, type Lexicon, type ScoredTerm } from './lexicon.js';
+import type { Lexicon, ScoredTerm } from './lexicon.js';
+import { CONTRAST, isNegator, WORD } from './words.js';
 import type { Token } from './text.js';
 import type { DocSentiment } from './types.js';
 
@@ -76,7 +77,7 @@ function addSentence(matters: Set<string>, tokens: Token[], terms: ScoredTerm[],
       i = term.last;
     } else if (!token.punct) {
       const t = token.text;
-      pushWord(out, t, matters.has(t) || isNegator(t));
+      pushWord(out, t, token.kind !== WORD.other || matters.has(t));
     } else if (CLAUSE_PUNCT.has(token.text)) pushBoundary(out);
   }
 }
@@ -89,8 +90,8 @@ export function createToneScorer(lexicon: Lexicon): ToneScorer {
   for (const p of [...lexicon.phrases.values()].flat()) labels[p.words.join('-')] = p.weight;
   if (Object.hasOwn(labels, FILLER)) throw new Error(`the tone filler "${FILLER}" is a lexicon entry`);
   engine.registerLanguage(language, { labels, scoringStrategy: scoringStrategy() });
-  /** Words passed as they are: the package scores them, or the negation scope stops or starts at them. */
-  const matters = new Set([...Object.keys(labels), ...CONTRAST]);
+  /** Words passed as they are because the package scores them (negators and contrast words: by token kind). */
+  const matters = new Set(Object.keys(labels));
   return {
     add: (tokens, terms, out) => addSentence(matters, tokens, terms, out),
     score(text) {
