@@ -113,16 +113,24 @@ interface Groups {
 }
 
 function groupsOf(s: SentenceShape, target: number[], others: number[][]): Groups {
-  const joined = [...target];
-  const rivals: number[][] = [];
+  const joined = target.slice();
+  const tokens = [joined];
   for (const g of others) {
-    if (coordinated(s, target, g)) joined.push(...g);
-    else rivals.push(g);
+    if (coordinated(s, target, g)) for (const i of g) joined.push(i);
+    else tokens.push(g);
   }
-  const tokens = [joined, ...rivals];
   const at = new Int16Array(s.tokens.length).fill(-1);
-  tokens.forEach((g, k) => g.forEach((i) => (at[i] = k)));
-  return { tokens, at, clauses: tokens.map((g) => g.map((i) => s.clause[i] as number)) };
+  const clauses: number[][] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const group = tokens[k] as number[];
+    const c: number[] = [];
+    for (const i of group) {
+      at[i] = k;
+      c.push(s.clause[i] as number);
+    }
+    clauses.push(c);
+  }
+  return { tokens, at, clauses };
 }
 
 const possessive = (word: string): boolean => word.endsWith("'s") || word.endsWith("'");

@@ -55,10 +55,11 @@ function byScript(text: string): string | undefined {
 /** ISO 639-1 code of the text's language, or 'und' when there is too little to tell. */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, 1500);
-  const script = byScript(sample);
-  if (script) return script;
   // eslint-disable-next-line no-control-regex
-  const words = sample.toLowerCase().match(/[^\x00-\x7f]/.test(sample) ? /\p{L}+/gu : /[a-z]+/g) ?? [];
+  const ascii = !/[^\x00-\x7f]/.test(sample);
+  const script = ascii ? undefined : byScript(sample);
+  if (script) return script;
+  const words = sample.toLowerCase().match(ascii ? /[a-z]+/g : /\p{L}+/gu) ?? [];
   const hits = LANGUAGES.map(() => 0);
   for (const w of words) for (const k of STOPWORDS.get(w) ?? []) hits[k] = (hits[k] as number) + 1;
   const bestHits = Math.max(...hits);
