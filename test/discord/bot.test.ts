@@ -21,7 +21,7 @@ describe('bot framework against the fake Discord', () => {
     expect(h.fake.gateway.identifies).toBe(1);
     expect(h.fake.gateway.intents).toBe(GatewayIntentBits.Guilds);
     expect(h.client.guilds.cache.has(h.fake.guilds[0]!.id)).toBe(true);
-    await h.fake.waitFor(() => (h.fake.gateway.heartbeatAcks > 0 ? true : undefined), 2000, 'a heartbeat');
+    await h.fake.waitFor(() => (h.fake.gateway.heartbeatAcks > 0 ? true : undefined), 10_000, 'a heartbeat');
     const beat = h.fake.gateway.received.find((f) => f.op === 1);
     expect(typeof beat?.d).toBe('number');
     expect(h.logs.some((l) => l.msg === 'discord ready')).toBe(true);
