@@ -113,14 +113,17 @@ function pollerFor(store: Store, now: () => number) {
     allowPrivateAddresses: true, logger: silent, now,
     resolver: async () => [{ address: '127.0.0.1', family: 4 }],
   });
-  const analyser = createAnalyser(loadAnalyserResources());
-  const analysis = createAnalysisRunner({ store, fetcher, base: analyser, modelVersion: 'bench', fullTextConcurrency: 4, now });
+  const resources = loadAnalyserResources();
+  const analysis = createAnalysisRunner({
+    store, fetcher, base: createAnalyser(resources), modelVersion: 'bench', fullTextConcurrency: 4, now,
+    threads: { resources, logger: silent },
+  });
   const deps: RefreshDeps = {
     store, fetcher, analysis, logger: silent, now, random: () => 0.5,
     settings: { schedule: DEFAULT_SCHEDULE, maxItemAgeMs: 30 * DAY },
   };
   const poller = createPoller(store, deps, { owner: 'bench', batchSize: 200, leaseMs: 300_000, concurrency: 16, perHostConcurrency: 2 }, silent);
-  return { cycle: poller.cycle, close: () => fetcher.close() };
+  return { cycle: poller.cycle, close: async () => { await analysis.close(); await fetcher.close(); } };
 }
 
 function peakRss(): { stop(): number } {

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import type { Client } from 'discord.js';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from './config.js';
-import { createAnalyser, type Analyser } from './core/analyse.js';
+import { createAnalyser, type Analyser, type AnalyserResources } from './core/analyse.js';
 import { firstCheckDelayMs } from './core/schedule.js';
 import { createDeliverer, type Deliverer } from './discord/deliver.js';
 import { startBot } from './discord/client.js';
@@ -54,6 +54,7 @@ interface Shared {
   metrics: Metrics;
   fetcher: Fetcher;
   analyser: Analyser;
+  resources: AnalyserResources;
   modelVersion: string;
   jobs: JobsApi;
   owner: string;
@@ -75,7 +76,7 @@ function startWorker(p: Shared): Worker {
   const s = p.config.settings;
   const { store, logger, now, owner, metrics } = p;
   const worker = buildWorker({
-    store, fetcher: p.fetcher, analyser: p.analyser, modelVersion: p.modelVersion, owner, logger, now, random: Math.random,
+    store, fetcher: p.fetcher, analyser: p.analyser, resources: p.resources, modelVersion: p.modelVersion, owner, logger, now, random: Math.random,
     settings: workerSettings(s),
     extraSteps: [
       digestStep({ store, logger, now, owner, options: { articlesPerActor: s.digest.topArticlesPerActor } }),
@@ -138,7 +139,7 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
   };
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const shared: Shared = {
-    config, store, logger, fetcher, analyser, jobs, owner, now, metrics: createMetrics(),
+    config, store, logger, fetcher, analyser, resources, jobs, owner, now, metrics: createMetrics(),
     modelVersion: `stance-v${resources.model.version}+lexicon-v${resources.lexicon.version}`,
   };
   await prepareLocalServer(config, store, jobs, now());

@@ -1,10 +1,11 @@
 // Analyses stored articles: optionally replaces the feed text by the article page's full text, runs the
 // analyser (built-in actors plus every server-defined actor) and stores one feed's results in one transaction.
 import type { Logger } from 'pino';
-import type { Analyser } from '../core/analyse.js';
-import type { ActorDef, ArticleAnalysis } from '../core/types.js';
+import type { Analyser, AnalyserResources } from '../core/analyse.js';
+import type { ActorDef } from '../core/types.js';
 import type { Fetcher } from '../ingest/index.js';
 import type { NewArticle, Store } from '../store/index.js';
+import { analyseTimed, createAnalysisPool } from './analysis-pool.js';
 import { createKeyedLimiter } from './limiter.js';
 
 export interface AnalysisRunner {
@@ -15,6 +16,8 @@ export interface AnalysisRunner {
   /** Rebuilds the analyser after server-defined actors changed. */
   refreshActors(): Promise<void>;
   current(): Analyser;
+  /** Stops the analysis threads (work still running on them finishes inline). */
+  close(): Promise<void>;
 }
 
 export interface AnalysisDeps {
@@ -26,6 +29,8 @@ export interface AnalysisDeps {
   now: () => number;
   /** Called with each analysis time in seconds (metrics). */
   observe?: (seconds: number) => void;
+  /** Run the analyser on worker threads built from these resources (the ones `base` was built from); else inline. */
+  threads?: { resources: AnalyserResources; count?: number; maxQueued?: number; logger: Logger };
 }
 
 /** Pending articles stored per transaction. */
@@ -35,16 +40,17 @@ export function createAnalysisRunner(deps: AnalysisDeps): AnalysisRunner {
   let analyser = deps.base;
   const pages = createKeyedLimiter(deps.fullTextConcurrency, 2);
 
-  const analyseOne = (title: string, text: string): ArticleAnalysis => {
-    const started = performance.now();
-    const analysis = analyser.analyse({ title, text });
-    deps.observe?.((performance.now() - started) / 1000);
-    return analysis;
-  };
+  let actorsSent = '[]';
+  const pool = deps.threads && createAnalysisPool({ ...deps.threads, threads: deps.threads.count, inline: () => analyser });
 
   /** Analyses the articles and stores every result in one transaction (all or nothing). */
   const analyseBatch = async (articles: Array<{ id: string; title: string; text: string }>, log: Logger): Promise<void> => {
-    const items = articles.map((a) => ({ articleId: a.id, analysis: analyseOne(a.title, a.text) }));
+    const inputs = articles.map((a) => ({ title: a.title, text: a.text }));
+    const results = pool ? await pool.analyse(inputs) : analyseTimed(analyser, inputs);
+    const items = results.map((r, i) => {
+      deps.observe?.(r.seconds);
+      return { articleId: (articles[i] as { id: string }).id, analysis: r.analysis };
+    });
     await deps.store.saveAnalyses(items, { modelVersion: deps.modelVersion, now: deps.now() });
     log.debug({ articles: items.length }, 'articles analysed');
   };
@@ -72,10 +78,14 @@ export function createAnalysisRunner(deps: AnalysisDeps): AnalysisRunner {
       return pending.length;
     },
     async refreshActors() {
-      const custom = await deps.store.listAllGuildActors();
-      analyser = custom.length > 0 ? deps.base.withActors(dedupeActors(custom)) : deps.base;
+      const custom = dedupeActors(await deps.store.listAllGuildActors());
+      analyser = custom.length > 0 ? deps.base.withActors(custom) : deps.base;
+      const signature = JSON.stringify(custom);
+      if (signature !== actorsSent) pool?.setActors(custom);
+      actorsSent = signature;
     },
     current: () => analyser,
+    close: async () => pool?.close(),
   };
 }
 

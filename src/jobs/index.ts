@@ -1,6 +1,6 @@
 // Builds the worker from its parts: poll feeds -> analyse -> (digests, alerts, retention, offline delivery).
 import type { Logger } from 'pino';
-import type { Analyser } from '../core/analyse.js';
+import type { Analyser, AnalyserResources } from '../core/analyse.js';
 import type { ScheduleConfig } from '../core/schedule.js';
 import type { Fetcher } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
@@ -21,6 +21,10 @@ export interface WorkerParts {
   store: Store;
   fetcher: Fetcher;
   analyser: Analyser;
+  /** The resources `analyser` was built from: given, analysis runs on worker threads (stopped by worker.stop). */
+  resources?: AnalyserResources;
+  /** Analysis threads (default: one per core). */
+  analysisThreads?: number;
   modelVersion: string;
   settings: WorkerSettings;
   /** Unique per process: lease owner for feeds and jobs. */
@@ -48,6 +52,7 @@ export function buildWorker(parts: WorkerParts): WorkerApp {
   const analysis = createAnalysisRunner({
     store, fetcher: parts.fetcher, base: parts.analyser, modelVersion: parts.modelVersion,
     fullTextConcurrency: settings.fullTextConcurrency, now: parts.now, observe: parts.observe?.analysisSeconds,
+    ...(parts.resources ? { threads: { resources: parts.resources, count: parts.analysisThreads, logger: logger.child({ module: 'analysis' }) } } : {}),
   });
   const refreshDeps = {
     store, fetcher: parts.fetcher, analysis, logger, now: parts.now, random: parts.random, onOutcome: parts.observe?.fetchOutcome,
@@ -64,5 +69,9 @@ export function buildWorker(parts: WorkerParts): WorkerApp {
   const worker = createWorker({
     tickExpression: settings.tickExpression, steps, logger: logger.child({ module: 'worker' }), now: parts.now, observe: parts.observe?.workerStep,
   });
-  return { worker, analysis };
+  const stop = async (graceMs: number): Promise<void> => {
+    await worker.stop(graceMs);
+    await analysis.close();
+  };
+  return { worker: { ...worker, stop }, analysis };
 }

@@ -1,0 +1,184 @@
+// A small pool of worker threads running the analyser, so analysis (most of a cold poll's CPU time) uses the
+// other cores while the main thread fetches, parses and stores. Each thread builds the analyser once from the
+// resources. A batch (one feed's new articles) goes to the least-loaded thread; callers wait while `maxQueued`
+// articles are in flight (back-pressure). Where no thread runs (none could start, one died, or the pool is
+// closed), batches run inline with the main thread's analyser: every article is still analysed exactly once.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
+import type { Analyser, AnalyserResources } from '../core/analyse.js';
+import type { ActorDef, ArticleAnalysis } from '../core/types.js';
+
+export interface ArticleInput {
+  title: string;
+  text: string;
+}
+
+export interface Analysed {
+  analysis: ArticleAnalysis;
+  /** Analysis time (metrics). */
+  seconds: number;
+}
+
+/** Messages to a thread, and its replies (structured-clone friendly). */
+export type ThreadRequest = { kind: 'actors'; actors: ActorDef[] } | { kind: 'analyse'; id: number; inputs: ArticleInput[] };
+export type ThreadReply = { id: number; ok: true; results: Analysed[] } | { id: number; ok: false; message: string };
+
+export interface AnalysisPool {
+  /** Analyses the inputs (results in the same order); waits while the pool is full. */
+  analyse(inputs: ArticleInput[]): Promise<Analysed[]>;
+  /** Server-defined actors for every later batch (same meaning as Analyser.withActors; [] = built-in only). */
+  setActors(actors: ActorDef[]): void;
+  /** Stops the threads; batches still running on them are finished inline. */
+  close(): Promise<void>;
+  /** Threads running now (0: everything runs inline). */
+  threads(): number;
+}
+
+export interface AnalysisPoolOptions {
+  resources: AnalyserResources;
+  /** Default: one per core. */
+  threads?: number;
+  /** Articles in flight at most before analyse() waits. Default 1,000. */
+  maxQueued?: number;
+  /** The main thread's analyser (same resources and actors), for inline work. */
+  inline: () => Analyser;
+  logger: Logger;
+}
+
+interface Job {
+  inputs: ArticleInput[];
+  resolve(results: Analysed[]): void;
+  reject(error: Error): void;
+}
+
+interface Thread {
+  worker: Worker;
+  jobs: Map<number, Job>;
+  /** Articles sent and not answered yet. */
+  load: number;
+}
+
+export function analyseTimed(analyser: Analyser, inputs: ArticleInput[]): Analysed[] {
+  return inputs.map((input) => {
+    const started = performance.now();
+    const analysis = analyser.analyse(input);
+    return { analysis, seconds: (performance.now() - started) / 1000 };
+  });
+}
+
+const THREAD_MODULE = new URL(import.meta.url.endsWith('.ts') ? './analysis-thread.ts' : './analysis-thread.js', import.meta.url);
+
+/**
+ * A small young generation: the analyser allocates short-lived garbage fast, and V8's default semi-spaces cost
+ * each thread about 50 MB of resident memory for no measurable speed (see docs/benchmarks.md, poll cycle).
+ */
+const THREAD_LIMITS = { maxYoungGenerationSizeMb: 4 };
+
+/** From the compiled tree the thread module loads as is; from the TypeScript sources it first registers tsx, as bin/ does. */
+function spawnThread(resources: AnalyserResources): Worker {
+  const options = { workerData: { resources }, resourceLimits: THREAD_LIMITS };
+  if (!THREAD_MODULE.href.endsWith('.ts')) return new Worker(THREAD_MODULE, options);
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const code = `import(${tsx}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_MODULE.href)}); });`;
+  return new Worker(code, { ...options, eval: true });
+}
+
+/** Starts one thread wired to the pool's handlers; undefined (logged) when threads cannot start at all. */
+function startThread(options: AnalysisPoolOptions, answered: (t: Thread, r: ThreadReply) => void, lost: (t: Thread, e?: unknown) => void): Thread | undefined {
+  try {
+    const thread: Thread = { worker: spawnThread(options.resources), jobs: new Map(), load: 0 };
+    thread.worker.unref();
+    thread.worker.on('message', (reply: ThreadReply) => answered(thread, reply));
+    thread.worker.on('error', (error) => lost(thread, error));
+    thread.worker.on('exit', (code) => lost(thread, new Error(`analysis thread exited with code ${code}`)));
+    return thread;
+  } catch (error) {
+    options.logger.warn({ err: error }, 'analysis thread could not start, analysing inline');
+    return undefined;
+  }
+}
+
+export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
+  const maxQueued = options.maxQueued ?? 1_000;
+  const threads: Thread[] = [];
+  const waiting: Array<() => void> = [];
+  let inFlight = 0;
+  let nextId = 1;
+  let closed = false;
+
+  const runInline = (job: Job): void => {
+    try {
+      job.resolve(analyseTimed(options.inline(), job.inputs));
+    } catch (error) {
+      job.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
+  const lost = (thread: Thread, error?: unknown): void => {
+    const index = threads.indexOf(thread);
+    if (index < 0) return;
+    threads.splice(index, 1);
+    if (!closed) options.logger.warn({ err: error, threadsLeft: threads.length }, 'analysis thread lost, its work runs inline');
+    for (const job of thread.jobs.values()) runInline(job);
+    thread.jobs.clear();
+  };
+
+  const answered = (thread: Thread, reply: ThreadReply): void => {
+    const job = thread.jobs.get(reply.id);
+    if (!job) return;
+    thread.jobs.delete(reply.id);
+    thread.load -= job.inputs.length;
+    if (thread.load === 0) thread.worker.unref();
+    if (reply.ok) job.resolve(reply.results);
+    else job.reject(new Error(`analysis failed in a worker thread: ${reply.message}`));
+  };
+
+  const send = (thread: Thread, inputs: ArticleInput[]): Promise<Analysed[]> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      thread.jobs.set(id, { inputs, resolve, reject });
+      if (thread.load === 0) thread.worker.ref();
+      thread.load += inputs.length;
+      thread.worker.postMessage({ kind: 'analyse', id, inputs } satisfies ThreadRequest);
+    });
+
+  const admit = async (n: number): Promise<void> => {
+    while (inFlight > 0 && inFlight + n > maxQueued) await new Promise<void>((resolve) => waiting.push(resolve));
+    inFlight += n;
+  };
+
+  const leave = (n: number): void => {
+    inFlight -= n;
+    for (const wake of waiting.splice(0)) wake();
+  };
+
+  const count = Math.max(1, options.threads ?? availableParallelism());
+  for (let i = 0; i < count; i++) {
+    const thread = startThread(options, answered, lost);
+    if (thread) threads.push(thread);
+  }
+
+  return {
+    async analyse(inputs) {
+      if (inputs.length === 0) return [];
+      await admit(inputs.length);
+      try {
+        const thread = threads.reduce<Thread | undefined>((best, t) => (best === undefined || t.load < best.load ? t : best), undefined);
+        return thread ? await send(thread, inputs) : analyseTimed(options.inline(), inputs);
+      } finally {
+        leave(inputs.length);
+      }
+    },
+    setActors(actors) {
+      for (const thread of threads) thread.worker.postMessage({ kind: 'actors', actors } satisfies ThreadRequest);
+    },
+    async close() {
+      closed = true;
+      const stopping = [...threads];
+      await Promise.all(stopping.map((t) => t.worker.terminate()));
+      for (const thread of stopping) lost(thread);
+    },
+    threads: () => threads.length,
+  };
+}
