@@ -12,11 +12,11 @@ export interface AggregateOptions {
 }
 
 /**
- * Chosen on PerSenT dev (`stancewatch eval --persent`): the best macro-F1 of the prior x threshold grid in
- * aggregate-select.ts (0.419; the former 0.5 / 0.15 gave 0.397). See docs/analysis.md for the surface and for
- * what it does to the seed article.
+ * Not the PerSenT optimum: `stancewatch eval --persent` ranks prior 5 / threshold 0.07 first (macro-F1 0.419 vs
+ * 0.397 for these values), but that makes short articles neutral (title + one sentence) and the seed article
+ * 7/9; docs/analysis.md has the figures. Kept until that trade-off is decided.
  */
-export const DEFAULT_AGGREGATE: AggregateOptions = { threshold: 0.07, prior: 5, maxEvidence: 3 };
+export const DEFAULT_AGGREGATE: AggregateOptions = { threshold: 0.15, prior: 0.5, maxEvidence: 3 };
 
 export const labelOf = (score: number, threshold: number): StanceLabel =>
   score >= threshold ? 'positive' : score <= -threshold ? 'negative' : 'neutral';
