@@ -2,23 +2,38 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileLexicon } from '../core/lexicon.js';
-import { parseStanceJsonl, recordExamples } from '../core/newsmtsc.js';
+import { parseNewsTscJsonl, parseStanceJsonl, recordExamples, type StanceRecord } from '../core/newsmtsc.js';
+import type { Result } from '../core/result.js';
 import { crossValidate, selectFusion } from '../core/select.js';
 import { trainModel, type TrainOptions } from '../core/train.js';
 import { packWeights, type StanceModelData } from '../core/model.js';
 import { HASH_BITS } from '../core/feature-hash.js';
 import { loadLexicon, MODEL_PATH, projectRoot } from '../resources.js';
-import { EXIT, parseArgs, type CliCommand } from './io.js';
+import { EXIT, parseArgs, type CliCommand, type CliIo } from './io.js';
 
 const MODEL_VERSION = 2;
 const SEED = 20210419;
 const BASE: TrainOptions = { epochs: 10, learningRate: 0.1, l2: 3e-3, minCount: 2, seed: SEED };
 /** Candidate L2 strengths; the one with the best cross-validated macro-F1 on the training data is used. */
 const GRID: TrainOptions[] = [1e-3, 3e-3, 1e-2].map((l2) => ({ ...BASE, l2 }));
-const USAGE = 'usage: stancewatch train [--data FILE] [--out FILE] [--folds N]';
+const USAGE = 'usage: stancewatch train [--data FILE] [--extra NEWSTSC.jsonl] [--out FILE] [--folds N]';
+
+/** Records of a JSONL file; a failure is reported on `io` and returned. */
+function readRecords(path: string, parse: (text: string) => Result<StanceRecord[], string>, io: CliIo): Result<StanceRecord[], string> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    io.err(`cannot read ${path}: ${(error as Error).message}`);
+    return { ok: false, error: 'unreadable' };
+  }
+  const records = parse(text);
+  if (!records.ok) io.err(`${path}: ${records.error}`);
+  return records;
+}
 
 export const run: CliCommand = async (args, io) => {
-  const parsed = parseArgs(args, ['data', 'out', 'folds'], []);
+  const parsed = parseArgs(args, ['data', 'out', 'folds', 'extra'], []);
   if (typeof parsed === 'string' || parsed.positionals.length > 0) {
     io.err(typeof parsed === 'string' ? `${parsed}\n${USAGE}` : USAGE);
     return EXIT.usage;
@@ -31,22 +46,16 @@ export const run: CliCommand = async (args, io) => {
     io.err(`--folds must be an integer >= 2\n${USAGE}`);
     return EXIT.usage;
   }
-  let text: string;
-  try {
-    text = readFileSync(dataPath, 'utf8');
-  } catch (error) {
-    io.err(`cannot read ${dataPath}: ${(error as Error).message}`);
-    return EXIT.inputError;
-  }
-  const records = parseStanceJsonl(text);
-  if (!records.ok) {
-    io.err(`${dataPath}: ${records.error}`);
-    return EXIT.inputError;
-  }
+  const records = readRecords(dataPath, parseStanceJsonl, io);
+  if (!records.ok) return EXIT.inputError;
   const lexiconData = loadLexicon(root);
   const lexicon = compileLexicon(lexiconData);
   const groups = records.value.map((r) => recordExamples(r, lexicon)).filter((g) => g.length > 0);
-  const results = crossValidate(groups, GRID, folds, SEED);
+  const extraPath = parsed.flags.get('extra');
+  const extraRecords = typeof extraPath === 'string' ? readRecords(resolve(extraPath), parseNewsTscJsonl, io) : { ok: true as const, value: [] };
+  if (!extraRecords.ok) return EXIT.inputError;
+  const extra = extraRecords.value.flatMap((r) => recordExamples(r, lexicon));
+  const results = crossValidate(groups, GRID, folds, SEED, extra);
   for (const r of results) io.out(`cv l2=${r.options.l2} macro-F1=${r.macroF1.toFixed(4)}`);
   const best = results.reduce((a, b) => (b.macroF1 > a.macroF1 ? b : a));
   const examples = groups.flat();
@@ -57,7 +66,7 @@ export const run: CliCommand = async (args, io) => {
     version: MODEL_VERSION,
     lexiconVersion: lexiconData.version,
     bits: HASH_BITS,
-    ...packWeights(trainModel(examples, best.options)),
+    ...packWeights(trainModel([...examples, ...extra], best.options)),
     fusion: fusion.fusion,
     training: {
       data: 'NewsMTSC train.jsonl',

@@ -62,3 +62,30 @@ export function recordExamples(record: StanceRecord, lexicon: Lexicon): Example[
     return gold && features && a ? [{ features, label: LABELS.indexOf(gold), lexicon: massOf(a) }] : [];
   });
 }
+
+const newsTscSchema = z.object({
+  label: z.enum(['negative', 'neutral', 'positive']),
+  local_context: z.string(),
+  target_local_from: z.number().int().nonnegative(),
+  target_local_to: z.number().int().nonnegative(),
+});
+const POLARITY_OF: Record<StanceLabel, number> = { negative: 2, neutral: 4, positive: 6 };
+
+/** NewsTSC JSONL (one target per line: label, local_context, target_local_from/to) as NewsMTSC-style records. */
+export function parseNewsTscJsonl(text: string): Result<StanceRecord[], string> {
+  const records: StanceRecord[] = [];
+  for (const [i, line] of text.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      return err(`line ${i + 1}: not JSON`);
+    }
+    const r = newsTscSchema.safeParse(json);
+    if (!r.success) return err(`line ${i + 1}: ${r.error.issues[0]?.message ?? 'invalid record'}`);
+    const target = { from: r.data.target_local_from, to: r.data.target_local_to, polarity: POLARITY_OF[r.data.label] };
+    records.push({ primary_gid: `newstsc-${i + 1}`, sentence_normalized: r.data.local_context, targets: [target] });
+  }
+  return ok(records);
+}
