@@ -32,7 +32,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   },
   eval: {
     summary: 'evaluate stance against labelled NewsMTSC-style JSONL or article labels',
-    usage: 'eval FILE [--predictions OUT] [--json] | eval --articles LABELS.json [--json]',
+    usage: 'eval FILE [--predictions OUT] [--json] | eval --articles LABELS.json [--json] | eval --persent FILE [--json]',
     module: 'eval',
   },
   train: { summary: 'train the stance model from shared data', usage: 'train [--out FILE]', module: 'train' },
