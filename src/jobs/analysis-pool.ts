@@ -37,7 +37,7 @@ export interface AnalysisPool {
 
 export interface AnalysisPoolOptions {
   resources: AnalyserResources;
-  /** Default: one per core. */
+  /** Default: one per core but one (the main thread, which fetches, parses and stores, keeps a core). */
   threads?: number;
   /** Articles in flight at most before analyse() waits. Default 1,000. */
   maxQueued?: number;
@@ -153,7 +153,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     for (const wake of waiting.splice(0)) wake();
   };
 
-  const count = Math.max(1, options.threads ?? availableParallelism());
+  const count = Math.max(1, options.threads ?? availableParallelism() - 1);
   for (let i = 0; i < count; i++) {
     const thread = startThread(options, answered, lost);
     if (thread) threads.push(thread);

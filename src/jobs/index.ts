@@ -23,7 +23,7 @@ export interface WorkerParts {
   analyser: Analyser;
   /** The resources `analyser` was built from: given, analysis runs on worker threads (stopped by worker.stop). */
   resources?: AnalyserResources;
-  /** Analysis threads (default: one per core). */
+  /** Analysis threads (default: one per core but one). */
   analysisThreads?: number;
   modelVersion: string;
   settings: WorkerSettings;

@@ -63,6 +63,9 @@ function openSqlite(path: string, options: OpenDbOptions): Kysely<Database> {
   database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 250}`);
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
+  // Checkpoint every ~40 MB of WAL instead of every 4 MB: index pages rewritten by many commits in between are
+  // copied back once, which cut a cold poll cycle's commit time by about a third (docs: poll benchmark).
+  database.pragma('wal_autocheckpoint = 10000');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(database) }) });
 }
 
