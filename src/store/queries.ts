@@ -37,12 +37,12 @@ function scoresIn(db: Db, range: GuildRange) {
   let query = range.basis === 'seen'
     ? db
       .selectFrom('actor_scores as sc')
-      .where(({ exists, selectFrom }) => exists(selectFrom('articles as seen')
+      // Driven from the articles first stored in the range (index articles_seen), then the scores' primary key.
+      .where('sc.article_id', 'in', (eb) => eb.selectFrom('articles as seen')
         .select('seen.id')
-        .whereRef('seen.id', '=', 'sc.article_id')
         .where('seen.fetched_at', '>=', range.from)
         .where('seen.fetched_at', '<', range.to)
-        .where('seen.digest_eligible', '=', 1)))
+        .where('seen.digest_eligible', '=', 1))
     : db.selectFrom('actor_scores as sc').where('sc.published_at', '>=', range.from).where('sc.published_at', '<', range.to);
   query = query.where(inGuild(range.guildId, 'sc.article_id'));
   if (range.actors) query = query.where('sc.actor', 'in', range.actors.length > 0 ? range.actors : ['']);
