@@ -1,6 +1,7 @@
 // Training of the stance model: multinomial logistic regression, SGD with decaying rate, L2, deterministic. Pure.
 import { DIMENSION, type FeatureVector } from './feature-hash.js';
 import { softmax, type LexiconMass } from './model.js';
+import { mulberry32 } from './prng.js';
 
 export interface Example {
   features: FeatureVector;
@@ -20,17 +21,8 @@ export interface TrainOptions {
   seed: number;
 }
 
-/** mulberry32: small deterministic PRNG for the shuffles. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic shuffles (see prng.ts). */
+export const prng = mulberry32;
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];
