@@ -1,7 +1,8 @@
 // Maintenance of the daily aggregates (actor_daily, framing_daily), done in the writer's transaction.
 // Contributions are summed in memory into a DailyDelta and written with one multi-row upsert per table, rows
 // in key order (so concurrent PostgreSQL writers lock shared rows in the same order and never deadlock).
-import { sql } from 'kysely';
+import { sql, type OnConflictBuilder } from 'kysely';
+import type { Database } from './schema.js';
 import type { Db } from './context.js';
 import { parseJson, utcDay } from './context.js';
 
@@ -69,27 +70,33 @@ export function addFraming(delta: DailyDelta, feedIds: number[], items: FramingC
 
 const inKeyOrder = <R>(rows: Map<string, R>): R[] => [...rows.keys()].sort().map((key) => rows.get(key) as R);
 
+/** On an existing daily row, add the new counts to it (used for every write into actor_daily). */
+export const addToActorDaily = (oc: OnConflictBuilder<Database, 'actor_daily'>) =>
+  oc.columns(['feed_id', 'day', 'actor', 'outlet']).doUpdateSet({
+    n: sql`actor_daily.n + excluded.n`,
+    score_sum: sql`actor_daily.score_sum + excluded.score_sum`,
+    negative: sql`actor_daily.negative + excluded.negative`,
+    neutral: sql`actor_daily.neutral + excluded.neutral`,
+    positive: sql`actor_daily.positive + excluded.positive`,
+  });
+
+/** On an existing framing_daily row, add the new count to it. */
+export const addToFramingDaily = (oc: OnConflictBuilder<Database, 'framing_daily'>) =>
+  oc.columns(['feed_id', 'day', 'term']).doUpdateSet({ count: sql`framing_daily.count + excluded.count` });
+
 export async function writeDelta(trx: Db, delta: DailyDelta): Promise<void> {
   for (const part of chunked(inKeyOrder(delta.actor))) {
     await trx
       .insertInto('actor_daily')
       .values(part)
-      .onConflict((oc) =>
-        oc.columns(['feed_id', 'day', 'actor', 'outlet']).doUpdateSet({
-          n: sql`actor_daily.n + excluded.n`,
-          score_sum: sql`actor_daily.score_sum + excluded.score_sum`,
-          negative: sql`actor_daily.negative + excluded.negative`,
-          neutral: sql`actor_daily.neutral + excluded.neutral`,
-          positive: sql`actor_daily.positive + excluded.positive`,
-        }),
-      )
+      .onConflict(addToActorDaily)
       .execute();
   }
   for (const part of chunked(inKeyOrder(delta.framing))) {
     await trx
       .insertInto('framing_daily')
       .values(part)
-      .onConflict((oc) => oc.columns(['feed_id', 'day', 'term']).doUpdateSet({ count: sql`framing_daily.count + excluded.count` }))
+      .onConflict(addToFramingDaily)
       .execute();
   }
 }

@@ -1,6 +1,7 @@
 // Fetch-state transitions of a feed: success, 304, failure (backoff, disable), moves and re-enabling.
 import { sql } from 'kysely';
 import type { Db, StoreContext } from './context.js';
+import { addToActorDaily, addToFramingDaily } from './daily.js';
 
 export interface FetchSuccess {
   now: number;
@@ -146,21 +147,13 @@ async function mergeFeeds(trx: Db, from: number, to: number): Promise<void> {
         .select([sql.lit(to).as('feed_id'), 'day', 'actor', 'outlet', 'n', 'score_sum', 'negative', 'neutral', 'positive'])
         .where('feed_id', '=', from),
     )
-    .onConflict((oc) =>
-      oc.columns(['feed_id', 'day', 'actor', 'outlet']).doUpdateSet({
-        n: sql`actor_daily.n + excluded.n`,
-        score_sum: sql`actor_daily.score_sum + excluded.score_sum`,
-        negative: sql`actor_daily.negative + excluded.negative`,
-        neutral: sql`actor_daily.neutral + excluded.neutral`,
-        positive: sql`actor_daily.positive + excluded.positive`,
-      }),
-    )
+    .onConflict(addToActorDaily)
     .execute();
   await trx
     .insertInto('framing_daily')
     .columns(['feed_id', 'day', 'term', 'count'])
     .expression(trx.selectFrom('framing_daily').select([sql.lit(to).as('feed_id'), 'day', 'term', 'count']).where('feed_id', '=', from))
-    .onConflict((oc) => oc.columns(['feed_id', 'day', 'term']).doUpdateSet({ count: sql`framing_daily.count + excluded.count` }))
+    .onConflict(addToFramingDaily)
     .execute();
   await trx.deleteFrom('feeds').where('id', '=', from).execute();
 }
