@@ -7,9 +7,9 @@ module.exports = {
     { name: 'no-circular', severity: 'error', comment: 'Import cycles make layers meaningless.',
       from: {}, to: { circular: true } },
     { name: 'core-is-pure', severity: 'error',
-      comment: 'src/core is pure logic: it imports nothing outside src/core and no I/O package.',
+      comment: 'src/core is pure logic: it imports nothing outside src/core but two pure packages (the sentiment lexicon engine, zod for validating data handed in).',
       from: { path: '(^|/)src/core/' },
-      to: { pathNot: ['(^|/)src/core/', 'node_modules/sentiment/'] } },
+      to: { pathNot: ['(^|/)src/core/', 'node_modules/(sentiment|zod)/'] } },
     { name: 'core-no-io', severity: 'error', comment: 'src/core does no I/O.',
       from: { path: '(^|/)src/core/' }, to: { dependencyTypes: ['core'] } },
     { name: 'ingest-layer', severity: 'error', comment: 'src/ingest may use only src/core (and packages).',
@@ -39,6 +39,5 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.json'] },
-    exclude: { path: 'node_modules' },
   },
 };

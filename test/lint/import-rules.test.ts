@@ -21,6 +21,11 @@ describe('import direction rules', () => {
     expect(found.filter((v) => v.from.includes('clean.ts'))).toEqual([]);
   });
 
+  it('fail on an I/O package (a logger) imported into core', async () => {
+    const found = await violationsIn(join('test', 'lint', 'fixtures', 'src', 'core'));
+    expect(found).toContainEqual(expect.objectContaining({ rule: 'core-is-pure', from: expect.stringContaining('core/bad-package.ts') }));
+  });
+
   it('fail on discord importing ingest', async () => {
     const found = await violationsIn(join('test', 'lint', 'fixtures', 'src', 'discord'));
     expect(found.map((v) => v.rule)).toContain('discord-not-ingest-or-jobs-internals');
