@@ -12,9 +12,7 @@ import { createAnalyser } from '../src/core/analyse.js';
 import { startBot } from '../src/discord/client.js';
 import { commandModules, commandPayload } from '../src/discord/registry.js';
 import { createFetcher } from '../src/ingest/index.js';
-import type { JobsApi } from '../src/jobs/api.js';
-import { createDigestsApi } from '../src/jobs/api-digests.js';
-import { createFeedsApi } from '../src/jobs/api-feeds.js';
+import { createJobsApi, type JobsApi } from '../src/jobs/api.js';
 import { loadAnalyserResources } from '../src/resources.js';
 import { createStore, type Store } from '../src/store/index.js';
 import { startFakeDiscord } from '../test/fake-discord/index.js';
@@ -32,13 +30,7 @@ function jobsFor(store: Store): { jobs: JobsApi; close(): Promise<void> } {
   const analyser = createAnalyser(loadAnalyserResources());
   const fetcher = createFetcher({ userAgent: 'Stancewatch-bench', timeoutMs: 3_000, maxBytes: 1024 * 1024, maxRedirects: 3, allowPrivateAddresses: false, logger });
   const now = (): number => Date.now();
-  const jobs: JobsApi = {
-    ...createFeedsApi({ store, fetcher, analyser, logger, now }),
-    ...createDigestsApi({
-      store, now, builtInActors: analyser.registry.actors.map((a) => a.name), articlesPerActor: 2,
-      defaultSchedule: '0 8 * * *', defaultTimezone: 'UTC',
-    }),
-  };
+  const jobs = createJobsApi({ store, fetcher, analyser, logger, now, digest: { articlesPerActor: 2, defaultSchedule: '0 8 * * *', defaultTimezone: 'UTC' } });
   return { jobs, close: () => fetcher.close() };
 }
 

@@ -11,9 +11,7 @@ import { startBot } from './discord/client.js';
 import { commandModules } from './discord/registry.js';
 import type { Fetcher } from './ingest/index.js';
 import { alertStep } from './jobs/alerts.js';
-import { createDigestsApi } from './jobs/api-digests.js';
-import { createFeedsApi } from './jobs/api-feeds.js';
-import type { JobsApi } from './jobs/api.js';
+import { createJobsApi, type JobsApi } from './jobs/api.js';
 import { digestStep } from './jobs/digests.js';
 import { buildWorker } from './jobs/index.js';
 import { offlineDeliveryStep } from './jobs/offline-delivery.js';
@@ -130,13 +128,10 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
   const analyser = createAnalyser(resources);
   const fetcher = createAppFetcher(config, logger, now);
   const s = config.settings.digest;
-  const jobs: JobsApi = {
-    ...createFeedsApi({ store, fetcher, analyser, logger: logger.child({ module: 'jobs-api' }), now }),
-    ...createDigestsApi({
-      store, now, builtInActors: resources.actors.map((a) => a.name), articlesPerActor: s.topArticlesPerActor,
-      defaultSchedule: s.defaultSchedule, defaultTimezone: s.defaultTimezone,
-    }),
-  };
+  const jobs = createJobsApi({
+    store, fetcher, analyser, logger: logger.child({ module: 'jobs-api' }), now,
+    digest: { articlesPerActor: s.topArticlesPerActor, defaultSchedule: s.defaultSchedule, defaultTimezone: s.defaultTimezone },
+  });
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const shared: Shared = {
     config, store, logger, fetcher, analyser, resources, jobs, owner, now, metrics: createMetrics(),

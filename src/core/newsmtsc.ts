@@ -23,11 +23,10 @@ const POLARITY: Record<number, StanceLabel> = { 2: 'negative', 4: 'neutral', 6: 
 export const goldLabel = (polarity: number | undefined): StanceLabel | undefined =>
   polarity === undefined ? undefined : POLARITY[polarity];
 
-/** Parses JSONL; reports the first bad line with its number. */
-export function parseStanceJsonl(text: string): Result<StanceRecord[], string> {
-  const records: StanceRecord[] = [];
-  const lines = text.split('\n');
-  for (const [i, line] of lines.entries()) {
+/** Parses JSON Lines with `read` per record; reports the first bad line with its number. Blank lines are skipped. */
+function parseJsonLines<T>(text: string, read: (json: unknown, line: number) => Result<T, string>): Result<T[], string> {
+  const records: T[] = [];
+  for (const [i, line] of text.split('\n').entries()) {
     if (line.trim() === '') continue;
     let json: unknown;
     try {
@@ -35,11 +34,19 @@ export function parseStanceJsonl(text: string): Result<StanceRecord[], string> {
     } catch {
       return err(`line ${i + 1}: not JSON`);
     }
-    const parsed = lineSchema.safeParse(json);
-    if (!parsed.success) return err(`line ${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid record'}`);
-    records.push(parsed.data);
+    const record = read(json, i + 1);
+    if (!record.ok) return err(`line ${i + 1}: ${record.error}`);
+    records.push(record.value);
   }
   return ok(records);
+}
+
+/** Parses NewsMTSC-style JSONL. */
+export function parseStanceJsonl(text: string): Result<StanceRecord[], string> {
+  return parseJsonLines(text, (json) => {
+    const parsed = lineSchema.safeParse(json);
+    return parsed.success ? ok(parsed.data) : err(parsed.error.issues[0]?.message ?? 'invalid record');
+  });
 }
 
 /** Analyses every target of a record against the other targets of the same sentence (all features). */
@@ -73,19 +80,10 @@ const POLARITY_OF: Record<StanceLabel, number> = { negative: 2, neutral: 4, posi
 
 /** NewsTSC JSONL (one target per line: label, local_context, target_local_from/to) as NewsMTSC-style records. */
 export function parseNewsTscJsonl(text: string): Result<StanceRecord[], string> {
-  const records: StanceRecord[] = [];
-  for (const [i, line] of text.split('\n').entries()) {
-    if (line.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      return err(`line ${i + 1}: not JSON`);
-    }
+  return parseJsonLines(text, (json, line) => {
     const r = newsTscSchema.safeParse(json);
-    if (!r.success) return err(`line ${i + 1}: ${r.error.issues[0]?.message ?? 'invalid record'}`);
+    if (!r.success) return err(r.error.issues[0]?.message ?? 'invalid record');
     const target = { from: r.data.target_local_from, to: r.data.target_local_to, polarity: POLARITY_OF[r.data.label] };
-    records.push({ primary_gid: `newstsc-${i + 1}`, sentence_normalized: r.data.local_context, targets: [target] });
-  }
-  return ok(records);
+    return ok({ primary_gid: `newstsc-${line}`, sentence_normalized: r.data.local_context, targets: [target] });
+  });
 }

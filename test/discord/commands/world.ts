@@ -3,9 +3,7 @@
 import pino from 'pino';
 import { commandModules } from '../../../src/discord/registry.js';
 import { createFetcher, type Fetcher } from '../../../src/ingest/index.js';
-import type { JobsApi } from '../../../src/jobs/api.js';
-import { createDigestsApi } from '../../../src/jobs/api-digests.js';
-import { createFeedsApi } from '../../../src/jobs/api-feeds.js';
+import { createJobsApi, type JobsApi } from '../../../src/jobs/api.js';
 import type { Store } from '../../../src/store/index.js';
 import type { InteractionHandle } from '../../fake-discord/handle.js';
 import type { FakeMessage } from '../../fake-discord/messages.js';
@@ -36,13 +34,7 @@ export async function startWorld(options: { allowPrivateAddresses?: boolean } = 
     allowPrivateAddresses: options.allowPrivateAddresses ?? true, logger,
   });
   const now = (): number => Date.now();
-  const jobs: JobsApi = {
-    ...createFeedsApi({ store, fetcher, analyser, logger, now }),
-    ...createDigestsApi({
-      store, now, builtInActors: analyser.registry.actors.map((a) => a.name), articlesPerActor: 2,
-      defaultSchedule: '0 8 * * *', defaultTimezone: 'UTC',
-    }),
-  };
+  const jobs = createJobsApi({ store, fetcher, analyser, logger, now, digest: { articlesPerActor: 2, defaultSchedule: '0 8 * * *', defaultTimezone: 'UTC' } });
   const h = await startHarness([...commandModules], { guilds: [{ name: 'Alpha' }, { name: 'Beta' }] }, { store, jobs });
   return {
     h, store, server, fetcher, jobs,
