@@ -6,6 +6,7 @@ import { migration as articles } from './002_articles.js';
 import { migration as guilds } from './003_guilds.js';
 import { migration as delivery } from './004_delivery.js';
 import { migration as seenIndex } from './005_seen_index.js';
+import { migration as pendingPartial } from './006_pending_partial.js';
 import type { Migration } from './helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003_guilds': guilds,
   '004_delivery': delivery,
   '005_seen_index': seenIndex,
+  '006_pending_partial': pendingPartial,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
