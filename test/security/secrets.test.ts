@@ -101,6 +101,14 @@ async function start(cfg: AppConfig, role: Role, logs: ReturnType<typeof capture
   return app;
 }
 
+/** The app must fail to start, and neither the error nor the logs may contain a secret. */
+async function expectFailedStartKeepsSecrets(cfg: AppConfig, role: Role, logs: ReturnType<typeof capture>): Promise<void> {
+  const failure = await start(cfg, role, logs).then(() => null, (error: unknown) => error as Error);
+  expect(failure).toBeInstanceOf(Error);
+  expectNoSecret('the start error', `${failure?.message}\n${failure?.stack}\n${JSON.stringify(failure)}`);
+  expectNoSecret('logs', logs.logs.join(''));
+}
+
 const get = async (app: App, path: string) => {
   const res = await fetch(`http://127.0.0.1:${app.httpPort}${path}`);
   return { status: res.status, text: await res.text() };
@@ -144,13 +152,7 @@ describe('secrets', () => {
     const closed = await tcpProxy({ host: '127.0.0.1', port: 5432 });
     await closed.cut();
     const logs = capture();
-    const failure = await startApp(config({ DATABASE_URL: pgUrl(closed.port, 'stancewatch') }), { role: 'worker', logDestination: logs.destination }).then(
-      (app) => (cleanups.push(() => app.stop()), null),
-      (error: unknown) => error as Error,
-    );
-    expect(failure).toBeInstanceOf(Error);
-    expectNoSecret('the start error', `${failure?.message}\n${failure?.stack}\n${JSON.stringify(failure)}`);
-    expectNoSecret('logs', logs.logs.join(''));
+    await expectFailedStartKeepsSecrets(config({ DATABASE_URL: pgUrl(closed.port, 'stancewatch') }), 'worker', logs);
   }, 30_000);
 
   it('never show up in the error or the logs when Discord refuses the token', async () => {
@@ -158,14 +160,8 @@ describe('secrets', () => {
     cleanups.push(() => fake.stop());
     const logs = capture();
     const dir = mkdtempSync(join(tmpdir(), 'sw-secrets-db-'));
-    const failure = await startApp(config({
+    await expectFailedStartKeepsSecrets(config({
       DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.restUrl, DATABASE_URL: `sqlite:${join(dir, 'sw.db')}`,
-    }), { role: 'all', logDestination: logs.destination }).then(
-      (app) => (cleanups.push(() => app.stop()), null),
-      (error: unknown) => error as Error,
-    );
-    expect(failure).toBeInstanceOf(Error);
-    expectNoSecret('the start error', `${failure?.message}\n${failure?.stack}\n${JSON.stringify(failure)}`);
-    expectNoSecret('logs', logs.logs.join(''));
+    }), 'all', logs);
   }, 30_000);
 });
