@@ -16,11 +16,13 @@ beforeAll(async () => {
   await t.addFeeds(6, (i) => (i < 4 ? body(cycleFeed(i, 2, Date.now())) : status(404)));
   const scrape = async () => parsePrometheus(await (await fetch(`${t.base}/metrics`)).text());
   const fetches = () => families.get('stancewatch_feed_fetches_total')?.samples.reduce((n, s) => n + s.value, 0) ?? 0;
+  // Analysis runs on a worker thread after the fetch is counted: wait for it too.
+  const analysed = () => sample(families, 'stancewatch_articles_analysed_total', 'stancewatch_articles_analysed_total') ?? 0;
   const until = Date.now() + 30_000;
   do {
     await new Promise((r) => setTimeout(r, 250));
     families = await scrape();
-  } while ((fetches() < 6 || sample(families, 'stancewatch_feeds', 'stancewatch_feeds', { state: 'total' }) !== 6) && Date.now() < until);
+  } while ((fetches() < 6 || analysed() < 8 || sample(families, 'stancewatch_feeds', 'stancewatch_feeds', { state: 'total' }) !== 6) && Date.now() < until);
 }, 60_000);
 
 afterAll(async () => {
