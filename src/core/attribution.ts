@@ -21,7 +21,10 @@ export interface Attribution {
   /** Mass of those terms: positive, negative (both >= 0). */
   ownPositive: number;
   ownNegative: number;
-  /** Mass of the terms bound to the target as their modifier or possessor ("Beijing's peaceful rise"). */
+  /**
+   * Mass of the terms bound to the target as their modifier or possessor ("Beijing's peaceful rise"), and of a
+   * foil's reversed terms ("unlike X, Y ...": the construction binds the contrast to X as tightly).
+   */
   boundPositive: number;
   boundNegative: number;
 }
@@ -30,7 +33,7 @@ export interface Attribution {
 export interface TargetRole {
   /** X said / according to X: quoted words are not X's stance as seen by the author. */
   speaker: boolean;
-  /** "unlike X", "in contrast to X": X gets the opposite of what the rest of the sentence says. */
+  /** "unlike X", "in contrast to X" (opener in X's clause): X gets the opposite of what the other clauses say. */
   foil: boolean;
   /** "such as X", "including X": X is an example in a list; only its own clause speaks about it. */
   listed: boolean;
@@ -77,7 +80,7 @@ export function targetRole(s: SentenceShape, target: number[]): TargetRole {
   const next = at(s, last + 1);
   const prev = at(s, first - 1);
   const speaker = REPORTING.has(next) || REPORTING.has(prev) || (prev === 'to' && at(s, first - 2) === 'according');
-  const foil = precededBy(s, first, (w, i) => isFoilOpener(s, w, i), 4);
+  const foil = precededBy(s, first, (w, i) => s.clause[i] === s.clause[first] && isFoilOpener(s, w, i), 4);
   const listed = listedAt(s, first);
   return { speaker, foil, listed };
 }
@@ -174,10 +177,13 @@ function pronounOwner(s: SentenceShape, term: ScoredTerm, g: Groups): number {
   return -1;
 }
 
-/** Share of a term for the target: 1 in its clause or phrase, decayed outside, 0 when another mention owns it. */
+/**
+ * Share of a term for the target: 1 in its clause or phrase, decayed outside, 0 when another mention owns it;
+ * -1 for a foil when the term is about another mention (owned by it in another clause, or nearest to it).
+ */
 function shareOf(s: SentenceShape, term: ScoredTerm, g: Groups, role: TargetRole, owner: number): number {
   const c = s.clause[term.first] as number;
-  if (owner >= 0) return owner === 0 ? 1 : 0;
+  if (owner >= 0) return owner === 0 ? 1 : role.foil && s.clause[g.tokens[0]?.[0] as number] !== c ? -1 : 0;
   const inTermClause = nearest(term, g, c);
   if (inTermClause >= 0) return inTermClause === 0 ? 1 : role.foil ? -1 : 0;
   if (role.listed) return 0;
@@ -189,8 +195,8 @@ function shareOf(s: SentenceShape, term: ScoredTerm, g: Groups, role: TargetRole
 /**
  * Gives each lexicon term to the mention it modifies, else to the closest mention of its clause, else to the
  * mention a pronoun of its clause refers to, else to the closest mention with a decay. Mentions coordinated
- * with the target ("China and Russia") share its terms; a foil ("unlike X") gets the rest of the sentence
- * reversed. Terms inside a quote are not given to the quote's speaker.
+ * with the target ("China and Russia") share its terms; a foil ("unlike X") gets the terms about the other
+ * mentions reversed, as bound terms. Terms inside a quote are not given to the quote's speaker.
  */
 export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole): Attribution {
   const out: Attribution = { terms: [], positive: 0, negative: 0, own: 0, ownPositive: 0, ownNegative: 0, boundPositive: 0, boundNegative: 0 };
@@ -210,7 +216,7 @@ export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[
     out.own += 1;
     if (w > 0) out.ownPositive += w;
     else out.ownNegative -= w;
-    if (owner !== 0) continue;
+    if (owner !== 0 && share > 0) continue; // bound: the target is the owner, or a foil (share -1)
     if (w > 0) out.boundPositive += w;
     else out.boundNegative -= w;
   }

@@ -1,6 +1,7 @@
-// Hand-written cases of the genre: attribution, framing, negation, contrast, metonyms, quotes, false hits.
+// Hand-written cases of the genre: attribution, framing, negation, contrast, foils, metonyms, quotes, false hits.
 import { describe, expect, it } from 'vitest';
 import { createAnalyser } from '../../src/core/analyse.js';
+import type { SentenceStance } from '../../src/core/stance.js';
 import type { ActorStance } from '../../src/core/types.js';
 import { loadAnalyserResources } from '../../src/resources.js';
 
@@ -149,5 +150,64 @@ describe('stance attribution in the genre', () => {
     const extra = analyser.withActors([{ name: 'AUKUS', kind: 'bloc', aliases: ['AUKUS'] }]);
     expect(extra.analyse({ text: 'AUKUS is a destabilizing provocation.' }).actors.map((a) => a.actor)).toContain('AUKUS');
     expect(analyser.registry.findMentions('AUKUS')).toEqual([]);
+  });
+});
+
+// Foils ("unlike X, Y ..."): X gets the terms about the other actors reversed, bound to it like a possessive's.
+describe('foils', () => {
+  const foilOf = (text: string, actor: string): SentenceStance | undefined => analyser.stances({ text }).find((s) => s.actor === actor);
+
+  it.each([
+    ['Unlike Washington, Beijing has always respected the sovereignty of its neighbours.', 'United States', 'China'],
+    ['In contrast to the United States, China and Russia support a fair and peaceful settlement.', 'United States', 'Russia'],
+    ['Rather than Washington, Moscow has offered genuine help and friendly cooperation to Africa.', 'United States', 'Russia'],
+    ['As opposed to Brussels, Beijing offers loans without harsh conditions or corruption.', 'European Union', 'China'],
+    ['Unlike Tokyo, Seoul has not stoked tensions or provocations in the region.', 'Japan', 'South Korea'],
+  ])('%s: the foil is negative, the actor praised positive', (text, foil, praised) => {
+    expect(stance(text, foil)?.label).toBe('negative');
+    expect(stance(text, praised)?.label).toBe('positive');
+  });
+
+  it('the foil of a criticised actor reads positive', () => {
+    const text = 'Unlike NATO, the EU has failed to protect Ukraine from aggression.';
+    expect(stance(text, 'NATO')?.label).toBe('positive');
+    expect(stance(text, 'European Union')?.label).toBe('negative');
+  });
+
+  it("reverses the terms another actor owns as possessor (Ukraine's atrocities: Russia by contrast)", () => {
+    const text = "Unlike Russia, Ukraine's army has committed atrocities.";
+    expect(stance(text, 'Russia')?.label).toBe('positive');
+    expect(stance(text, 'Ukraine')?.label).toBe('negative');
+  });
+
+  it("counts the foil's reversed terms as bound mass, and the praised actor's as its own only", () => {
+    const text = 'Unlike Washington, Beijing has always respected the sovereignty of its neighbours.';
+    const us = foilOf(text, 'United States')?.analyses[0];
+    expect(us?.role.foil).toBe(true);
+    expect(us?.attribution.terms.map((t) => [t.term, t.share])).toEqual([['respected', -1], ['sovereignty', -1]]);
+    expect(us?.attribution.boundNegative).toBe(3);
+    const china = foilOf(text, 'China')?.analyses[0];
+    expect(china?.role.foil).toBe(false);
+    expect(china?.attribution.boundPositive).toBe(0);
+    expect(china?.attribution.ownPositive).toBe(3);
+  });
+
+  it('negation inside the contrasted clause flips what the foil gets', () => {
+    const a = foilOf('Unlike Tokyo, Seoul has not stoked tensions or provocations in the region.', 'Japan')?.analyses[0]?.attribution;
+    expect(a?.terms.map((t) => [t.term, t.negated, t.share])).toEqual([['provocations', true, -1]]);
+    expect(a?.boundNegative).toBeGreaterThan(0);
+    expect(a?.boundPositive).toBe(0);
+  });
+
+  it('the opener must be in the mention\'s clause ("however" starts another)', () => {
+    const s = foilOf("Unlike its rivals however Japan's navy is unable to hire foreigners.", 'Japan');
+    expect(s?.analyses[0]?.role.foil).toBe(false);
+    expect(s?.prediction.label).toBe('negative');
+  });
+
+  it('no foil, no reversal: the same praise for two actors', () => {
+    const text = 'Washington and Beijing have respected the sovereignty of their neighbours.';
+    expect(stance(text, 'United States')?.label).toBe('positive');
+    expect(stance(text, 'China')?.label).toBe('positive');
   });
 });
