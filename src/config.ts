@@ -26,6 +26,8 @@ export const settingsSchema = z.object({
     maxRedirects: z.number().int().min(0).max(20),
     allowPrivateAddresses: z.boolean(),
     fullTextConcurrency: z.number().int().min(1).max(64),
+    parseInThread: z.boolean(),
+    parseDeadlineSeconds: seconds.max(600),
   }).strict(),
   schedule: z.object({
     defaultIntervalMinutes: z.number().positive(),

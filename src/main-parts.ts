@@ -41,6 +41,8 @@ export function createAppFetcher(config: AppConfig, logger: Logger, now: () => n
     articleConcurrency: f.fullTextConcurrency,
     maxRedirects: f.maxRedirects,
     allowPrivateAddresses: f.allowPrivateAddresses,
+    parseInThread: f.parseInThread,
+    parseDeadlineMs: f.parseDeadlineSeconds * 1000,
     logger: logger.child({ module: 'fetch' }),
     now,
   });

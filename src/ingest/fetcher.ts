@@ -7,6 +7,7 @@ import { fetchArticle } from './fulltext.js';
 import { guardedLookup, systemResolver } from './guard.js';
 import { guardedGet, type HttpContext, type HttpResponse } from './http.js';
 import { parseFeedDocument } from './parse.js';
+import { createParsePool, type ParseResult } from './parse-pool.js';
 import type { Fetcher, FetcherOptions, FetchOutcome, Validators } from './types.js';
 
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
@@ -25,16 +26,21 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     timeoutMs: opts.timeoutMs,
   };
   const baseHeaders = { 'user-agent': opts.userAgent, 'accept-encoding': 'gzip, deflate, br' };
+  const pool = opts.parseInThread ? createParsePool({ logger: opts.logger, deadlineMs: opts.parseDeadlineMs }) : undefined;
+  const parse: Parse = pool ? (bytes, options) => pool.parse(bytes, options) : parseFeedDocument;
   return {
     async fetchFeed(url, validators) {
       const headers: Record<string, string> = { ...baseHeaders, accept: ACCEPT, ...conditionalHeaders(validators) };
       const res = await guardedGet(url, headers, ctx);
-      const outcome = res.ok ? await toOutcome(res.value, validators, now()) : res.error;
+      const outcome = res.ok ? await toOutcome(res.value, validators, now(), parse) : res.error;
       opts.logger.debug({ url, kind: outcome.kind, code: outcome.kind === 'error' ? outcome.code : undefined }, 'feed fetched');
       return outcome;
     },
     fetchArticleText: fetchArticle(ctx, baseHeaders, opts),
-    close: () => agent.close(),
+    async close() {
+      await pool?.close();
+      await agent.close();
+    },
   };
 }
 
@@ -45,13 +51,15 @@ function conditionalHeaders(validators: Validators): Record<string, string> {
   return headers;
 }
 
-async function toOutcome(res: HttpResponse, sent: Validators, now: number): Promise<FetchOutcome> {
+type Parse = (bytes: Buffer, options: { contentType?: string; url?: string }) => Promise<ParseResult>;
+
+async function toOutcome(res: HttpResponse, sent: Validators, now: number, parse: Parse): Promise<FetchOutcome> {
   const cacheHints = cacheHintsOf(res.headers, now);
   if (res.status === 304) return { kind: 'not-modified', validators: { ...sent, ...validatorsOf(res.headers) }, cacheHints };
   const statusError = errorForStatus(res, now);
   if (statusError) return statusError;
   if (!res.body.length) return { kind: 'error', code: 'EMPTY', message: 'the response body is empty' };
-  const parsed = await parseFeedDocument(res.body, { contentType: res.headers['content-type'], url: res.finalUrl });
+  const parsed = await parse(res.body, { contentType: res.headers['content-type'], url: res.finalUrl });
   if (!parsed.ok) return { kind: 'error', ...parsed.error };
   const feed = parsed.value;
   if (feed.ttlMinutes !== undefined) cacheHints.ttlSeconds = feed.ttlMinutes * 60;

@@ -4,7 +4,10 @@
 //
 // createFetcher(opts: FetcherOptions): Fetcher
 //   opts: { userAgent, timeoutMs, maxBytes, maxRedirects, allowPrivateAddresses, resolver?, logger,
-//           articleMaxBytes? (5 MiB), articleConcurrency? (4), now? (Date.now) }
+//           articleMaxBytes? (5 MiB), articleConcurrency? (4), now? (Date.now), parseInThread? (false),
+//           parseDeadlineMs? (30 s) }
+//   - parseInThread: feed documents are decoded and parsed on a worker thread (parse-pool.ts); a document still
+//     unparsed at parseDeadlineMs is FEED_PARSE and the thread is replaced. Same results as inline parsing.
 //   - One deadline (timeoutMs) covers DNS, connect, headers and body over all redirect hops, and aborts the
 //     socket when it fires. Bodies are capped at maxBytes before and after decompression.
 //   - The address guard runs on every hop: http/https only (another scheme is ADDRESS_NOT_ALLOWED); IP literals
@@ -26,7 +29,7 @@
 //   Same guard and deadline, articleMaxBytes cap, articleConcurrency limit; paragraphs separated by "\n\n".
 //   code NO_TEXT when Readability finds no article (callers fall back to the feed's content).
 //
-// fetcher.close(): Promise<void> closes pooled connections.
+// fetcher.close(): Promise<void> closes pooled connections and stops the parse thread.
 //
 // parseFeedDocument(bytes, { contentType?, url? }): Promise<Result<ParsedFeed, { code: 'FEED_PARSE' |
 //   'NOT_A_FEED' | 'EMPTY', message, suggestedFeedUrl? }>>

@@ -20,6 +20,10 @@ export interface FetcherOptions {
   articleMaxBytes?: number;
   /** Concurrent article-page fetches (default 4). */
   articleConcurrency?: number;
+  /** Parse feed documents on a worker thread (parse-pool.ts) instead of the calling thread. Default false. */
+  parseInThread?: boolean;
+  /** With parseInThread: the longest one document may take (default 30 s); past it the feed gets FEED_PARSE. */
+  parseDeadlineMs?: number;
   /** Clock for Retry-After / Expires dates (default Date.now). */
   now?: () => number;
 }

@@ -4,10 +4,11 @@
 // articles are in flight (back-pressure). Where no thread runs (none could start, one died, or the pool is
 // closed), batches run inline with the main thread's analyser: every article is still analysed exactly once.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { Analyser, AnalyserResources } from '../core/analyse.js';
 import type { ActorDef, ArticleAnalysis } from '../core/types.js';
+import { siblingModule, spawnModuleThread } from '../ingest/threads.js';
 
 export interface ArticleInput {
   title: string;
@@ -67,7 +68,7 @@ export function analyseTimed(analyser: Analyser, inputs: ArticleInput[]): Analys
   });
 }
 
-const THREAD_MODULE = new URL(import.meta.url.endsWith('.ts') ? './analysis-thread.ts' : './analysis-thread.js', import.meta.url);
+const THREAD_MODULE = siblingModule(import.meta.url, 'analysis-thread');
 
 /**
  * A small young generation: the analyser allocates short-lived garbage fast, and V8's default semi-spaces cost
@@ -75,14 +76,7 @@ const THREAD_MODULE = new URL(import.meta.url.endsWith('.ts') ? './analysis-thre
  */
 const THREAD_LIMITS = { maxYoungGenerationSizeMb: 4 };
 
-/** From the compiled tree the thread module loads as is; from the TypeScript sources it first registers tsx, as bin/ does. */
-function spawnThread(resources: AnalyserResources): Worker {
-  const options = { workerData: { resources }, resourceLimits: THREAD_LIMITS };
-  if (!THREAD_MODULE.href.endsWith('.ts')) return new Worker(THREAD_MODULE, options);
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const code = `import(${tsx}).then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_MODULE.href)}); });`;
-  return new Worker(code, { ...options, eval: true });
-}
+const spawnThread = (resources: AnalyserResources): Worker => spawnModuleThread(THREAD_MODULE, { workerData: { resources }, resourceLimits: THREAD_LIMITS });
 
 /** Starts one thread wired to the pool's handlers; undefined (logged) when threads cannot start at all. */
 function startThread(options: AnalysisPoolOptions, answered: (t: Thread, r: ThreadReply) => void, lost: (t: Thread, e?: unknown) => void): Thread | undefined {
