@@ -4,13 +4,20 @@ import type { Logger } from 'pino';
 import type { Analyser, AnalyserResources } from '../core/analyse.js';
 import type { ActorDef } from '../core/types.js';
 import type { Fetcher } from '../ingest/index.js';
-import type { NewArticle, Store } from '../store/index.js';
+import type { AnalysisMeta, AnalysisToSave, NewArticle, Store } from '../store/index.js';
 import { analyseTimed, createAnalysisPool } from './analysis-pool.js';
 import { createKeyedLimiter } from './limiter.js';
 
+/** Articles about to be stored, with their analyses: both go into store.insertArticles in one transaction. */
+export interface Prepared {
+  /** The articles, each with the full text of its page where that was asked for and found. */
+  articles: NewArticle[];
+  analyses: { items: AnalysisToSave[]; meta: AnalysisMeta };
+}
+
 export interface AnalysisRunner {
-  /** Analyses just-stored articles; with `fullText`, first fetches each article page (falls back to feed text). */
-  analyseNew(articles: NewArticle[], fullText: boolean, log: Logger): Promise<void>;
+  /** Analyses articles not stored yet; with `fullText`, first fetches each article page (falls back to feed text). */
+  prepareNew(articles: NewArticle[], fullText: boolean, log: Logger): Promise<Prepared>;
   /** Analyses stored articles that have no analysis yet (after a crash, or when analysis failed). */
   analysePending(limit: number, log: Logger): Promise<number>;
   /** Rebuilds the analyser after server-defined actors changed. */
@@ -43,38 +50,41 @@ export function createAnalysisRunner(deps: AnalysisDeps): AnalysisRunner {
   let actorsSent = '[]';
   const pool = deps.threads && createAnalysisPool({ ...deps.threads, threads: deps.threads.count, inline: () => analyser });
 
-  /** Analyses the articles and stores every result in one transaction (all or nothing). */
-  const analyseBatch = async (articles: Array<{ id: string; title: string; text: string }>, log: Logger): Promise<void> => {
+  /** Analyses the articles (on the threads when there are any), in order. */
+  const analyseAll = async (articles: Array<{ id: string; title: string; text: string }>): Promise<AnalysisToSave[]> => {
     const inputs = articles.map((a) => ({ title: a.title, text: a.text }));
     const results = pool ? await pool.analyse(inputs) : analyseTimed(analyser, inputs);
-    const items = results.map((r, i) => {
+    return results.map((r, i) => {
       deps.observe?.(r.seconds);
       return { articleId: (articles[i] as { id: string }).id, analysis: r.analysis };
     });
-    await deps.store.saveAnalyses(items, { modelVersion: deps.modelVersion, now: deps.now() });
-    log.debug({ articles: items.length }, 'articles analysed');
   };
+  const meta = (): AnalysisMeta => ({ modelVersion: deps.modelVersion, now: deps.now() });
 
-  const pageText = async (article: NewArticle, log: Logger): Promise<string> => {
-    if (!article.link) return article.text;
+  /** The article page's text when it is longer than the feed's. */
+  const withPageText = async (article: NewArticle, log: Logger): Promise<NewArticle> => {
+    if (!article.link) return article;
     const link = article.link;
     const page = await pages.run(hostKey(link), () => deps.fetcher.fetchArticleText(link));
-    if (page.ok && page.value.text.length > article.text.length) {
-      await deps.store.updateArticleText(article.id, page.value.text);
-      return page.value.text;
-    }
+    if (page.ok && page.value.text.length > article.text.length) return { ...article, text: page.value.text };
     if (!page.ok) log.debug({ articleId: article.id, code: page.error.code }, 'full text unavailable, using feed text');
-    return article.text;
+    return article;
   };
 
   return {
-    async analyseNew(articles, fullText, log) {
-      const texts = fullText ? await Promise.all(articles.map((article) => pageText(article, log))) : articles.map((a) => a.text);
-      await analyseBatch(articles.map((a, i) => ({ id: a.id, title: a.title, text: texts[i] ?? a.text })), log);
+    async prepareNew(articles, fullText, log) {
+      const texts = fullText ? await Promise.all(articles.map((article) => withPageText(article, log))) : articles;
+      const items = await analyseAll(texts);
+      log.debug({ articles: items.length }, 'articles analysed');
+      return { articles: texts, analyses: { items, meta: meta() } };
     },
     async analysePending(limit, log) {
       const pending = await deps.store.listPendingAnalysis(limit);
-      for (let i = 0; i < pending.length; i += PENDING_BATCH) await analyseBatch(pending.slice(i, i + PENDING_BATCH), log);
+      for (let i = 0; i < pending.length; i += PENDING_BATCH) {
+        // One transaction per batch: all of its analyses are stored or none is.
+        await deps.store.saveAnalyses(await analyseAll(pending.slice(i, i + PENDING_BATCH)), meta());
+      }
+      if (pending.length > 0) log.debug({ articles: pending.length }, 'pending articles analysed');
       return pending.length;
     },
     async refreshActors() {

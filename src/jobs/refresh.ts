@@ -5,7 +5,7 @@ import { planNextCheck, type CheckResult, type ScheduleConfig } from '../core/sc
 import type { FeedItem } from '../core/types.js';
 import type { Fetcher, FetchError, FetchOutcome } from '../ingest/index.js';
 import type { Feed, NewArticle, Store } from '../store/index.js';
-import type { AnalysisRunner } from './analysis.js';
+import type { AnalysisRunner, Prepared } from './analysis.js';
 import { announceDisabledFeed } from './notices.js';
 
 export interface RefreshSettings {
@@ -82,10 +82,7 @@ async function storeNewItems(feed: Feed, outcome: Extract<FetchOutcome, { kind: 
   const outlet = outcome.feed.title || hostOf(feed.url);
   const fresh = outcome.feed.items.filter((item) => item.published === undefined || item.published >= now - deps.settings.maxItemAgeMs);
   const articles = fresh.map((item) => toNewArticle(item, outlet));
-  const newIds = await deps.store.insertArticles(feedId, articles, { eligible: feed.primed, now });
-  const fresher = new Set(newIds);
-  const created = articles.filter((a) => fresher.has(a.id));
-  await deps.analysis.analyseNew(created, feed.fullText, log);
+  const newIds = await storeAnalysed(feedId, feed, articles, now, deps, log);
   const next = plan(feed, { kind: 'success', hints: outcome.cacheHints }, deps);
   await deps.store.recordFetchSuccess(feedId, {
     now,
@@ -97,6 +94,24 @@ async function storeNewItems(feed: Feed, outcome: Extract<FetchOutcome, { kind: 
   });
   log.info({ items: outcome.feed.items.length, fresh: fresh.length, newArticles: newIds.length, primed: feed.primed, warnings: outcome.warnings.length }, 'feed refreshed');
   return { kind: 'stored', newArticles: newIds.length, items: outcome.feed.items.length };
+}
+
+/**
+ * Analyses the items not stored yet, then stores the items and those analyses in one transaction. When the
+ * analysis fails, the items are stored without it (the pending queue analyses them later) and the error goes on.
+ */
+async function storeAnalysed(feedId: number, feed: Feed, articles: NewArticle[], now: number, deps: RefreshDeps, log: Logger): Promise<string[]> {
+  const unseen = await deps.store.unseenArticles(articles);
+  const insert = { eligible: feed.primed, now };
+  let prepared: Prepared;
+  try {
+    prepared = await deps.analysis.prepareNew(unseen, feed.fullText, log);
+  } catch (error) {
+    await deps.store.insertArticles(feedId, articles, insert);
+    throw error;
+  }
+  const withText = new Map(prepared.articles.map((a) => [a.id, a]));
+  return deps.store.insertArticles(feedId, articles.map((a) => withText.get(a.id) ?? a), { ...insert, analyses: prepared.analyses });
 }
 
 async function followMove(feed: Feed, to: string, deps: RefreshDeps, log: Logger): Promise<number> {

@@ -109,7 +109,8 @@ function scoreRows(items: AnalysisToSave[], keys: Map<string, ArticleKey>) {
   });
 }
 
-async function insertAnalyses(trx: Db, items: AnalysisToSave[], keys: Map<string, ArticleKey>, meta: AnalysisMeta): Promise<void> {
+/** Writes analyses, scores and their daily contributions; with `markArticles`, flags the articles as analysed. */
+async function insertAnalyses(trx: Db, items: AnalysisToSave[], keys: Map<string, ArticleKey>, meta: AnalysisMeta, markArticles = true): Promise<void> {
   const delta = newDelta();
   for (const part of chunked(items)) await trx.insertInto('article_analysis').values(part.map((i) => analysisRow(i.articleId, i.analysis, meta))).execute();
   for (const part of chunked(scoreRows(items, keys))) await trx.insertInto('actor_scores').values(part).execute();
@@ -123,9 +124,25 @@ async function insertAnalyses(trx: Db, items: AnalysisToSave[], keys: Map<string
     else byLanguage.set(analysis.language, [articleId]);
   }
   await writeDelta(trx, delta);
+  if (!markArticles) return;
   for (const [language, ids] of byLanguage) {
     for (const part of chunked(ids)) await trx.updateTable('articles').set({ analysed: 1, language }).where('id', 'in', part).execute();
   }
+}
+
+/**
+ * Analyses of articles inserted in this transaction (already stored as analysed, linked to `feedId` only):
+ * their keys come from the rows just written, so nothing is read back.
+ */
+export async function insertWithArticles(
+  trx: Db,
+  feedId: number,
+  rows: Array<{ id: string; published_at: number; outlet: string }>,
+  analyses: { items: AnalysisToSave[]; meta: AnalysisMeta },
+): Promise<void> {
+  const keys = new Map(rows.map((r) => [r.id, { publishedAt: r.published_at, outlet: r.outlet, feedIds: [feedId] }]));
+  const batch = lastPerArticle(analyses.items).filter((i) => keys.has(i.articleId));
+  if (batch.length > 0) await insertAnalyses(trx, batch, keys, analyses.meta, false);
 }
 
 /** One entry per article (the last one given). */

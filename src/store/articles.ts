@@ -1,8 +1,8 @@
 // ArticleStore: articles are stored once (by stable id, or by canonical link) and linked to every feed
 // that delivered them. Analyses are written by analysis.ts; pruning by retention.ts.
 import type { Selectable } from 'kysely';
-import type { AnalysisWriteStore } from './analysis.js';
-import { analysisMethods } from './analysis.js';
+import type { AnalysisMeta, AnalysisToSave, AnalysisWriteStore } from './analysis.js';
+import { analysisMethods, insertWithArticles } from './analysis.js';
 import type { Db, StoreContext } from './context.js';
 import { toBool, toInt } from './context.js';
 import { addExistingToFeed } from './daily.js';
@@ -14,9 +14,16 @@ export interface InsertOptions {
   /** false for a new feed's backlog: stored as already seen, never in a digest as new. */
   eligible: boolean;
   now: number;
+  /**
+   * Analyses of (some of) the new items, stored in the same transaction: those articles are stored as analysed
+   * and never wait in the pending queue. Analyses of items that turn out to be stored already are dropped.
+   */
+  analyses?: { items: AnalysisToSave[]; meta: AnalysisMeta };
 }
 
 export interface ArticleStore extends AnalysisWriteStore {
+  /** The items not stored yet (by id or link), each id once: the ones insertArticles would store now. */
+  unseenArticles(items: NewArticle[]): Promise<NewArticle[]>;
   /** Stores the items not seen before (by id or link) and links all of them to the feed; returns the new ids. */
   insertArticles(feedId: number, items: NewArticle[], options: InsertOptions): Promise<string[]>;
   getArticle(id: string): Promise<Article | undefined>;
@@ -87,27 +94,27 @@ async function resolveIds(trx: Db, items: NewArticle[]): Promise<{ storedId: Map
   return { storedId, fresh };
 }
 
-async function insertFresh(trx: Db, feedId: number, fresh: NewArticle[], { eligible, now }: InsertOptions): Promise<void> {
-  for (const part of chunks(fresh)) {
-    await trx
-      .insertInto('articles')
-      .values(
-        part.map((item) => ({
-          id: item.id,
-          feed_id: feedId,
-          link: item.link,
-          outlet: item.outlet,
-          title: item.title,
-          published_at: Math.min(item.publishedAt ?? now, now),
-          fetched_at: now,
-          text: item.text,
-          language: item.language ?? null,
-          analysed: 0,
-          digest_eligible: toInt(eligible),
-        })),
-      )
-      .execute();
-  }
+function freshRows(feedId: number, fresh: NewArticle[], { eligible, now, analyses }: InsertOptions) {
+  const language = new Map(analyses?.items.map((i) => [i.articleId, i.analysis.language]));
+  return fresh.map((item) => ({
+    id: item.id,
+    feed_id: feedId,
+    link: item.link,
+    outlet: item.outlet,
+    title: item.title,
+    published_at: Math.min(item.publishedAt ?? now, now),
+    fetched_at: now,
+    text: item.text,
+    language: language.get(item.id) ?? item.language ?? null,
+    analysed: toInt(language.has(item.id)),
+    digest_eligible: toInt(eligible),
+  }));
+}
+
+async function insertFresh(trx: Db, feedId: number, fresh: NewArticle[], options: InsertOptions): Promise<void> {
+  const rows = freshRows(feedId, fresh, options);
+  for (const part of chunks(rows)) await trx.insertInto('articles').values(part).execute();
+  if (options.analyses) await insertWithArticles(trx, feedId, rows, options.analyses);
 }
 
 /** Links the stored articles to the feed; existing analysed articles newly linked count in its aggregates. */
@@ -134,6 +141,7 @@ export function articleStore(ctx: StoreContext): ArticleStore {
   const { db } = ctx;
   return {
     ...analysisMethods(ctx),
+    unseenArticles: async (items) => (await resolveIds(db, items)).fresh,
     insertArticles: (feedId, items, options) =>
       ctx.tx(async (trx) => {
         const { storedId, fresh } = await resolveIds(trx, items);

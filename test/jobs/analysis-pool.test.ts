@@ -99,8 +99,8 @@ describe('analysis runner on threads', () => {
       await runner.refreshActors();
       const { feed } = await store.addFeed({ url: 'https://news.example/feed.xml', nextCheckAt: 0, now: 0 });
       const articles = TEXTS.map((t, i) => ({ id: `a${i}`, link: `https://news.example/${i}`, outlet: 'News', title: t.title, publishedAt: clock.now(), text: t.text }));
-      await store.insertArticles(feed.id, articles, { eligible: true, now: clock.now() });
-      await runner.analyseNew(articles, false, silent);
+      const prepared = await runner.prepareNew(articles, false, silent);
+      await store.insertArticles(feed.id, prepared.articles, { eligible: true, now: clock.now(), analyses: prepared.analyses });
       expect(await store.listPendingAnalysis(10)).toEqual([]);
       expect((await store.getAnalysis('a1'))?.actors.map((a) => a.actor)).toContain('Zorvania');
       expect((await store.getAnalysis('a0'))?.actors).toEqual([...analyser.analyse(TEXTS[0]!).actors].sort((x, y) => x.actor.localeCompare(y.actor)));

@@ -52,6 +52,17 @@ describe('refreshFeed with a real store', () => {
     expect(await reload(feed.id)).toMatchObject({ primed: true, errorCount: 0, title: 'Outlet A' });
   });
 
+  it('when analysis fails, stores the items unanalysed (pending) and reports the failure; the pending step analyses them', async () => {
+    server.route('/a.xml', body(rss('Outlet A', ITEMS, clock.now())));
+    const feed = await subscribed('/a.xml');
+    const failing = { ...deps, analysis: { ...deps.analysis, prepareNew: () => Promise.reject(new Error('analysis thread lost')) } };
+    await expect(refreshFeed(feed, failing)).rejects.toThrow(/analysis thread lost/);
+    expect((await store.listPendingAnalysis(10)).map((a) => a.id).sort()).toEqual(['a1', 'a2']);
+    expect(await deps.analysis.analysePending(10, deps.logger)).toBe(2);
+    expect(await store.listPendingAnalysis(10)).toEqual([]);
+    expect((await store.getAnalysis('a1'))?.actors.find((a) => a.actor === 'NATO')?.label).toBe('negative');
+  });
+
   it('stores nothing new on a re-fetch, and only the new item (digest-eligible) after a change', async () => {
     server.route('/a.xml', body(rss('Outlet A', ITEMS, clock.now())));
     const feed = await subscribed('/a.xml');

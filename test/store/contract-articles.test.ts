@@ -111,6 +111,32 @@ describeStoreContract('ArticleStore', (h) => {
     expect(batched.actors.find((s) => s.actor === 'EU')).toBeUndefined();
   });
 
+  it('stores new articles with their analyses in one go: same rows and aggregates as storing, then analysing', async () => {
+    const { store } = h();
+    const one = await subscribedFeed(store, 'https://w1.example/', 'A');
+    const two = await subscribedFeed(store, 'https://w2.example/', 'B');
+    const items = (prefix: string) => Array.from({ length: 4 }, (_, i) => article(`${prefix}${i}`, (i % 2) * DAY + 1000));
+    const analyses = (prefix: string) => items(prefix).map((a, i) => ({ articleId: a.id, analysis: analysisOf({ China: 0.3 * i - 0.4, NATO: -0.2 }, { hegemony: i }) }));
+    // Together: w0 is stored already, so its analysis is dropped; w1..w3 are stored analysed, never pending.
+    await store.insertArticles(one.feed.id, [article('w0', 1000)], { eligible: true, now: 4 * DAY });
+    expect(await store.unseenArticles([...items('w'), article('w2', 1000)])).toEqual(items('w').slice(1));
+    const meta = { modelVersion: 'v', now: 2 };
+    expect(await store.insertArticles(one.feed.id, items('w'), { eligible: true, now: 4 * DAY, analyses: { items: analyses('w'), meta } })).toEqual(['w1', 'w2', 'w3']);
+    expect(await store.listPendingAnalysis(10)).toEqual([expect.objectContaining({ id: 'w0' })]);
+    expect(await store.getArticle('w1')).toMatchObject({ analysed: true, language: 'en' });
+    // Apart: the same articles stored, then analysed, in another server's feed.
+    await store.insertArticles(two.feed.id, items('v'), { eligible: true, now: 4 * DAY });
+    await store.saveAnalyses(analyses('v').slice(1), meta);
+    for (const id of ['1', '2', '3']) expect((await store.getAnalysis(`w${id}`))?.actors).toEqual((await store.getAnalysis(`v${id}`))?.actors);
+    const stats = async (guildId: string) => {
+      const range = { guildId, from: 0, to: 5 * DAY };
+      const actors = (await store.dailyActorStats(range)).map((s) => ({ ...s, meanScore: Number(s.meanScore.toFixed(12)) }));
+      return { actors, framing: await store.dailyFramingCounts(range) };
+    };
+    expect(await stats('A')).toEqual(await stats('B'));
+    expect((await stats('A')).actors.find((s) => s.actor === 'NATO')?.n).toBe(3);
+  });
+
   it('rolls a failed batch back completely: none of its analyses is stored', async () => {
     const { store } = h();
     const { feed } = await subscribedFeed(store, 'https://a.example/', 'G');
