@@ -52,6 +52,27 @@ function byScript(text: string): string | undefined {
   return lang === 'ru' && /[іїєґ]/i.test(text) ? 'uk' : lang;
 }
 
+/** Longest stop word: longer words need no lookup. */
+const MAX_STOPWORD = Math.max(...[...STOPWORDS.keys()].map((w) => w.length));
+
+/** Stop-word hits per language over the ASCII letter runs of `sample` (the same runs as /[a-z]+/g after lower-casing). */
+function asciiWordHits(sample: string, hits: number[]): number {
+  let words = 0;
+  let start = -1;
+  for (let i = 0; i <= sample.length; i++) {
+    const c = i < sample.length ? sample.charCodeAt(i) | 32 : 0;
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    words++;
+    if (i - start <= MAX_STOPWORD) for (const k of STOPWORDS.get(sample.slice(start, i).toLowerCase()) ?? []) hits[k] = (hits[k] as number) + 1;
+    start = -1;
+  }
+  return words;
+}
+
 /** ISO 639-1 code of the text's language, or 'und' when there is too little to tell. */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, 1500);
@@ -59,9 +80,14 @@ export function detectLanguage(text: string): string {
   const ascii = !/[^\x00-\x7f]/.test(sample);
   const script = ascii ? undefined : byScript(sample);
   if (script) return script;
-  const words = sample.toLowerCase().match(ascii ? /[a-z]+/g : /\p{L}+/gu) ?? [];
   const hits = LANGUAGES.map(() => 0);
-  for (const w of words) for (const k of STOPWORDS.get(w) ?? []) hits[k] = (hits[k] as number) + 1;
+  let words: number;
+  if (ascii) words = asciiWordHits(sample, hits);
+  else {
+    const list = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+    for (const w of list) for (const k of STOPWORDS.get(w) ?? []) hits[k] = (hits[k] as number) + 1;
+    words = list.length;
+  }
   const bestHits = Math.max(...hits);
-  return bestHits >= 2 && bestHits >= words.length * 0.08 ? (LANGUAGES[hits.indexOf(bestHits)] as string) : 'und';
+  return bestHits >= 2 && bestHits >= words * 0.08 ? (LANGUAGES[hits.indexOf(bestHits)] as string) : 'und';
 }
