@@ -3,8 +3,6 @@
 // changed (20% of feeds gain new items, the rest serve identical content with 200), and all-304.
 // Feeds sit on 250 host names (a stub resolver maps them to 127.0.0.1), so the per-host limit acts as it would.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +15,7 @@ import { createPoller, type CycleReport } from '../src/jobs/poller.js';
 import type { RefreshDeps } from '../src/jobs/refresh.js';
 import { loadAnalyserResources, projectRoot } from '../src/resources.js';
 import { createStore, type Store } from '../src/store/index.js';
+import { SENTENCES_FILE, startSite } from './poll-site.js';
 
 export interface PollBenchOptions {
   feeds?: number;
@@ -26,28 +25,17 @@ export interface PollBenchOptions {
   hosts?: number;
 }
 
-const SENTENCES = join('..', 'shared', 'data', 'newsmtsc', 'train.jsonl');
 const NEW_ITEMS_PER_CHANGE = 10;
 const DAY = 86_400_000;
 const silent = pino({ level: 'silent' });
-
-interface FeedSite {
-  /** Version per feed: a changed feed moves its 50-item window by NEW_ITEMS_PER_CHANGE. */
-  versions: number[];
-  /** When true, a request carrying the current ETag gets 304. */
-  conditional: boolean;
-  origin: string;
-  close(): Promise<void>;
-}
 
 export async function benchPoll(opts: PollBenchOptions = {}): Promise<Record<string, number>> {
   const feeds = opts.feeds ?? 1_000;
   const items = opts.itemsPerFeed ?? 50;
   const hosts = opts.hosts ?? 250;
   const changed = Math.round(feeds * (opts.changedShare ?? 0.2));
-  const sentences = loadSentences();
   let clock = Date.now();
-  const site = await startSite(feeds, items, sentences, clock - 7 * DAY);
+  const site = await startSite({ feeds, items, epoch: clock - 7 * DAY, newItemsPerChange: NEW_ITEMS_PER_CHANGE, sentencesFile: SENTENCES_FILE(projectRoot()) });
   const dir = mkdtempSync(join(tmpdir(), 'sw-bench-poll-'));
   const store = await createStore({ url: `sqlite:${join(dir, 'bench.db')}`, logger: silent });
   const rss = peakRss();
@@ -61,16 +49,17 @@ export async function benchPoll(opts: PollBenchOptions = {}): Promise<Record<str
     const poll = pollerFor(store, () => clock);
     const cold = await timed(() => poll.cycle(() => false));
     clock += DAY;
-    for (let i = 0; i < changed; i++) site.versions[Math.floor((i * feeds) / changed)]! += 1;
+    await site.bump(Array.from({ length: changed }, (_, i) => Math.floor((i * feeds) / changed)));
     const warm = await timed(() => poll.cycle(() => false));
     clock += DAY;
-    site.conditional = true;
+    await site.conditional();
     const unchanged = await timed(() => poll.cycle(() => false));
     await poll.close();
     return {
       'poll.feeds': feeds,
       'poll.cold_feeds_per_s': rate(cold),
       'poll.cold_cpu_ms_per_feed': cpuMsPerFeed(cold),
+      'poll.cold_main_thread_cpu_ms_per_feed': cpuMsPerFeed(cold, cold.mainCpuSeconds),
       'poll.cold_new_articles': cold.report.newArticles,
       'poll.changed20_feeds_per_s': rate(warm),
       'poll.changed20_new_articles': warm.report.newArticles,
@@ -93,24 +82,38 @@ interface Timed {
   seconds: number;
   /** Process CPU time (user + system) spent in the cycle: the figure to compare on a busy machine. */
   cpuSeconds: number;
+  /** CPU time of the main thread alone (Linux: /proc/self/task), the one that fetches and stores. */
+  mainCpuSeconds: number;
+}
+
+/** The main thread's CPU time in seconds (utime + stime of /proc/self/task/<pid>/stat); NaN elsewhere. */
+function mainThreadCpu(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 async function timed(run: () => Promise<CycleReport>): Promise<Timed> {
   const start = performance.now();
   const cpu = process.cpuUsage();
+  const main = mainThreadCpu();
   const report = await run();
   const used = process.cpuUsage(cpu);
-  return { report, seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+  return { report, seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6, mainCpuSeconds: mainThreadCpu() - main };
 }
 
 const rate = (t: Timed): number => Math.round(t.report.claimed / t.seconds);
-const cpuMsPerFeed = (t: Timed): number => Math.round((t.cpuSeconds * 10_000) / t.report.claimed) / 10;
+const cpuMsPerFeed = (t: Timed, seconds = t.cpuSeconds): number => Math.round((seconds * 10_000) / t.report.claimed) / 10;
 
 /** The production poll settings (config/default.yaml) with the real fetcher, analyser and refresh job. */
 function pollerFor(store: Store, now: () => number) {
   const fetcher = createFetcher({
     userAgent: 'Stancewatch-bench', timeoutMs: 20_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5,
-    allowPrivateAddresses: true, logger: silent, now,
+    allowPrivateAddresses: true, logger: silent, now, parseInThread: !process.env.SW_INLINE,
     resolver: async () => [{ address: '127.0.0.1', family: 4 }],
   });
   const resources = loadAnalyserResources();
@@ -135,51 +138,4 @@ function peakRss(): { stop(): number } {
       return Math.max(peak, process.memoryUsage.rss());
     },
   };
-}
-
-/** Real news sentences (NewsMTSC) as item text, so the analyser does representative work. */
-function loadSentences(): string[] {
-  const lines = readFileSync(join(projectRoot(), SENTENCES), 'utf8').split('\n').filter(Boolean);
-  return lines.slice(0, 20_000).map((line) => (JSON.parse(line) as { sentence_normalized: string }).sentence_normalized);
-}
-
-async function startSite(feeds: number, items: number, sentences: string[], epoch: number): Promise<FeedSite> {
-  const site = { versions: new Array<number>(feeds).fill(0), conditional: false };
-  const server: Server = createServer((req, res) => serve(req, res, site, items, sentences, epoch));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return Object.assign(site, {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  });
-}
-
-function serve(req: IncomingMessage, res: ServerResponse, site: { versions: number[]; conditional: boolean }, items: number, sentences: string[], epoch: number): void {
-  const n = Number(/^\/feed\/(\d+)\.xml$/.exec(req.url ?? '')?.[1] ?? -1);
-  const version = site.versions[n];
-  if (version === undefined) return void res.writeHead(404).end();
-  const etag = `"f${n}-v${version}"`;
-  if (site.conditional && req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
-  const body = Buffer.from(feedXml(n, version, items, sentences, epoch));
-  res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'content-length': body.length }).end(body);
-}
-
-/** Item k of feed n is the same document in every version that contains it (fixed text, link and date). */
-function feedXml(n: number, version: number, items: number, sentences: string[], epoch: number): string {
-  const first = version * NEW_ITEMS_PER_CHANGE;
-  const entries: string[] = [];
-  for (let k = first + items - 1; k >= first; k--) {
-    const text = [0, 1, 2].map((j) => sentences[(n * 7_919 + k * 104_729 + j * 31) % sentences.length] as string);
-    entries.push(`<item><title>${escapeXml(text[0]!.slice(0, 120))}</title><link>https://outlet${n}.example/story/${k}</link>` +
-      `<guid>https://outlet${n}.example/story/${k}</guid><pubDate>${new Date(epoch + k * 3_600_000).toUTCString()}</pubDate>` +
-      `<description>${escapeXml(text.join(' '))}</description></item>`);
-  }
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Outlet ${n}</title>` +
-    `<link>https://outlet${n}.example/</link><description>bench</description>${entries.join('\n')}</channel></rss>`;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
