@@ -37,7 +37,7 @@ export async function benchPoll(opts: PollBenchOptions = {}): Promise<Record<str
   let clock = Date.now();
   const site = await startSite({ feeds, items, epoch: clock - 7 * DAY, newItemsPerChange: NEW_ITEMS_PER_CHANGE, sentencesFile: SENTENCES_FILE(projectRoot()) });
   const dir = mkdtempSync(join(tmpdir(), 'sw-bench-poll-'));
-  const store = await createStore({ url: `sqlite:${join(dir, 'bench.db')}`, logger: silent });
+  const store = await createStore({ url: `sqlite:${join(dir, 'bench.db')}`, logger: silent, backgroundCheckpointMs: 1_000 });
   const rss = peakRss();
   try {
     await store.migrate();
@@ -113,7 +113,7 @@ const cpuMsPerFeed = (t: Timed, seconds = t.cpuSeconds): number => Math.round((s
 function pollerFor(store: Store, now: () => number) {
   const fetcher = createFetcher({
     userAgent: 'Stancewatch-bench', timeoutMs: 20_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5,
-    allowPrivateAddresses: true, logger: silent, now, parseInThread: !process.env.SW_INLINE,
+    allowPrivateAddresses: true, logger: silent, now, parseInThread: true,
     resolver: async () => [{ address: '127.0.0.1', family: 4 }],
   });
   const resources = loadAnalyserResources();
@@ -125,7 +125,7 @@ function pollerFor(store: Store, now: () => number) {
     store, fetcher, analysis, logger: silent, now, random: () => 0.5,
     settings: { schedule: DEFAULT_SCHEDULE, maxItemAgeMs: 30 * DAY },
   };
-  const poller = createPoller(store, deps, { owner: 'bench', batchSize: 200, leaseMs: 300_000, concurrency: 16, perHostConcurrency: 2 }, silent);
+  const poller = createPoller(store, deps, { owner: 'bench', batchSize: Number(process.env.SW_BATCH ?? 200), leaseMs: 300_000, concurrency: 16, perHostConcurrency: 2 }, silent);
   return { cycle: poller.cycle, close: async () => { await analysis.close(); await fetcher.close(); } };
 }
 

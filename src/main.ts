@@ -109,8 +109,11 @@ async function startDiscord(p: Shared): Promise<{ client: Client<true>; delivere
   return { client, deliverer };
 }
 
+/** SQLite: the WAL is copied back into the database by a background thread this often. */
+const WAL_CHECKPOINT_MS = 1_000;
+
 async function openStore(config: AppConfig, logger: Logger): Promise<Store> {
-  const store = await createStore({ url: config.databaseUrl, logger: logger.child({ module: 'store' }) });
+  const store = await createStore({ url: config.databaseUrl, logger: logger.child({ module: 'store' }), backgroundCheckpointMs: WAL_CHECKPOINT_MS });
   try {
     await store.migrate();
     return store;

@@ -55,6 +55,8 @@ export interface StoreOptions {
   /** PostgreSQL schema to use (created by migrate); default: the server's search_path. */
   pgSchema?: string;
   poolSize?: number;
+  /** SQLite file: checkpoint the WAL on a background thread every this many ms (off by default). */
+  backgroundCheckpointMs?: number;
 }
 
 async function runMigrations(ctx: StoreContext, pgSchema: string | undefined): Promise<string[]> {
@@ -78,8 +80,13 @@ async function runMigrations(ctx: StoreContext, pgSchema: string | undefined): P
 export async function createStore(options: StoreOptions): Promise<Store> {
   const target = parseDatabaseUrl(options.url);
   if (!target.ok) throw new Error(target.error);
-  const openOptions = { ...(options.pgSchema === undefined ? {} : { pgSchema: options.pgSchema }), ...(options.poolSize ? { poolSize: options.poolSize } : {}) };
-  const { db, dialect } = openDb(target.value, options.logger, openOptions);
+  const openOptions = {
+    ...(options.pgSchema === undefined ? {} : { pgSchema: options.pgSchema }),
+    ...(options.poolSize ? { poolSize: options.poolSize } : {}),
+    ...(options.backgroundCheckpointMs === undefined ? {} : { backgroundCheckpointMs: options.backgroundCheckpointMs }),
+  };
+  const opened = openDb(target.value, options.logger, openOptions);
+  const { db, dialect } = opened;
   const ctx = createContext(db, dialect, options.logger);
   const lifecycle: StoreLifecycle = {
     dialect,
@@ -93,7 +100,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
         return false;
       }
     },
-    close: () => db.destroy(),
+    close: () => opened.close(),
   };
   return {
     ...feedStore(ctx),
