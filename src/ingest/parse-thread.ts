@@ -5,6 +5,6 @@ import type { ParseReply, ParseRequest } from './parse-pool.js';
 
 parentPort?.on('message', (request: ParseRequest) => {
   const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
-  void parseFeedDocument(bytes, request.options).then((result) => parentPort?.postMessage({ id: request.id, result } satisfies ParseReply));
+  void parseFeedDocument(bytes, request.options).then((result) => parentPort?.postMessage({ id: request.id, json: JSON.stringify(result) } satisfies ParseReply));
 });
 parentPort?.postMessage('ready' satisfies ParseReply);

