@@ -58,6 +58,10 @@ class ThreadParsePool implements ParsePool {
     return new Promise((resolve) => this.dispatch({ request, resolve, losses: 0 }));
   }
 
+  warmUp(): void {
+    this.start()?.unref();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const w = this.worker;
@@ -136,6 +140,9 @@ class ThreadParsePool implements ParsePool {
   }
 }
 
+/** Starts the thread at once (it takes a few hundred ms to load), so the first feeds do not wait for it. */
 export function createParsePool(options: ParsePoolOptions): ParsePool {
-  return new ThreadParsePool(options.deadlineMs ?? 30_000, options.logger);
+  const pool = new ThreadParsePool(options.deadlineMs ?? 30_000, options.logger);
+  pool.warmUp();
+  return pool;
 }
