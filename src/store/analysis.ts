@@ -3,6 +3,7 @@
 import type { ActorStance, ArticleAnalysis, Evidence, StanceLabel } from '../core/types.js';
 import type { Db, StoreContext } from './context.js';
 import { parseJson, toBool, toInt } from './context.js';
+import { insertRows } from './bulk.js';
 import { addFraming, addScores, chunked, newDelta, writeDelta } from './daily.js';
 import type { StoredAnalysis } from './types.js';
 
@@ -112,8 +113,8 @@ function scoreRows(items: AnalysisToSave[], keys: Map<string, ArticleKey>) {
 /** Writes analyses, scores and their daily contributions; with `markArticles`, flags the articles as analysed. */
 async function insertAnalyses(trx: Db, items: AnalysisToSave[], keys: Map<string, ArticleKey>, meta: AnalysisMeta, markArticles = true): Promise<void> {
   const delta = newDelta();
-  for (const part of chunked(items)) await trx.insertInto('article_analysis').values(part.map((i) => analysisRow(i.articleId, i.analysis, meta))).execute();
-  for (const part of chunked(scoreRows(items, keys))) await trx.insertInto('actor_scores').values(part).execute();
+  for (const part of chunked(items)) await insertRows(trx, 'article_analysis', part.map((i) => analysisRow(i.articleId, i.analysis, meta)));
+  for (const part of chunked(scoreRows(items, keys))) await insertRows(trx, 'actor_scores', part);
   const byLanguage = new Map<string, string[]>();
   for (const { articleId, analysis } of items) {
     const key = keyOf(keys, articleId);

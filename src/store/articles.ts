@@ -5,6 +5,7 @@ import type { AnalysisMeta, AnalysisToSave, AnalysisWriteStore } from './analysi
 import { analysisMethods, insertWithArticles } from './analysis.js';
 import type { Db, StoreContext } from './context.js';
 import { toBool, toInt } from './context.js';
+import { insertRows } from './bulk.js';
 import { addExistingToFeed } from './daily.js';
 import { pruneOlderThan } from './retention.js';
 import type { ArticlesTable } from './schema.js';
@@ -113,7 +114,7 @@ function freshRows(feedId: number, fresh: NewArticle[], { eligible, now, analyse
 
 async function insertFresh(trx: Db, feedId: number, fresh: NewArticle[], options: InsertOptions): Promise<void> {
   const rows = freshRows(feedId, fresh, options);
-  for (const part of chunks(rows)) await trx.insertInto('articles').values(part).execute();
+  for (const part of chunks(rows)) await insertRows(trx, 'articles', part);
   if (options.analyses) await insertWithArticles(trx, feedId, rows, options.analyses);
 }
 
