@@ -2,6 +2,8 @@
 // real fetcher, poller, refresh job, SQLite store (temp file) and analyser. Three cycles: cold (empty store),
 // changed (20% of feeds gain new items, the rest serve identical content with 200), and all-304.
 // Feeds sit on 250 host names (a stub resolver maps them to 127.0.0.1), so the per-host limit acts as it would.
+// The site runs in a child process (poll-site.ts), as feed servers are not in the poller's process. Figures for
+// the main thread alone come from /proc (Linux).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,7 +127,7 @@ function pollerFor(store: Store, now: () => number) {
     store, fetcher, analysis, logger: silent, now, random: () => 0.5,
     settings: { schedule: DEFAULT_SCHEDULE, maxItemAgeMs: 30 * DAY },
   };
-  const poller = createPoller(store, deps, { owner: 'bench', batchSize: 200, leaseMs: 300_000, concurrency: 16, perHostConcurrency: 2 }, silent);
+  const poller = createPoller(store, deps, { owner: 'bench', batchSize: 200, leaseMs: 300_000, concurrency: Number(process.env.SW_CONC ?? 16), perHostConcurrency: 2 }, silent);
   return { cycle: poller.cycle, close: async () => { await analysis.close(); await fetcher.close(); } };
 }
 

@@ -52,8 +52,17 @@ function byScript(text: string): string | undefined {
   return lang === 'ru' && /[іїєґ]/i.test(text) ? 'uk' : lang;
 }
 
-/** Longest stop word: longer words need no lookup. */
-const MAX_STOPWORD = Math.max(...[...STOPWORDS.keys()].map((w) => w.length));
+/** ASCII stop words by their letters packed base 27 (a = 1 ... z = 26), so a word is looked up without a string. */
+const ASCII_STOPWORDS = new Map<number, number[]>();
+for (const [w, langs] of STOPWORDS) if (/^[a-z]+$/.test(w)) ASCII_STOPWORDS.set(packed(w, 0, w.length), langs);
+/** Longest ASCII stop word: longer words need no lookup. */
+const MAX_STOPWORD = Math.max(...[...STOPWORDS.keys()].filter((w) => /^[a-z]+$/.test(w)).map((w) => w.length));
+
+function packed(text: string, from: number, to: number): number {
+  let key = 0;
+  for (let i = from; i < to; i++) key = key * 27 + ((text.charCodeAt(i) | 32) - 96);
+  return key;
+}
 
 /** Stop-word hits per language over the ASCII letter runs of `sample` (the same runs as /[a-z]+/g after lower-casing). */
 function asciiWordHits(sample: string, hits: number[]): number {
@@ -67,7 +76,7 @@ function asciiWordHits(sample: string, hits: number[]): number {
     }
     if (start < 0) continue;
     words++;
-    if (i - start <= MAX_STOPWORD) for (const k of STOPWORDS.get(sample.slice(start, i).toLowerCase()) ?? []) hits[k] = (hits[k] as number) + 1;
+    if (i - start <= MAX_STOPWORD) for (const k of ASCII_STOPWORDS.get(packed(sample, start, i)) ?? []) hits[k] = (hits[k] as number) + 1;
     start = -1;
   }
   return words;
