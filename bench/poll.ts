@@ -127,7 +127,7 @@ function pollerFor(store: Store, now: () => number) {
     store, fetcher, analysis, logger: silent, now, random: () => 0.5,
     settings: { schedule: DEFAULT_SCHEDULE, maxItemAgeMs: 30 * DAY },
   };
-  const poller = createPoller(store, deps, { owner: 'bench', batchSize: 200, leaseMs: 300_000, concurrency: Number(process.env.SW_CONC ?? 16), perHostConcurrency: 2 }, silent);
+  const poller = createPoller(store, deps, { owner: 'bench', batchSize: 200, leaseMs: 300_000, concurrency: 16, perHostConcurrency: 2 }, silent);
   return { cycle: poller.cycle, close: async () => { await analysis.close(); await fetcher.close(); } };
 }
 
