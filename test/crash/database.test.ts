@@ -1,7 +1,7 @@
 // Database trouble during a refresh: SQLite locked by another process (briefly, then past every retry) and a
-// PostgreSQL connection terminated inside the analysis transaction (one per feed: all of a feed's new analyses
-// are written together). The failure is waited out or reported, nothing is half-written (a failed batch leaves
-// none of its analyses), and the next worker tick completes the work.
+// PostgreSQL connection terminated inside the write transaction (one per feed: a feed's new articles are stored
+// together with their analyses). The failure is waited out or reported, nothing is half-written (a failed
+// transaction leaves neither the articles nor any analysis), and the next worker tick completes the work.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,8 +28,11 @@ afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
-type SaveAnalyses = Store['saveAnalyses'];
-/** Runs around the n-th saveAnalyses call (1-based; one per refreshed feed); every other call goes straight to the store. */
+type InsertArticles = Store['insertArticles'];
+/**
+ * Runs around the n-th insertArticles call that carries analyses (1-based; one per refreshed feed with new items);
+ * every other call goes straight to the store.
+ */
 type Hook = (real: () => Promise<void>, articleIds: string[]) => Promise<void>;
 
 interface Rig {
@@ -53,12 +56,14 @@ function items(prefix: string) {
 
 function hooked(store: Store, callNumber: number, hook: Hook): Store {
   let calls = 0;
-  const saveAnalyses: SaveAnalyses = (batch, meta) => {
-    calls++;
-    const real = () => store.saveAnalyses(batch, meta);
-    return calls === callNumber ? hook(real, batch.map((b) => b.articleId)) : real();
+  const insertArticles: InsertArticles = (feedId, items, options) => {
+    const real = () => store.insertArticles(feedId, items, options);
+    if (!options.analyses) return real();
+    if (++calls !== callNumber) return real();
+    let ids: string[] = [];
+    return hook(async () => void (ids = await real()), options.analyses.items.map((b) => b.articleId)).then(() => ids);
   };
-  return { ...store, saveAnalyses };
+  return { ...store, insertArticles };
 }
 
 async function rig(store: Store, count: CountQuery, feeds: Record<string, Handler | 'plain'>, callNumber: number, hook: Hook): Promise<Rig> {
@@ -136,8 +141,7 @@ describe('SQLite locked by another process', () => {
     expect(r.errors.join('\n')).toContain('feed refresh crashed');
     expect(r.errors.join('\n')).toContain('SQLITE_BUSY');
     expect(stuck).toHaveLength(ITEMS);
-    expect(await r.count('select count(*) as n from articles')).toBe(ITEMS);
-    expect(await r.count('select count(*) as n from articles where analysed = 0')).toBe(ITEMS);
+    expect(await r.count('select count(*) as n from articles')).toBe(0);
     expect(await r.count('select count(*) as n from article_analysis')).toBe(0);
     expect(await halfWritten(r.count)).toEqual(NOTHING_HALF_WRITTEN);
     await nextTickCompletes(r, '/news.xml');
@@ -156,7 +160,7 @@ async function pgAvailable(): Promise<boolean> {
 }
 
 describe('PostgreSQL connection lost mid-cycle', () => {
-  it('reports the failure, rolls the analysis transaction back, and the next tick succeeds', async (ctx) => {
+  it('reports the failure, rolls the feed’s write transaction back, and the next tick succeeds', async (ctx) => {
     if (!(await pgAvailable())) return ctx.skip();
     const schema = `sw_dbtrouble_${process.pid}_${Date.now()}`;
     const app = `sw_dbtrouble_${process.pid}`;
@@ -169,7 +173,7 @@ describe('PostgreSQL connection lost mid-cycle', () => {
     await installStall(checker);
     let terminated = 0;
     let stuck: string[] = [];
-    // The feed's analysis transaction stalls after writing its analysis rows (in the row trigger of its second
+    // The feed's write transaction stalls after writing its analysis rows (in the row trigger of its second
     // article); its backend is then terminated, as a database restart or a network cut would do, mid-transaction.
     const r = await rig(store, count, { news: 'plain' }, 1, async (real, articleIds) => {
       stuck = articleIds;
@@ -185,7 +189,7 @@ describe('PostgreSQL connection lost mid-cycle', () => {
     expect(report).toMatchObject({ claimed: 1, crashed: 1 });
     expect(r.errors.join('\n')).toContain('feed refresh crashed');
     expect(stuck).toHaveLength(ITEMS);
-    expect(await count('select count(*) as n from articles where analysed = 0')).toBe(ITEMS);
+    expect(await count('select count(*) as n from articles')).toBe(0);
     expect(await count('select count(*) as n from article_analysis')).toBe(0);
     expect(await halfWritten(count)).toEqual(NOTHING_HALF_WRITTEN);
     expect(await store.ping()).toBe(true);
