@@ -1,5 +1,6 @@
 // `stancewatch bench [--json] [--only NAME] [--write FILE]`: runs the benchmarks in bench/ and prints one table.
 // With --write, the figures and the machine they came from are written as Markdown (docs/benchmarks.md).
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,18 @@ async function runBench(name: string, io: CliIo): Promise<Row[]> {
   return Object.entries(figures).map(([metric, value]) => ({ bench: name, metric, value, target: spec.targets[metric] ?? '' }));
 }
 
+/** Runs `stancewatch bench --only NAME --json` as a child process with this process's Node flags. */
+async function runBenchApart(name: string, io: CliIo): Promise<Row[]> {
+  const script = process.argv[1] ?? join(projectRoot(), 'bin', 'stancewatch.js');
+  const child = spawn(process.execPath, [...process.execArgv, script, 'bench', '--only', name, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`bench ${name} exited with code ${code}`);
+  io.err(`bench: ${name} done`);
+  return (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { results: Row[] }).results;
+}
+
 export function machine(): string {
   const cpu = cpus();
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`;
@@ -64,7 +77,9 @@ export const run: CliCommand = async (args, io) => {
     return EXIT.usage;
   }
   const rows: Row[] = [];
-  for (const name of names) rows.push(...(await runBench(name, io)));
+  // Several benchmarks: each in a process of its own (same Node flags), so none inherits another's heap, JIT state
+  // or resident memory (peak RSS is a target). One: in this process.
+  for (const name of names) rows.push(...(names.length > 1 ? await runBenchApart(name, io) : await runBench(name, io)));
   const when = new Date().toISOString();
   if (parsed.flags.get('json') === true) io.out(JSON.stringify({ machine: machine(), when, results: rows }, null, 2));
   else io.out(`${table(rows)}\n\nMachine: ${machine()}`);
