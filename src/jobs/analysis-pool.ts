@@ -3,6 +3,8 @@
 // resources. A batch (one feed's new articles) goes to the least-loaded thread; callers wait while `maxQueued`
 // articles are in flight (back-pressure). Where no thread runs (none could start, one died, or the pool is
 // closed), batches run inline with the main thread's analyser: every article is still analysed exactly once.
+// A thread lost after it was ready (a crash, not a broken start) is replaced after a short delay, at most
+// MAX_RESTARTS times in RESTART_WINDOW_MS; the replacement gets the server-defined actors first.
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
@@ -27,7 +29,7 @@ export type ThreadRequest = { kind: 'actors'; actors: ActorDef[] } | { kind: 'an
  * Results travel as one JSON string: the receiving (main) thread's JSON.parse costs about a third of
  * deserialising the same object graph from a structured clone (50 analyses: 0.3 ms against 1.0 ms).
  */
-export type ThreadReply = { id: number; ok: true; json: string } | { id: number; ok: false; message: string };
+export type ThreadReply = { id: number; ok: true; json: string } | { id: number; ok: false; message: string } | 'ready';
 
 export interface AnalysisPool {
   /** Analyses the inputs (results in the same order); waits while the pool is full. */
@@ -49,7 +51,12 @@ export interface AnalysisPoolOptions {
   /** The main thread's analyser (same resources and actors), for inline work. */
   inline: () => Analyser;
   logger: Logger;
+  /** Delay before a lost thread is replaced (default 1 s). */
+  restartDelayMs?: number;
 }
+
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 10 * 60_000;
 
 interface Job {
   inputs: ArticleInput[];
@@ -62,6 +69,8 @@ interface Thread {
   jobs: Map<number, Job>;
   /** Articles sent and not answered yet. */
   load: number;
+  /** The thread built its analyser (so a later loss is a crash, worth a replacement). */
+  ready: boolean;
 }
 
 export function analyseTimed(analyser: Analyser, inputs: ArticleInput[]): Analysed[] {
@@ -85,7 +94,7 @@ const spawnThread = (resources: AnalyserResources): Worker => spawnModuleThread(
 /** Starts one thread wired to the pool's handlers; undefined (logged) when threads cannot start at all. */
 function startThread(options: AnalysisPoolOptions, answered: (t: Thread, r: ThreadReply) => void, lost: (t: Thread, e?: unknown) => void): Thread | undefined {
   try {
-    const thread: Thread = { worker: spawnThread(options.resources), jobs: new Map(), load: 0 };
+    const thread: Thread = { worker: spawnThread(options.resources), jobs: new Map(), load: 0, ready: false };
     thread.worker.unref();
     thread.worker.on('message', (reply: ThreadReply) => answered(thread, reply));
     thread.worker.on('error', (error) => lost(thread, error));
@@ -97,13 +106,40 @@ function startThread(options: AnalysisPoolOptions, answered: (t: Thread, r: Thre
   }
 }
 
-export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
-  const maxQueued = options.maxQueued ?? 1_000;
-  const threads: Thread[] = [];
+/** True while fewer than MAX_RESTARTS replacements happened in the last RESTART_WINDOW_MS (and counts this one). */
+function restartBudget(): () => boolean {
+  const times: number[] = [];
+  return () => {
+    const now = Date.now();
+    while (times.length > 0 && (times[0] as number) < now - RESTART_WINDOW_MS) times.shift();
+    if (times.length >= MAX_RESTARTS) return false;
+    times.push(now);
+    return true;
+  };
+}
+
+/** Back-pressure: callers wait while `max` articles are in flight (a larger batch waits for an empty pool). */
+function createGate(max: number): { admit(n: number): Promise<void>; leave(n: number): void } {
   const waiting: Array<() => void> = [];
   let inFlight = 0;
+  return {
+    async admit(n) {
+      while (inFlight > 0 && inFlight + n > max) await new Promise<void>((resolve) => waiting.push(resolve));
+      inFlight += n;
+    },
+    leave(n) {
+      inFlight -= n;
+      for (const wake of waiting.splice(0)) wake();
+    },
+  };
+}
+
+export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
+  const threads: Thread[] = [];
   let nextId = 1;
   let closed = false;
+  let actors: ActorDef[] = [];
+  const mayRestart = restartBudget();
 
   const runInline = (job: Job): void => {
     try {
@@ -120,9 +156,26 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
     if (!closed) options.logger.warn({ err: error, threadsLeft: threads.length }, 'analysis thread lost, its work runs inline');
     for (const job of thread.jobs.values()) runInline(job);
     thread.jobs.clear();
+    if (!closed && thread.ready) replaceLater();
+  };
+
+  const start = (): Thread | undefined => {
+    const thread = startThread(options, answered, lost);
+    if (!thread) return undefined;
+    threads.push(thread);
+    if (actors.length > 0) thread.worker.postMessage({ kind: 'actors', actors } satisfies ThreadRequest);
+    return thread;
+  };
+
+  const replaceLater = (): void => {
+    if (!mayRestart()) return void options.logger.error({ maxRestarts: MAX_RESTARTS }, 'analysis threads keep failing; not replacing them, analysing inline');
+    setTimeout(() => {
+      if (!closed && start()) options.logger.info({ threads: threads.length }, 'analysis thread replaced');
+    }, options.restartDelayMs ?? 1_000).unref();
   };
 
   const answered = (thread: Thread, reply: ThreadReply): void => {
+    if (reply === 'ready') return void (thread.ready = true);
     const job = thread.jobs.get(reply.id);
     if (!job) return;
     thread.jobs.delete(reply.id);
@@ -141,21 +194,10 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
       thread.worker.postMessage({ kind: 'analyse', id, inputs } satisfies ThreadRequest);
     });
 
-  const admit = async (n: number): Promise<void> => {
-    while (inFlight > 0 && inFlight + n > maxQueued) await new Promise<void>((resolve) => waiting.push(resolve));
-    inFlight += n;
-  };
-
-  const leave = (n: number): void => {
-    inFlight -= n;
-    for (const wake of waiting.splice(0)) wake();
-  };
+  const { admit, leave } = createGate(options.maxQueued ?? 1_000);
 
   const count = Math.max(1, options.threads ?? availableParallelism() - 1);
-  for (let i = 0; i < count; i++) {
-    const thread = startThread(options, answered, lost);
-    if (thread) threads.push(thread);
-  }
+  for (let i = 0; i < count; i++) start();
 
   return {
     async analyse(inputs) {
@@ -168,7 +210,8 @@ export function createAnalysisPool(options: AnalysisPoolOptions): AnalysisPool {
         leave(inputs.length);
       }
     },
-    setActors(actors) {
+    setActors(next) {
+      actors = next;
       for (const thread of threads) thread.worker.postMessage({ kind: 'actors', actors } satisfies ThreadRequest);
     },
     async close() {

@@ -16,6 +16,7 @@ function analyseBatch(request: Extract<ThreadRequest, { kind: 'analyse' }>): Thr
   }
 }
 
+parentPort?.postMessage('ready' satisfies ThreadReply);
 parentPort?.on('message', (request: ThreadRequest) => {
   if (request.kind === 'actors') analyser = request.actors.length > 0 ? base.withActors(request.actors) : base;
   else parentPort?.postMessage(analyseBatch(request));
