@@ -6,13 +6,14 @@ import type { Worker } from 'node:worker_threads';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActorDef } from '../../src/core/types.js';
+import type * as Threads from '../../src/ingest/threads.js';
 import { createAnalysisPool, type AnalysisPool } from '../../src/jobs/analysis-pool.js';
 import { loadAnalyserResources } from '../../src/resources.js';
 import { analyser } from './fixtures.js';
 
 const spawned = vi.hoisted(() => [] as Worker[]);
 vi.mock('../../src/ingest/threads.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/ingest/threads.js')>();
+  const actual = await importOriginal<typeof Threads>();
   return {
     ...actual,
     spawnModuleThread: (...args: Parameters<typeof actual.spawnModuleThread>) => {
