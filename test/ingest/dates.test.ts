@@ -30,4 +30,24 @@ describe('parseFeedDate', () => {
       expect(iso(bad)).toBeNull();
     }
   });
+
+  it('reads RFC 822 dates exactly, for 2,000 random instants with numeric offsets and GMT', () => {
+    const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const pad = (n: number) => String(n).padStart(2, '0');
+    let seed = 20_261_128;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2_000; i++) {
+      const ms = Math.floor((Date.UTC(1990, 0, 1) + random() * 50 * 365 * 86_400_000) / 1000) * 1000;
+      const offset = [-480, 0, 330, 600, -210][i % 5] as number;
+      const local = new Date(ms + offset * 60_000);
+      const zone = `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}${pad(Math.abs(offset) % 60)}`;
+      const text = `${days[local.getUTCDay()]}, ${pad(local.getUTCDate())} ${months[local.getUTCMonth()]} ${local.getUTCFullYear()} ` +
+        `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ${i % 7 === 0 && offset === 0 ? 'GMT' : zone}`;
+      expect(parseFeedDate(text), text).toEqual({ ms });
+      expect(parseFeedDate(new Date(ms).toUTCString())).toEqual({ ms });
+    }
+    expect(parseFeedDate('Tue, 30 Feb 2024 10:00:00 GMT')).toBeNull();
+    expect(parseFeedDate('Tue, 02 Foo 2024 10:00:00 GMT')).toBeNull();
+  });
 });
