@@ -31,7 +31,8 @@ export function workerSettings(s: Settings): WorkerSettings {
   };
 }
 
-export function createAppFetcher(config: AppConfig, logger: Logger, now: () => number = Date.now): Fetcher {
+/** `polls`: this process runs the poller (a bot-only process parses the odd feed inline, without a parse thread). */
+export function createAppFetcher(config: AppConfig, logger: Logger, now: () => number = Date.now, polls = true): Fetcher {
   const f = config.settings.fetch;
   return createFetcher({
     userAgent: f.userAgent,
@@ -41,7 +42,7 @@ export function createAppFetcher(config: AppConfig, logger: Logger, now: () => n
     articleConcurrency: f.fullTextConcurrency,
     maxRedirects: f.maxRedirects,
     allowPrivateAddresses: f.allowPrivateAddresses,
-    parseInThread: f.parseInThread,
+    parseInThread: f.parseInThread && polls,
     parseDeadlineMs: f.parseDeadlineSeconds * 1000,
     logger: logger.child({ module: 'fetch' }),
     now,

@@ -129,7 +129,7 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
   const store = await openStore(config, logger);
   const resources = loadAnalyserResources();
   const analyser = createAnalyser(resources);
-  const fetcher = createAppFetcher(config, logger, now);
+  const fetcher = createAppFetcher(config, logger, now, options.role !== 'bot');
   const s = config.settings.digest;
   const jobs = createJobsApi({
     store, fetcher, analyser, logger: logger.child({ module: 'jobs-api' }), now,
