@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The labelled news sentences the items are made of (NewsMTSC train, in ../shared). */
+export const SENTENCES_FILE = (root: string): string => join(root, '..', 'shared', 'data', 'newsmtsc', 'train.jsonl');
+
 export interface SiteSpec {
   feeds: number;
   items: number;
@@ -109,4 +112,3 @@ function runSite(spec: SiteSpec): void {
 }
 
 if (process.argv[2] === '--poll-site') runSite(JSON.parse(process.argv[3] ?? '{}') as SiteSpec);
-export const SENTENCES_FILE = (root: string): string => join(root, '..', 'shared', 'data', 'newsmtsc', 'train.jsonl');
