@@ -24,6 +24,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A next-check time no tick reaches during a test. */
+const NOT_YET = Date.UTC(2999, 0, 1);
+
 export async function startTestApp(prefix: string, leaseSeconds = 2): Promise<TestApp> {
   const db = await freshDatabase(prefix);
   const direct = await createStore({ url: db.url, logger: pino({ level: 'silent' }) });
@@ -43,11 +46,16 @@ export async function startTestApp(prefix: string, leaseSeconds = 2): Promise<Te
     app, proxy, db, server, direct, logs,
     base: `http://127.0.0.1:${app.httpPort}`,
     async addFeeds(n, handler) {
+      // Added not yet due, then made due in one statement: the running worker's next tick claims them all at
+      // once, whenever its ticks fall during the inserts.
+      const ids: number[] = [];
       for (let i = 0; i < n; i++) {
         server.route(`/f${i}.xml`, handler(i));
-        const { feed } = await direct.addFeed({ url: server.url(`/f${i}.xml`), nextCheckAt: 0, now: Date.now() });
+        const { feed } = await direct.addFeed({ url: server.url(`/f${i}.xml`), nextCheckAt: NOT_YET, now: Date.now() });
         await direct.subscribe({ guildId: 'g', feedId: feed.id, channelId: 'c', name: `f${i}`, createdBy: 'test', now: Date.now() });
+        ids.push(feed.id);
       }
+      await db.query('update feeds set next_check_at = 0 where id = any($1::int[])', [ids]);
     },
     async close() {
       proxy.restore();
