@@ -5,7 +5,7 @@ import type { AnalysisMeta, AnalysisToSave, AnalysisWriteStore } from './analysi
 import { analysisMethods, insertWithArticles } from './analysis.js';
 import type { Db, StoreContext } from './context.js';
 import { toBool, toInt } from './context.js';
-import { insertRows } from './bulk.js';
+import { insertRows, placeholders, shapedQuery, tuples } from './bulk.js';
 import { addExistingToFeed } from './daily.js';
 import { pruneOlderThan } from './retention.js';
 import type { ArticlesTable } from './schema.js';
@@ -71,11 +71,10 @@ async function resolveIds(trx: Db, items: NewArticle[]): Promise<{ storedId: Map
   for (const part of chunks(items)) {
     const ids = part.map((i) => i.id);
     const links = part.flatMap((i) => (i.link ? [i.link] : []));
-    const rows = await trx
-      .selectFrom('articles')
-      .select(['id', 'link'])
-      .where((eb) => eb.or([eb('id', 'in', ids), ...(links.length > 0 ? [eb('link', 'in', links)] : [])]))
-      .execute();
+    const rows = await shapedQuery<{ id: string; link: string | null }>(trx, `stored|${ids.length}|${links.length}`, (p) => {
+      const byIds = `"id" in (${placeholders(p, ids.length)})`;
+      return `select "id", "link" from "articles" where ${byIds}${links.length > 0 ? ` or "link" in (${placeholders(p, links.length)})` : ''}`;
+    }, [...ids, ...links]);
     for (const row of rows) {
       byId.add(row.id);
       if (row.link !== null && !byLink.has(row.link)) byLink.set(row.link, row.id);
@@ -121,12 +120,9 @@ async function insertFresh(trx: Db, feedId: number, fresh: NewArticle[], options
 /** Links the stored articles to the feed; existing analysed articles newly linked count in its aggregates. */
 async function linkToFeed(trx: Db, feedId: number, articleIds: string[], freshIds: Set<string>): Promise<void> {
   for (const part of chunks(articleIds)) {
-    const linked = await trx
-      .insertInto('article_feeds')
-      .values(part.map((articleId) => ({ article_id: articleId, feed_id: feedId })))
-      .onConflict((oc) => oc.columns(['article_id', 'feed_id']).doNothing())
-      .returning('article_id')
-      .execute();
+    const linked = await shapedQuery<{ article_id: string }>(trx, `link|${part.length}`,
+      (p) => `insert into "article_feeds" ("article_id", "feed_id") values ${tuples(p, 2, part.length)} on conflict ("article_id", "feed_id") do nothing returning "article_id"`,
+      part.flatMap((articleId) => [articleId, feedId]));
     const relinked = linked.map((r) => r.article_id).filter((id) => !freshIds.has(id));
     if (relinked.length === 0) continue;
     const analysed = await trx.selectFrom('articles').select('id').where('id', 'in', relinked).where('analysed', '=', 1).execute();

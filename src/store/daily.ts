@@ -5,6 +5,7 @@ import { sql, type OnConflictBuilder } from 'kysely';
 import type { Database } from './schema.js';
 import type { Db } from './context.js';
 import { parseJson, utcDay } from './context.js';
+import { upsertAdding } from './bulk.js';
 
 export interface ScoreContribution {
   actor: string;
@@ -84,21 +85,17 @@ export const addToActorDaily = (oc: OnConflictBuilder<Database, 'actor_daily'>) 
 export const addToFramingDaily = (oc: OnConflictBuilder<Database, 'framing_daily'>) =>
   oc.columns(['feed_id', 'day', 'term']).doUpdateSet({ count: sql`framing_daily.count + excluded.count` });
 
+const ACTOR_DAILY = {
+  columns: ['feed_id', 'day', 'actor', 'outlet', 'n', 'score_sum', 'negative', 'neutral', 'positive'],
+  key: ['feed_id', 'day', 'actor', 'outlet'],
+  add: ['n', 'score_sum', 'negative', 'neutral', 'positive'],
+} as const;
+const FRAMING_DAILY = { columns: ['feed_id', 'day', 'term', 'count'], key: ['feed_id', 'day', 'term'], add: ['count'] } as const;
+
+/** Adds the delta to the daily rows (same effect as addToActorDaily / addToFramingDaily, SQL built once per shape). */
 export async function writeDelta(trx: Db, delta: DailyDelta): Promise<void> {
-  for (const part of chunked(inKeyOrder(delta.actor))) {
-    await trx
-      .insertInto('actor_daily')
-      .values(part)
-      .onConflict(addToActorDaily)
-      .execute();
-  }
-  for (const part of chunked(inKeyOrder(delta.framing))) {
-    await trx
-      .insertInto('framing_daily')
-      .values(part)
-      .onConflict(addToFramingDaily)
-      .execute();
-  }
+  for (const part of chunked(inKeyOrder(delta.actor))) await upsertAdding(trx, 'actor_daily', ACTOR_DAILY, part);
+  for (const part of chunked(inKeyOrder(delta.framing))) await upsertAdding(trx, 'framing_daily', FRAMING_DAILY, part);
 }
 
 /** Adds the stored analyses of `articleIds` to the daily rows of `feedId` (an article newly linked to it). */
