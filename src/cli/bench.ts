@@ -15,7 +15,7 @@ const BENCHES: Record<string, { file: string; fn: string; targets: Record<string
   analysis: { file: 'analysis.ts', fn: 'benchAnalysis', targets: { 'analysis.articles_per_s': '>= 1000' } },
   poll: {
     file: 'poll.ts', fn: 'benchPoll',
-    targets: { 'poll.cold_feeds_per_s': '>= 100', 'poll.all_304_feeds_per_s': '>= 500', 'poll.peak_rss_mb': '<= 300' },
+    targets: { 'poll.cold_feeds_per_s': '>= 100', 'poll.all304_feeds_per_s': '>= 500', 'poll.peak_rss_mb': '<= 300' },
   },
   summary: { file: 'summary.ts', fn: 'benchSummary', targets: { 'summary.sqlite_p95_ms': '<= 50', 'summary.postgres_p95_ms': '<= 50' } },
   digest: { file: 'digest.ts', fn: 'benchDigest', targets: {} },
