@@ -71,20 +71,7 @@ export function addFraming(delta: DailyDelta, feedIds: number[], items: FramingC
 
 const inKeyOrder = <R>(rows: Map<string, R>): R[] => [...rows.keys()].sort().map((key) => rows.get(key) as R);
 
-/** On an existing daily row, add the new counts to it (used for every write into actor_daily). */
-export const addToActorDaily = (oc: OnConflictBuilder<Database, 'actor_daily'>) =>
-  oc.columns(['feed_id', 'day', 'actor', 'outlet']).doUpdateSet({
-    n: sql`actor_daily.n + excluded.n`,
-    score_sum: sql`actor_daily.score_sum + excluded.score_sum`,
-    negative: sql`actor_daily.negative + excluded.negative`,
-    neutral: sql`actor_daily.neutral + excluded.neutral`,
-    positive: sql`actor_daily.positive + excluded.positive`,
-  });
-
-/** On an existing framing_daily row, add the new count to it. */
-export const addToFramingDaily = (oc: OnConflictBuilder<Database, 'framing_daily'>) =>
-  oc.columns(['feed_id', 'day', 'term']).doUpdateSet({ count: sql`framing_daily.count + excluded.count` });
-
+/** The daily tables: their columns, primary key, and the counts a colliding write adds to the stored row. */
 const ACTOR_DAILY = {
   columns: ['feed_id', 'day', 'actor', 'outlet', 'n', 'score_sum', 'negative', 'neutral', 'positive'],
   key: ['feed_id', 'day', 'actor', 'outlet'],
@@ -92,7 +79,19 @@ const ACTOR_DAILY = {
 } as const;
 const FRAMING_DAILY = { columns: ['feed_id', 'day', 'term', 'count'], key: ['feed_id', 'day', 'term'], add: ['count'] } as const;
 
-/** Adds the delta to the daily rows (same effect as addToActorDaily / addToFramingDaily, SQL built once per shape). */
+/** `col = table.col + excluded.col` for each added column, as a Kysely update set. */
+const addedSet = (table: string, add: readonly string[]) =>
+  Object.fromEntries(add.map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]));
+
+/** On an existing daily row, add the new counts to it (Kysely form, for insert-selects such as a feed merge). */
+export const addToActorDaily = (oc: OnConflictBuilder<Database, 'actor_daily'>) =>
+  oc.columns([...ACTOR_DAILY.key]).doUpdateSet(addedSet('actor_daily', ACTOR_DAILY.add));
+
+/** On an existing framing_daily row, add the new count to it. */
+export const addToFramingDaily = (oc: OnConflictBuilder<Database, 'framing_daily'>) =>
+  oc.columns([...FRAMING_DAILY.key]).doUpdateSet(addedSet('framing_daily', FRAMING_DAILY.add));
+
+/** Adds the delta to the daily rows (the same upserts as addToActorDaily / addToFramingDaily, SQL built once per shape). */
 export async function writeDelta(trx: Db, delta: DailyDelta): Promise<void> {
   for (const part of chunked(inKeyOrder(delta.actor))) await upsertAdding(trx, 'actor_daily', ACTOR_DAILY, part);
   for (const part of chunked(inKeyOrder(delta.framing))) await upsertAdding(trx, 'framing_daily', FRAMING_DAILY, part);
