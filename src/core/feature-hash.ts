@@ -5,14 +5,18 @@ export const HASH_BITS = 19;
 export const DIMENSION = 1 << HASH_BITS;
 const MASK = DIMENSION - 1;
 
-/** FNV-1a over the UTF-16 code units of a string. */
+/**
+ * FNV-1a over the UTF-16 code units of a string, as a signed 32-bit integer: V8 keeps that unboxed in an object
+ * field (an unsigned value above 2^31 would be a heap number in every token). Consumers only mix it through
+ * Math.imul, which reads both forms alike.
+ */
 export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h | 0;
 }
 
 /** Folds a 32-bit value into a running hash (murmur3 body step). */
