@@ -173,10 +173,13 @@ const NON_ASCII = /[^\x00-\x7f]/;
 function scanAscii(text: string, lower: string, tables: Tables, found: Found): Found {
   const starts = tables.asciiStarts;
   starts.lastIndex = 0;
-  let run: RegExpExecArray | null;
-  while ((run = starts.exec(text)) !== null) {
-    const i = run.index;
-    if (text.charCodeAt(i - 1) !== 46) lookUp(text, lower, i, i + run[0].length, tables, found);
+  // `test` moves lastIndex to the end of the match without building a match array; a match is always a whole
+  // run (the pattern's lookbehind and greedy tail), so its start is found by stepping back over the run.
+  while (starts.test(text)) {
+    const end = starts.lastIndex;
+    let i = end;
+    while (i > 0 && isAsciiAlnum(text.charCodeAt(i - 1))) i--;
+    if (text.charCodeAt(i - 1) !== 46) lookUp(text, lower, i, end, tables, found);
   }
   return found;
 }
