@@ -4,7 +4,7 @@
 // thread costs it a loader-hooks thread of its own (one more V8 isolate, ~27 MB resident) and every import a
 // round trip to it. Where bundling cannot be done (no esbuild, a read-only tree), the thread registers tsx.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,8 +49,12 @@ function tryBundle(entry: string): URL | undefined {
     });
     const text = result.outputFiles?.[0]?.text;
     if (text === undefined) return undefined;
-    const file = join(cacheDir, `${basename(entry, '.ts')}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.mjs`);
-    if (!existsSync(file)) writeAtomically(file, text);
+    const name = basename(entry, '.ts');
+    const file = join(cacheDir, `${name}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.mjs`);
+    if (!existsSync(file)) {
+      writeAtomically(file, text);
+      removeStale(cacheDir, name, file);
+    }
     return pathToFileURL(file);
   } catch {
     return undefined;
@@ -69,6 +73,22 @@ function packageCacheDir(entry: string): string | undefined {
       return cache;
     }
     if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** A bundle is stale a day after it was written, once a newer one of the same module exists (edited sources). */
+const STALE_MS = 24 * 3_600_000;
+
+/** Removes stale bundles of `name` other than `current`; a process still running one has it loaded already. */
+function removeStale(cacheDir: string, name: string, current: string): void {
+  for (const entry of readdirSync(cacheDir)) {
+    const file = join(cacheDir, entry);
+    if (file === current || !entry.startsWith(`${name}-`) || !entry.endsWith('.mjs')) continue;
+    try {
+      if (Date.now() - statSync(file).mtimeMs > STALE_MS) rmSync(file, { force: true });
+    } catch {
+      // Another process removed it first.
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // Threads started from the TypeScript sources run an esbuild bundle of their module graph, not tsx: the bundle
 // is plain JavaScript next to the packages it imports, and a thread started on it answers like the sources do.
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundledModule, siblingModule, spawnModuleThread } from '../../src/ingest/threads.js';
@@ -30,6 +31,34 @@ describe('module threads from the sources', () => {
       expect(JSON.stringify(reply)).toContain('https://example.org/a');
     } finally {
       await worker.terminate();
+    }
+  });
+
+  it('removes bundles of the same module written more than a day ago when it writes a new one', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const cache = join(root, 'node_modules', '.cache', 'stancewatch');
+    const name = `stale-check-${process.pid}-${Date.now()}`;
+    const sources = join(root, 'node_modules', '.cache', 'stancewatch-test');
+    mkdirSync(sources, { recursive: true });
+    mkdirSync(cache, { recursive: true });
+    const entry = join(sources, `${name}.ts`);
+    writeFileSync(entry, `export const built: number = ${Date.now()};\n`);
+    const stale = join(cache, `${name}-0000000000000000.mjs`);
+    const recent = join(cache, `${name}-1111111111111111.mjs`);
+    writeFileSync(stale, '');
+    writeFileSync(recent, '');
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    utimesSync(stale, twoDaysAgo, twoDaysAgo);
+    try {
+      const bundle = bundledModule(new URL(`file://${entry}`));
+      expect(bundle && existsSync(fileURLToPath(bundle))).toBe(true);
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(recent)).toBe(true);
+    } finally {
+      rmSync(sources, { recursive: true, force: true });
+      for (const f of [stale, recent]) rmSync(f, { force: true });
+      const made = bundledModule(new URL(`file://${entry}`));
+      if (made) rmSync(fileURLToPath(made), { force: true });
     }
   });
 
