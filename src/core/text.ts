@@ -108,7 +108,7 @@ const UNICODE_ALNUM = /^[\p{L}\p{N}]/u;
 export function alnumAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-  const wide = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+  const wide = codePointWidth(text, i);
   return UNICODE_ALNUM.test(text.slice(i, i + wide)) ? wide : 0;
 }
 
