@@ -1,7 +1,9 @@
 // Alert rules, evaluated purely from observations (one article's stance toward one actor) at the instant
 // passed in. Window rules are checked on a fixed grid of ticks (every `stepMs`, aligned to the epoch) and fire
-// on an edge: the condition is true at a tick and was false at the latest earlier tick where it could be
-// judged (a stance window with too few articles is neither side, and is skipped). At tick t an observation
+// on an edge: the condition is true at a tick and was not true at the latest earlier tick where it could be
+// judged (a stance window with too few articles is neither side, and is skipped). When no earlier tick within
+// `maxTicks` could be judged (an actor that was quiet), the first judged tick that is past the threshold is the
+// edge and fires. At tick t an observation
 // counts only if it was analysed by t, so re-evaluating a past tick always gives the same answer and an
 // event's key is stable: store it with a unique constraint and each event is posted once.
 import { signed } from './chart-svg.js';
@@ -128,7 +130,7 @@ function volumeAt(rule: VolumeRule, obs: Observation[], t: number): Verdict {
   };
 }
 
-/** The verdict at the latest earlier tick that had one (a stance window may lack enough articles). */
+/** The verdict at the latest earlier tick that had one (a stance window may lack enough articles), null if none. */
 function previousHit(at: (t: number) => Verdict, t: number, o: AlertOptions): boolean | null {
   for (let i = 1; i <= o.maxTicks; i++) {
     const hit = at(t - i * o.stepMs).hit;
@@ -143,7 +145,8 @@ function edgeEvents(rule: StanceRule | VolumeRule, snap: AlertSnapshot, o: Alert
   const events: AlertEvent[] = [];
   for (const t of ticksBetween(since, snap.now, o)) {
     const now = at(t);
-    if (now.hit !== true || previousHit(at, t, o) !== false) continue;
+    // A first judgement past the threshold (nothing judged before) is a crossing too.
+    if (now.hit !== true || previousHit(at, t, o) === true) continue;
     const tag = rule.kind === 'stance' ? `stance-${rule.direction}` : 'volume';
     events.push({
       eventKey: `alert:${rule.id}:${tag}:${new Date(t).toISOString()}`, ruleId: rule.id, kind: rule.kind,

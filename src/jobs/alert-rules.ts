@@ -1,6 +1,6 @@
 // Alert rules as users give them (/alerts add) -> validated stored parameters -> the rules src/core/alerts.ts
 // evaluates, and a one-line description for /alerts list.
-import type { AlertRule as CoreRule } from '../core/alerts.js';
+import { DEFAULT_ALERT_OPTIONS, type AlertRule as CoreRule } from '../core/alerts.js';
 import { signed } from '../core/chart-svg.js';
 import { formatDuration, parseDuration } from '../core/durations.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -31,6 +31,8 @@ export interface AlertRuleView {
   lastFiredAt: number | null;
   /** "stance toward Russia below −0.30 over 24 h (at least 3 articles)". */
   description: string;
+  /** When the rule is checked and when it fires, for the /alerts add confirmation. */
+  checks: string;
 }
 
 export interface ValidRule {
@@ -94,8 +96,28 @@ export function describeRule(r: StoredRule): string {
   return `strongly ${rule.direction} article about ${rule.actor} (stance ${bound})${rule.outlet ? ` from ${rule.outlet}` : ''}`;
 }
 
+/**
+ * When a rule is checked, as the alert step (src/jobs/alerts.ts) runs it: after every worker tick (each feed
+ * poll), window rules judged on the grid of `stepMs` ticks aligned to the epoch (UTC), article rules per article.
+ */
+export function describeChecks(rule: CoreRule, stepMs: number = DEFAULT_ALERT_OPTIONS.stepMs): string {
+  const poll = 'Rules are checked after every feed poll';
+  if (rule.kind === 'article') return `${poll}: each newly analysed article that matches posts one alert.`;
+  const grid = stepMs === HOUR ? 'at the top of every hour (UTC)' : `every ${formatDuration(stepMs)} (UTC)`;
+  if (rule.kind === 'volume') {
+    return `${poll}; the mentions in the window are counted ${grid}. It fires when they first spike, `
+      + 'then not again until they have fallen back and spiked again.';
+  }
+  const n = `${rule.minArticles} ${rule.minArticles === 1 ? 'article' : 'articles'}`;
+  return `${poll}; the mean over the window is judged ${grid}. It fires when the mean crosses the threshold, `
+    + `or is past it the first time the window holds at least ${n}, then not again until it has gone back and crossed again.`;
+}
+
 export function ruleView(r: StoredRule): AlertRuleView {
-  return { id: r.id, kind: r.kind, actor: r.actor, channelId: r.channelId, enabled: r.enabled, lastFiredAt: r.lastFiredAt, description: describeRule(r) };
+  return {
+    id: r.id, kind: r.kind, actor: r.actor, channelId: r.channelId, enabled: r.enabled, lastFiredAt: r.lastFiredAt,
+    description: describeRule(r), checks: describeChecks(toCoreRule(r)),
+  };
 }
 
 /** How far back observations matter for these rules at one evaluation. */

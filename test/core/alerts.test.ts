@@ -63,16 +63,32 @@ describe('stance threshold rule', () => {
     expect(runHourly(stanceRule, late, 20).map((e) => (e.at - BASE) / H)).toEqual([16]);
   });
 
-  it('needs the minimum number of articles on both sides of the edge', () => {
+  // Nothing about the actor until hour 10, then hostile articles: the first window that holds enough articles
+  // is already past the threshold. It fires there once, stays quiet while the mean stays below, fires again only
+  // after the mean went back above (mild articles from hour 16) and fell below once more (hostile from hour 26).
+  it('fires on the first judged window of an actor that was quiet before, once per crossing', () => {
+    const rule: StanceRule = { ...stanceRule, id: 'quiet', threshold: -0.3, minArticles: 2 };
+    const quietThenHostile = Array.from({ length: 30 }, (_, h) => h)
+      .filter((h) => h >= 10)
+      .map((h) => obs(h, h < 16 || h >= 26 ? -0.8 : 0.2));
+    const events = runHourly(rule, quietThenHostile, 36);
+    expect(events.map((e) => (e.at - BASE) / H)).toEqual([12, 30]);
+    expect(events[0]?.reason).toBe('Mean stance toward Russia over the last 6 h fell below −0.30: now −0.80 from 2 articles.');
+    const batched = evaluateRule(rule, { now: BASE + 36 * H + 5 * 60_000, lastEvaluatedAt: null, observations: quietThenHostile }, { maxTicks: 100 });
+    expect(batched.map((e) => e.eventKey)).toEqual(events.map((e) => e.eventKey));
+  });
+
+  it('needs the minimum number of articles in the window to judge it', () => {
     const sparse = series.filter((_, h) => h % 3 === 0);
     expect(runHourly({ ...stanceRule, minArticles: 3 }, sparse, 30)).toEqual([]);
     expect(runHourly({ ...stanceRule, minArticles: 2 }, sparse, 30).length).toBeGreaterThan(0);
   });
 
   it('watches the other direction with "above"', () => {
-    // Back above -0.45 once at most 2 hostile hours remain in the window: m = 26 - k ≤ 2 at tick 24 h.
+    // The first judged window (tick 3 h, three mild articles) is already above: that is a crossing. Then back
+    // above -0.45 once at most 2 hostile hours remain in the window: m = 26 - k ≤ 2 at tick 24 h.
     const rule: StanceRule = { ...stanceRule, id: 'up', direction: 'above' };
-    expect(runHourly(rule, series, 40).map((e) => (e.at - BASE) / H)).toEqual([24]);
+    expect(runHourly(rule, series, 40).map((e) => (e.at - BASE) / H)).toEqual([3, 24]);
   });
 
   it('does not fire for crossings before the rule existed', () => {

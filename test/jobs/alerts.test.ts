@@ -16,7 +16,7 @@ const T0 = Date.parse('2025-06-02T00:00:00Z');
 function world(store: Store) {
   let t = T0;
   const clock = { now: () => t, set: (ms: number) => void (t = ms) };
-  const api = createDigestsApi({ store, now: clock.now, builtInActors: ['Russia', 'China'], articlesPerActor: 2, defaultSchedule: '0 8 * * *', defaultTimezone: 'UTC' });
+  const api = createDigestsApi({ store, now: clock.now, builtInActors: ['Russia', 'China', 'NATO'], articlesPerActor: 2, defaultSchedule: '0 8 * * *', defaultTimezone: 'UTC' });
   const evaluate = (owner = 'w1', s: Store = store, perHour = 5) =>
     runAlertEvaluator({ store: s, logger: silent, now: clock.now, owner, maxPerChannelPerHour: perHour });
   const alerts = async () => (await store.listOutbox('g1', 100)).filter((i) => i.kind === 'alert');
@@ -73,6 +73,26 @@ describeStoreContract('alert evaluator', (h) => {
     const p = items[0]?.payload as AlertPayload;
     expect(p).toMatchObject({ kind: 'stance', at: T0 + 5 * HOUR });
     expect(p.reason).toContain('Mean stance toward Russia over the last 6 h fell below −0.30');
+  });
+
+  // The field report: /alerts add stance actor:NATO direction:below threshold:-0.3 window:24h min_articles:2
+  // for an actor nobody wrote about before. The first window with two articles is already below: it fires,
+  // once over every later pass, and again only after mild articles lift the mean and hostile ones sink it again.
+  it('a stance rule for a quiet actor fires the first time the window holds enough articles past the threshold', async () => {
+    const { store } = h();
+    const w = world(store);
+    await w.api.addAlertRule({ guildId: 'g1', channelId: 'alerts', createdBy: 'u', actor: 'NATO', kind: 'stance', direction: 'below', threshold: -0.3, window: '24h', minArticles: 2 });
+    const feedId = await seedFeed(store, 'g1');
+    const at = (hours: number[], score: number, tag: string) => hours.map((hr) => ({ id: `${tag}${hr}`, publishedAt: T0 + hr * HOUR, scores: { NATO: score } }));
+    await seedArticles(store, feedId, [...at([2.2], -0.6, 'h'), ...at([3.4], -0.5, 'h'), ...at([6.5, 7.5, 8.5], 0.6, 'm'), ...at([12.5, 13.5, 14.5, 15.5], -0.9, 'x')]);
+    for (let hour = 1; hour <= 20; hour++) {
+      w.clock.set(T0 + hour * HOUR + 60_000);
+      await w.evaluate();
+      await w.evaluate();
+    }
+    const items = (await w.alerts()).map((i) => i.payload as AlertPayload).sort((a, b) => a.at - b.at);
+    expect(items.map((p) => (p.at - T0) / HOUR)).toEqual([4, 16]);
+    expect(items[0]?.reason).toBe('Mean stance toward NATO over the last 1 d fell below −0.30: now −0.55 from 2 articles.');
   });
 
   it('respects the per-channel rate limit and posts the held-back events later', async () => {

@@ -74,7 +74,7 @@ async function add(ctx: CommandContext): Reply {
   const channelId = channel.value?.id ?? ctx.interaction.channelId;
   const added = await ctx.deps.jobs.addAlertRule(ruleInput(ctx, channelId));
   if (!added.ok) return err(userError(`The rule was not added: ${safeText(added.error)}`));
-  return ok({ content: `✅ Alert rule added.\n${ruleLine(added.value)}` });
+  return ok({ content: `✅ Alert rule added.\n${ruleLine(added.value)}\n${added.value.checks}` });
 }
 
 async function list(ctx: CommandContext): Reply {
