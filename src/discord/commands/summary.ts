@@ -38,7 +38,10 @@ export const summaryCommand: CommandModule = {
     const view = await deps.jobs.summary(guildId, periodOf(o.getString('period')), {
       ...(actor === null ? {} : { actor }), ...(outlet === null ? {} : { outlet }),
     });
-    return view.ok ? ok(summaryReply(view.value)) : err(userError(safeText(view.error)));
+    if (!view.ok) return err(userError(safeText(view.error)));
+    const subs = await deps.store.listSubscriptions(guildId);
+    const watched = (await deps.store.listWatchedActors(guildId)).length;
+    return ok(summaryReply(view.value, { feeds: subs.length, fetched: subs.filter((s) => s.lastSuccessAt !== null).length, watched }));
   },
   autocomplete: actorSuggestions,
 };

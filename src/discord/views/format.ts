@@ -9,6 +9,18 @@ import { truncate } from '../render/truncate.js';
 /** Okabe-Ito colours for embeds by stance. */
 export const COLOURS = { negative: 0xd55e00, neutral: 0x999999, positive: 0x009e73, info: 0x0072b2 } as const;
 
+const PLURALS = new Intl.PluralRules('en');
+
+/** "1 outlet", "3 outlets", "0 articles"; `many` for words whose plural is not word + "s". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${PLURALS.select(n) === 'one' ? one : many}`;
+}
+
+/** Label counts in words: "1 negative · 0 neutral · 1 positive". */
+export function labelCounts(c: { negative: number; neutral: number; positive: number }): string {
+  return `${c.negative} negative · ${c.neutral} neutral · ${c.positive} positive`;
+}
+
 /** "+0.42", "−0.13" (true minus sign), "0.00". */
 export function signed(value: number, digits = 2): string {
   const text = Math.abs(value).toFixed(digits);

@@ -3,7 +3,16 @@ import type { APIEmbed } from 'discord.js';
 import type { ActorSummary, ArticleRef, OutletRank, Period } from '../../core/digest-types.js';
 import { sparkline } from '../../core/chart.js';
 import type { ActorView, OutletStanding, SummaryView } from '../../jobs/api.js';
-import { COLOURS, labelIcon, quote, signed, titleLink, when } from './format.js';
+import { LIMITS } from '../limits.js';
+import { truncate } from '../render/truncate.js';
+import { COLOURS, labelCounts, labelIcon, plural, quote, signed, titleLink, when } from './format.js';
+
+/** The server's setup as far as a summary cares: feeds, how many were fetched successfully, watched actors. */
+export interface ServerState {
+  feeds: number;
+  fetched: number;
+  watched: number;
+}
 
 export function periodText(p: Period): string {
   return `${when(p.from, 'f')} – ${when(p.to, 'f')}`;
@@ -12,7 +21,7 @@ export function periodText(p: Period): string {
 export function stanceLine(s: ActorSummary): string {
   if (s.mean === null) return 'no analysed mentions in this period';
   const change = s.change === null ? '' : ` · ${s.change.direction} ${signed(s.change.delta)} vs previous period`;
-  return `${labelIcon(s.label)} **${signed(s.mean)}** ${s.label} · ${s.n} mention${s.n === 1 ? '' : 's'} (${s.labels.negative}−/${s.labels.neutral}=/${s.labels.positive}+)${change}`;
+  return `${labelIcon(s.label)} **${signed(s.mean)}** ${s.label} · ${plural(s.n, 'mention')} (${labelCounts(s.labels)})${change}`;
 }
 
 const outletList = (rows: readonly OutletRank[]): string => rows.map((r) => `${quote(r.outlet, 60)} ${signed(r.mean)} (${r.n})`).join(', ');
@@ -28,22 +37,55 @@ function outletsText(o: OutletStanding | undefined): string {
   return parts.filter(Boolean).join('\n');
 }
 
-function actorEmbed(v: SummaryView, s: ActorSummary): APIEmbed {
-  const h = v.highlights.find((x) => x.actor === s.actor);
-  const articles = h === undefined ? [] : [...h.mostNegative, ...h.mostPositive];
-  return {
-    title: quote(s.actor, 200),
-    description: [stanceLine(s), outletsText(v.outlets.find((o) => o.actor === s.actor)), ...articles.map(articleLine)].filter(Boolean).join('\n'),
-    color: s.label === null ? COLOURS.neutral : COLOURS[s.label],
-  };
+/** "24 hours", "7 days": the length of a period in the unit the period choices use. */
+function spanText(p: Period): string {
+  const hours = Math.round((p.to - p.from) / 3_600_000);
+  return hours <= 48 ? plural(hours, 'hour') : plural(Math.round(hours / 24), 'day');
 }
 
-export function summaryReply(v: SummaryView): { content: string; embeds: APIEmbed[] } {
+/** Why a summary has little or nothing to show, in the order a server sets things up. */
+export function missingNotes(v: SummaryView, server: ServerState): string[] {
+  const notes: string[] = [];
+  const mentioned = v.actors.some((a) => a.n > 0);
+  if (server.feeds === 0) notes.push('This server follows no feeds yet: add one with `/feeds add`.');
+  else if (server.fetched === 0) notes.push(`This server follows ${plural(server.feeds, 'feed')}, not fetched yet: articles appear after the first fetch, usually within minutes (\`/feeds list\` shows the status).`);
+  else if (v.totals.articles === 0) notes.push('No articles were stored in this period; a longer `period` may show some.');
+  else if (v.filter.outlet && !mentioned) notes.push('No analysed mentions from this outlet in this period (outlet names as `/feeds list` shows them).');
+  if (server.watched === 0 && !v.filter.actor) {
+    notes.push(`This server watches no actors yet${mentioned ? ': shown are the actors mentioned' : ''}; choose some with \`/actors watch\`.`);
+  } else if (v.totals.articles > 0 && !v.filter.outlet && !mentioned) notes.push('None of these actors is mentioned in this period\'s articles.');
+  return notes;
+}
+
+function details(v: SummaryView, s: ActorSummary): string[] {
+  const h = v.highlights.find((x) => x.actor === s.actor);
+  const articles = h === undefined ? [] : [...h.mostNegative, ...h.mostPositive];
+  return [outletsText(v.outlets.find((o) => o.actor === s.actor)), ...articles.map(articleLine)].filter(Boolean);
+}
+
+/**
+ * One compact embed: totals, one line per watched actor, what is missing when there is little to show, and
+ * where the details are (/actor). Details (outlets, telling articles) only when the summary is about one actor.
+ */
+export function summaryReply(v: SummaryView, server: ServerState): { embeds: APIEmbed[] } {
   const filter = [v.filter.actor ? `actor ${quote(v.filter.actor, 64)}` : '', v.filter.outlet ? `outlet ${quote(v.filter.outlet, 100)}` : ''].filter(Boolean).join(', ');
-  const head = `**Summary** ${periodText(v.period)}${filter ? ` · ${filter}` : ''}\n${v.totals.articles} articles from ${v.totals.outlets} outlets` +
+  const totals = `${plural(v.totals.articles, 'article')} from ${plural(v.totals.outlets, 'outlet')}` +
     (v.totals.notAnalysed > 0 ? ` (${v.totals.notAnalysed} not analysed: language)` : '');
-  if (v.actors.length === 0) return { content: `${head}\nThis server watches no actors yet: choose some with \`/actors watch\`.`, embeds: [] };
-  return { content: head, embeds: v.actors.map((s) => actorEmbed(v, s)) };
+  const one = v.actors.length === 1 ? v.actors[0] : undefined;
+  const actorLines = one !== undefined
+    ? [stanceLine(one), ...details(v, one)]
+    : v.actors.map((s) => `**${quote(s.actor, 64)}** ${stanceLine(s)}`);
+  const mentioned = v.actors.find((s) => s.n > 0);
+  const pointer = one === undefined && mentioned !== undefined
+    ? [`-# Trend, outlets and telling articles of one actor: /actor name: ${quote(mentioned.actor, 64)}`] : [];
+  const lines = [periodText(v.period), totals, '', ...actorLines, ...missingNotes(v, server), ...pointer];
+  return {
+    embeds: [{
+      title: truncate(`Summary: last ${spanText(v.period)}${filter ? ` · ${filter}` : ''}`, LIMITS.embedTitle),
+      description: truncate(lines.join('\n').trim(), LIMITS.embedDescription),
+      color: one?.label ? COLOURS[one.label] : COLOURS.info,
+    }],
+  };
 }
 
 export function actorReply(v: ActorView, chartAttached: boolean): APIEmbed {

@@ -43,14 +43,16 @@ describe('/summary, /actor and /article with analysed articles in a real store',
     expect(cb.type).toBe(5);
     expect(Number(cb.data?.['flags'] ?? 0) & EPHEMERAL).toBe(0);
     const reply = await handle.reply();
-    expect(reply.content).toContain('3 articles from 1 outlets');
-    const nato = reply.embeds.find((e) => e.title === 'NATO');
-    expect(nato?.description).toMatch(/−\d\.\d\d\*\* negative · 2 mentions/);
+    expect(reply.embeds).toHaveLength(1);
+    const text = textOf(reply);
+    expect(text).toContain('3 articles from 1 outlet\n');
+    expect(text).toMatch(/\*\*NATO\*\* 🔴 \*\*−\d\.\d\d\*\* negative · 2 mentions/);
+    expect(text).toMatch(/\*\*China\*\* 🟢 \*\*\+\d\.\d\d\*\* positive/);
+    expect(text).toContain('/actor name: NATO');
+    const nato = (await w.h.fake.injectCommand({ name: 'summary', options: { actor: 'NATO' } }).reply()).embeds[0];
     expect(nato?.description).toContain('NATO \\*\\*escalates\\*\\* again');
     expect(nato?.description).toContain('Daily \\_Signal\\_ @\u200bhere');
     expect(nato?.description).not.toMatch(/(^|[^\u200b])@here/);
-    const china = reply.embeds.find((e) => e.title === 'China');
-    expect(china?.description).toMatch(/\+\d\.\d\d\*\* positive/);
     expect(mentionPolicies(handle).every((m) => JSON.stringify(m) === JSON.stringify({ parse: [] }))).toBe(true);
   });
 
@@ -58,7 +60,8 @@ describe('/summary, /actor and /article with analysed articles in a real store',
     const choices = await w.h.fake.injectAutocomplete({ name: 'summary', options: { actor: 'chi' }, focused: 'actor' }).choices();
     expect(choices[0]?.value).toBe('China');
     const reply = await w.h.fake.injectCommand({ name: 'summary', options: { actor: 'china' } }).reply();
-    expect(reply.embeds.map((e) => e.title)).toEqual(['China']);
+    expect(reply.embeds.map((e) => e.title)).toEqual(['Summary: last 7 days · actor China']);
+    expect(reply.embeds[0]?.description).toMatch(/🟢 \*\*\+\d\.\d\d\*\* positive · 1 mention /);
     const unknown = w.h.fake.injectCommand({ name: 'summary', options: { actor: '**Atlantis** @everyone' } });
     const answer = await unknown.answer();
     expect(answer.content).toContain('not a known actor');
@@ -69,8 +72,9 @@ describe('/summary, /actor and /article with analysed articles in a real store',
 
   it('/summary in another server sees none of these articles', async () => {
     const reply = await w.h.fake.injectCommand({ name: 'summary', guild: w.guildB }).reply();
-    expect(reply.content).toContain('0 articles');
-    expect(reply.content).toContain('watches no actors');
+    expect(textOf(reply)).toContain('0 articles');
+    expect(textOf(reply)).toContain('follows no feeds yet');
+    expect(textOf(reply)).toContain('watches no actors');
   });
 
   it('/actor attaches a PNG chart, a sparkline and the most negative articles', async () => {
