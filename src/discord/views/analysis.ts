@@ -2,15 +2,16 @@
 import type { APIEmbed } from 'discord.js';
 import type { ArticleView } from '../../jobs/api.js';
 import type { ActorStance, ArticleAnalysis } from '../../core/types.js';
-import { COLOURS, labelIcon, quote, safeUrl, signed, when } from './format.js';
+import { COLOURS, labelIcon, plural, quote, safeUrl, signed, when } from './format.js';
 
 const MAX_ACTORS = 10;
 const MAX_TERMS = 8;
 
 function actorField(a: ActorStance): { name: string; value: string } {
-  const head = `${labelIcon(a.label)} ${a.label} ${signed(a.score)} · confidence ${Math.round(a.confidence * 100)}% · ${a.mentions} mention${a.mentions === 1 ? '' : 's'}`;
+  const head = `${labelIcon(a.label)} ${a.label} ${signed(a.score)} · confidence ${Math.round(a.confidence * 100)}% · ${plural(a.mentions, 'mention')}`;
   const best = [...a.evidence].sort((x, y) => Math.abs(y.score) - Math.abs(x.score))[0];
-  const evidence = best === undefined ? '' : `\n> ${quote(best.sentence, 400)}${best.terms.length > 0 ? `\n-# terms: ${quote(best.terms.slice(0, 6).join(', '), 150)}` : ''}`;
+  const terms = [...new Set(best?.terms.map((t) => t.toLowerCase()) ?? [])].slice(0, 6);
+  const evidence = best === undefined ? '' : `\n> ${quote(best.sentence, 400)}${terms.length > 0 ? `\n-# terms: ${quote(terms.join(', '), 150)}` : ''}`;
   return { name: quote(a.actor, 200), value: `${head}${evidence}` };
 }
 
@@ -19,7 +20,7 @@ function overview(a: ArticleAnalysis): string {
   const s = a.sentiment;
   const framing = Object.entries(a.framing).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, MAX_TERMS);
   const lines = [
-    `Tone ${signed(s.tone, 1)} (positive ${s.positivePct.toFixed(1)}%, negative ${s.negativePct.toFixed(1)}%) · ${s.wordCount} words · language \`${a.language}\``,
+    `Tone ${signed(s.tone, 1)} (positive ${s.positivePct.toFixed(1)}%, negative ${s.negativePct.toFixed(1)}%) · ${plural(s.wordCount, 'word')} · language \`${a.language}\``,
     a.actors.length === 0 ? 'No tracked actor is mentioned.' : '',
     framing.length > 0 ? `Framing terms: ${quote(framing.map(([t, n]) => `${t} ×${n}`).join(', '), 400)}` : '',
   ];
@@ -38,7 +39,7 @@ export function analysisEmbed(title: string, a: ArticleAnalysis, lead = ''): API
     description: [lead, overview(a)].filter(Boolean).join('\n'),
     fields: actors.slice(0, MAX_ACTORS).map(actorField),
     color: colour(a),
-    ...(actors.length > MAX_ACTORS ? { footer: { text: `${actors.length - MAX_ACTORS} more actors not shown` } } : {}),
+    ...(actors.length > MAX_ACTORS ? { footer: { text: `${plural(actors.length - MAX_ACTORS, 'more actor')} not shown` } } : {}),
   };
 }
 

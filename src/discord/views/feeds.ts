@@ -4,7 +4,7 @@ import type { FeedPreview, FeedsError, ImportReport } from '../../jobs/api.js';
 import type { SubscriptionView } from '../../store/index.js';
 import { safeText } from '../render/escape.js';
 import { truncate } from '../render/truncate.js';
-import { COLOURS, labelIcon, linesToEmbeds, quote, safeUrl, signed, titleLink, when } from './format.js';
+import { COLOURS, labelIcon, linesToEmbeds, plural, quote, safeUrl, signed, titleLink, when } from './format.js';
 
 /** A facade error as a message: our sentence, then the outside detail and suggestion, escaped. */
 export function feedsErrorText(error: FeedsError): string {
@@ -24,7 +24,7 @@ function status(s: SubscriptionView): string {
 
 function listLine(s: SubscriptionView): string {
   const fetched = s.lastFetchAt === null ? 'never fetched' : `last fetch ${when(s.lastFetchAt)}`;
-  return `**${quote(s.name, 100)}** · ${status(s)}\n${safeUrl(s.url)} · ${fetched} · ${s.articleCount} articles · <#${s.channelId}>`;
+  return `**${quote(s.name, 100)}** · ${status(s)}\n${safeUrl(s.url)} · ${fetched} · ${plural(s.articleCount, 'article')} · problems reported in <#${s.channelId}>`;
 }
 
 export function feedListEmbeds(subs: readonly SubscriptionView[]): APIEmbed[] {
@@ -42,7 +42,7 @@ function previewLine(item: FeedPreview['items'][number], i: number): string {
 
 export function previewEmbed(p: FeedPreview): APIEmbed {
   const lines = p.items.map(previewLine);
-  const foot = `${p.itemCount} items${p.warnings > 0 ? ` · ${p.warnings} parse warnings` : ''} · dry run: nothing was stored`;
+  const foot = `${plural(p.itemCount, 'item')}${p.warnings > 0 ? ` · ${plural(p.warnings, 'parse warning')}` : ''} · dry run: nothing was stored`;
   return {
     title: truncate(safeText(p.title), 250),
     description: [safeUrl(p.url), '', ...(lines.length > 0 ? lines : ['The feed has no items.'])].join('\n'),

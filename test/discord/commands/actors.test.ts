@@ -67,6 +67,14 @@ describe('/actors and /analyze against the fake Discord with a real store and an
     expect(other.embeds[0]?.fields?.some((f) => f.name === 'Wakanda')).toBe(false);
   });
 
+  it('/analyze lists each evidence term once', async () => {
+    const reply = await w.h.fake.injectCommand({ name: 'analyze', options: { text: 'The Wakandan government is evil, evil and brutal, critics said.' } }).reply();
+    const value = reply.embeds[0]?.fields?.find((f) => f.name === 'Wakanda')?.value ?? '';
+    const terms = /-# terms: (.*)/.exec(value)?.[1]?.split(', ') ?? [];
+    expect(terms).toContain('evil');
+    expect(terms.length).toBe(new Set(terms).size);
+  });
+
   it('/analyze refuses empty text with a clear message', async () => {
     expect((await w.h.fake.injectCommand({ name: 'analyze', options: { text: '   ' } }).answer()).content).toContain('no text to analyse');
   });

@@ -92,6 +92,8 @@ describe('/feeds against the fake Discord, a real store and a local feed server'
     const text = textOf(reply);
     expect(text).toContain('not fetched yet');
     expect(text).toContain(w.server.url('/hostile.xml'));
+    expect(text).toContain(`0 articles · problems reported in <#${w.h.fake.channel('general').id}>`);
+    expect(text.match(/<#\d+>/g)?.length).toBe(text.match(/problems reported in <#\d+>/g)?.length);
     const other = await w.h.fake.injectCommand({ name: 'feeds', subcommand: 'list', user: 'admin', guild: w.guildB }).reply();
     expect(textOf(other)).toContain('follows no feeds');
     expect(textOf(other)).not.toContain('hostile.xml');
