@@ -42,7 +42,7 @@ function analysisOf(random: () => number): ArticleAnalysis {
   });
   const framing = Object.fromEntries(TERMS.filter(() => random() < 0.2).map((t) => [t, 1 + Math.floor(random() * 3)]));
   return {
-    language: 'en', analysed: true, actors, framing,
+    language: 'en', analysed: true, actors, voices: [], framing,
     sentiment: { score: 2, comparative: 0.05, positivePct: 4, negativePct: 3, polarity: 7, tone: 1, wordCount: 400 },
   };
 }

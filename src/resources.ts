@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { createAnalyser, type Analyser, type AnalyserResources } from './core/analyse.js';
+import type { AuthorHeadData } from './core/author-head.js';
+import type { AuthorLexiconData } from './core/author.js';
 import type { LexiconData } from './core/lexicon.js';
 import type { StanceModelData } from './core/model.js';
 import type { ActorDef } from './core/types.js';
@@ -34,6 +36,21 @@ const modelSchema = z.object({
   training: z.record(z.string(), z.unknown()),
 });
 
+const authorLexiconSchema = z.object({
+  version: z.number().int(),
+  events: z.array(z.string()),
+  feelings: z.array(z.string()),
+  terms: z.record(z.string(), z.number()),
+});
+const authorHeadSchema = z.object({
+  format: z.literal('stancewatch-author-head'),
+  version: z.number(),
+  features: z.number().int(),
+  weights: z.array(z.number()),
+  aggregate: z.object({ prior: z.number(), threshold: z.number() }),
+  training: z.record(z.string(), z.unknown()),
+});
+
 /** The repository root: the nearest folder above this module holding config/actors.yaml. */
 export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -47,6 +64,7 @@ export function projectRoot(): string {
 
 const require = createRequire(import.meta.url);
 export const MODEL_PATH = join('models', 'stance.json');
+export const AUTHOR_HEAD_PATH = join('models', 'author.json');
 
 export function loadActors(root: string): ActorDef[] {
   return actorsFileSchema.parse(parse(readFileSync(join(root, 'config', 'actors.yaml'), 'utf8'))).actors;
@@ -62,8 +80,21 @@ export function loadModelData(root: string): StanceModelData {
   return modelSchema.parse(JSON.parse(readFileSync(join(root, MODEL_PATH), 'utf8'))) as StanceModelData;
 }
 
+export function loadAuthorLexicon(root: string): AuthorLexiconData {
+  return authorLexiconSchema.parse(parse(readFileSync(join(root, 'config', 'lexicon', 'author.yaml'), 'utf8')));
+}
+
+export function loadAuthorHead(root: string): AuthorHeadData {
+  return authorHeadSchema.parse(JSON.parse(readFileSync(join(root, AUTHOR_HEAD_PATH), 'utf8')));
+}
+
 export function loadAnalyserResources(rootDir: string = projectRoot()): AnalyserResources {
-  return { actors: loadActors(rootDir), lexicon: loadLexicon(rootDir), model: loadModelData(rootDir) };
+  return {
+    actors: loadActors(rootDir),
+    lexicon: loadLexicon(rootDir),
+    model: loadModelData(rootDir),
+    author: { lexicon: loadAuthorLexicon(rootDir), head: loadAuthorHead(rootDir) },
+  };
 }
 
 export const loadAnalyser = (): Analyser => createAnalyser(loadAnalyserResources());

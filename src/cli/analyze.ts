@@ -30,6 +30,14 @@ export function toJson(a: ArticleAnalysis): object {
       mentions: s.mentions,
       evidence: s.evidence.map((e) => ({ sentence: e.sentence, terms: e.terms, score: Math.round(e.score * 1000) / 1000 })),
     })),
+    voices: a.voices.map((v) => ({
+      speaker: v.speaker,
+      speakerActor: v.speakerActor ?? null,
+      actor: v.actor,
+      label: v.label,
+      score: v.score,
+      evidence: v.evidence,
+    })),
     framing: a.framing,
   };
 }
@@ -43,6 +51,12 @@ export function formatAnalysis(a: ArticleAnalysis): string {
   for (const actor of a.actors) {
     lines.push('', `${actor.actor}: ${actor.label} (score ${actor.score.toFixed(2)}, confidence ${actor.confidence.toFixed(2)}, ${actor.mentions} mentions)`);
     for (const e of actor.evidence) lines.push(`  [${e.score >= 0 ? '+' : ''}${e.score.toFixed(2)}] ${e.sentence}${e.terms.length ? `\n         terms: ${e.terms.join(', ')}` : ''}`);
+  }
+  if (a.voices.length) lines.push('', 'reported voices (not the author\'s stance):');
+  for (const v of a.voices) {
+    const who = v.speakerActor ? `${v.speaker} (${v.speakerActor})` : v.speaker;
+    lines.push(`  ${who} on ${v.actor}: ${v.label} (score ${v.score.toFixed(2)})`);
+    for (const e of v.evidence) lines.push(`    ${e.sentence}`);
   }
   const framing = Object.entries(a.framing).sort((x, y) => y[1] - x[1]);
   if (framing.length) lines.push('', `framing terms: ${framing.map(([t, n]) => `${t} (${n})`).join(', ')}`);

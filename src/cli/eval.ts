@@ -8,12 +8,14 @@ import type { StanceLabel } from '../core/types.js';
 import type { TargetAnalysis } from '../core/features.js';
 import { loadAnalyserResources } from '../resources.js';
 import { evalArticles } from './eval-articles.js';
+import { evalIndomain } from './eval-indomain.js';
 import { evalPersent } from './eval-persent.js';
 import { EXIT, parseArgs, type CliCommand, type CliIo } from './io.js';
 
 const USAGE =
   'usage: stancewatch eval FILE [--predictions OUT] [--json] | stancewatch eval --articles LABELS.json [--json] | ' +
-  'stancewatch eval --persent FILE.csv [--json] [--full-name-only]';
+  'stancewatch eval --persent FILE.csv [--json] [--full-name-only] | ' +
+  'stancewatch eval --indomain DIR [--view author|sentence] [--predictions OUT] [--json]';
 
 interface PredictionLine {
   primary_gid: string;
@@ -83,7 +85,7 @@ async function evalTargets(file: string, out: string | undefined, json: boolean,
 }
 
 export const run: CliCommand = async (args, io) => {
-  const parsed = parseArgs(args, ['predictions', 'articles', 'persent'], ['json', 'full-name-only']);
+  const parsed = parseArgs(args, ['predictions', 'articles', 'persent', 'indomain', 'view'], ['json', 'full-name-only']);
   if (typeof parsed === 'string') {
     io.err(`${parsed}\n${USAGE}`);
     return EXIT.usage;
@@ -91,6 +93,14 @@ export const run: CliCommand = async (args, io) => {
   const json = parsed.flags.has('json');
   const articles = parsed.flags.get('articles');
   if (typeof articles === 'string' && parsed.positionals.length === 0) return evalArticles(articles, json, io);
+  const view = parsed.flags.get('view') ?? (typeof parsed.flags.get('indomain') === 'string' ? 'author' : 'sentence');
+  if (view !== 'author' && view !== 'sentence') {
+    io.err(`--view must be author or sentence\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const predictionsOut = parsed.flags.get('predictions');
+  const indomain = parsed.flags.get('indomain');
+  if (typeof indomain === 'string' && parsed.positionals.length === 0) return evalIndomain(indomain, view, typeof predictionsOut === 'string' ? predictionsOut : undefined, parsed.flags.has('json'), io);
   const persent = parsed.flags.get('persent');
   if (typeof persent === 'string' && parsed.positionals.length === 0) return evalPersent(persent, json, !parsed.flags.has('full-name-only'), io);
   const [file, ...rest] = parsed.positionals;

@@ -1,6 +1,6 @@
 // Article-level stance per actor from sentence-level stances. Pure.
 import { stanceTerms, type SentenceStance } from './stance.js';
-import type { ActorStance, Evidence, StanceLabel } from './types.js';
+import type { ActorStance, Evidence, StanceLabel, VoiceStance } from './types.js';
 
 export interface AggregateOptions {
   /** |score| at or above which the article label is positive/negative. */
@@ -23,15 +23,20 @@ export const labelOf = (score: number, threshold: number): StanceLabel =>
 
 const agrees = (weight: number, label: StanceLabel): boolean => (label === 'positive' ? weight > 0 : label === 'negative' ? weight < 0 : true);
 
+/** Terms of the sentence that agree with the label, each once. */
+function agreeingTerms(s: SentenceStance, label: StanceLabel, view: 'author' | 'sentence'): string[] {
+  const terms = new Set<string>();
+  for (const t of stanceTerms(s, view)) if (agrees(t.weight, label)) terms.add(t.term);
+  return [...terms];
+}
+
 function evidenceOf(s: SentenceStance, label: StanceLabel): Evidence {
-  const terms: string[] = [];
-  for (const t of stanceTerms(s)) if (agrees(t.weight, label)) terms.push(t.term);
-  return { sentence: s.sentence, terms, score: s.prediction.score };
+  return { sentence: s.sentence, terms: agreeingTerms(s, label, 'author'), score: s.author.score };
 }
 
 /** How strongly a sentence shows the label: its score toward it, or for neutral its neutral probability. */
 const strengthOf = (s: SentenceStance, label: StanceLabel): number =>
-  label === 'positive' ? s.prediction.score : label === 'negative' ? -s.prediction.score : s.prediction.probs[1];
+  label === 'positive' ? s.author.score : label === 'negative' ? -s.author.score : s.author.probs[1];
 
 /** Sentences that agree with the article label, strongest first; for a neutral actor, the most neutral. */
 function pickEvidence(sentences: SentenceStance[], label: StanceLabel, max: number): Evidence[] {
@@ -57,10 +62,10 @@ export function aggregateStances(sentences: SentenceStance[], options: Aggregate
   }
   const out: ActorStance[] = [];
   for (const [actor, list] of byActor) {
-    const score = articleScore(list.map((s) => s.prediction.score), options.prior);
+    const score = articleScore(list.map((s) => s.author.score), options.prior);
     const label = labelOf(score, options.threshold);
     const k = label === 'negative' ? 0 : label === 'neutral' ? 1 : 2;
-    const agreement = list.reduce((a, s) => a + (s.prediction.probs[k] as number), 0) / list.length;
+    const agreement = list.reduce((a, s) => a + (s.author.probs[k] as number), 0) / list.length;
     out.push({
       actor,
       label,
@@ -71,4 +76,27 @@ export function aggregateStances(sentences: SentenceStance[], options: Aggregate
     });
   }
   return out.sort((a, b) => b.mentions - a.mentions || a.actor.localeCompare(b.actor));
+}
+
+/** Reported voices per (speaker, actor): the sentence-view stance of what each source is reported to say. */
+export function aggregateVoices(sentences: SentenceStance[], options: AggregateOptions = DEFAULT_AGGREGATE): VoiceStance[] {
+  const groups = new Map<string, SentenceStance[]>();
+  for (const s of sentences) {
+    if (!s.voice) continue;
+    const key = `${s.voice.speakerActor ?? ''}\u0000${s.voice.speaker}\u0000${s.actor}`;
+    const list = groups.get(key);
+    if (list) list.push(s);
+    else groups.set(key, [s]);
+  }
+  const out: VoiceStance[] = [];
+  for (const list of groups.values()) {
+    const first = list[0] as SentenceStance;
+    const voice = first.voice as NonNullable<SentenceStance['voice']>;
+    const scores = list.map((s) => s.voice?.prediction.score ?? 0);
+    const score = scores.reduce((a, b) => a + b, 0) / scores.length;
+    const label = labelOf(score, options.threshold);
+    const evidence = list.slice(0, options.maxEvidence).map((s) => ({ sentence: s.sentence, terms: agreeingTerms(s, label, 'sentence') }));
+    out.push({ speaker: voice.speaker, ...(voice.speakerActor ? { speakerActor: voice.speakerActor } : {}), actor: first.actor, label, score: Math.round(score * 1000) / 1000, evidence });
+  }
+  return out;
 }

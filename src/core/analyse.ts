@@ -1,19 +1,24 @@
 // analyseArticle: language, tone, actor mentions, per-actor stance with evidence, framing counts. Pure.
 import { createRegistry, type ActorRegistry } from './actors.js';
-import { aggregateStances, DEFAULT_AGGREGATE, type AggregateOptions } from './aggregate.js';
+import { aggregateStances, aggregateVoices, type AggregateOptions } from './aggregate.js';
+import { loadAuthorHead, type AuthorHeadData } from './author-head.js';
+import { compileAuthorLexicon, type AuthorLexiconData } from './author.js';
 import { detectLanguage } from './language.js';
 import { compileLexicon, scoreTokens, type Lexicon, type LexiconData } from './lexicon.js';
 import { loadModel, type StanceModel, type StanceModelData } from './model.js';
-import { sentenceStances, type SentenceStance } from './stance.js';
+import { sentenceStances, type AuthorView, type SentenceStance } from './stance.js';
 import { normaliseText, splitSentences, tokenize } from './text.js';
 import { createToneScorer, emptyToneText, type ToneScorer } from './tone.js';
 import type { ActorDef, ArticleAnalysis, DocSentiment } from './types.js';
+import { newVoiceContext } from './voice.js';
 
 /** Everything the analyser needs, as plain data (see src/resources.ts). */
 export interface AnalyserResources {
   actors: ActorDef[];
   lexicon: LexiconData;
   model: StanceModelData;
+  /** Author view: its lexicon (config/lexicon/author.yaml) and head (models/author.json). */
+  author: { lexicon: AuthorLexiconData; head: AuthorHeadData };
   aggregate?: AggregateOptions;
 }
 
@@ -35,6 +40,7 @@ interface Engine {
   lexicon: Lexicon;
   model: StanceModel;
   tone: ToneScorer;
+  author: AuthorView;
   aggregate: AggregateOptions;
 }
 
@@ -53,10 +59,12 @@ function collect(engine: Engine, registry: ActorRegistry, input: { title?: strin
   const stances: SentenceStance[] = [];
   const framing: Record<string, number> = {};
   const tone = emptyToneText();
+  const place = { context: newVoiceContext(), headline: (input.title ?? '').trim() !== '' };
   for (const sentence of splitSentences(text)) {
     const tokens = tokenize(sentence);
     const mentions = registry.findMentions(sentence);
-    const result = mentions.length > 0 ? sentenceStances(sentence, tokens, mentions, engine.lexicon, engine.model) : undefined;
+    const result = mentions.length > 0 ? sentenceStances(sentence, tokens, mentions, engine.lexicon, engine.model, engine.author, place) : undefined;
+    place.headline = false;
     const terms = result?.terms ?? scoreTokens(tokens, engine.lexicon);
     if (result) for (const s of result.stances) stances.push(s);
     for (const t of terms) if (t.framing) framing[t.term] = (framing[t.term] ?? 0) + 1;
@@ -67,8 +75,11 @@ function collect(engine: Engine, registry: ActorRegistry, input: { title?: strin
 
 function analyseWith(engine: Engine, registry: ActorRegistry, input: { title?: string; text: string }): ArticleAnalysis {
   const c = collect(engine, registry, input);
-  if (typeof c === 'string') return { language: c, analysed: false, sentiment: EMPTY_TONE, actors: [], framing: {} };
-  return { language: c.language, analysed: true, sentiment: c.sentiment, actors: aggregateStances(c.stances, engine.aggregate), framing: c.framing };
+  if (typeof c === 'string') return { language: c, analysed: false, sentiment: EMPTY_TONE, actors: [], voices: [], framing: {} };
+  return {
+    language: c.language, analysed: true, sentiment: c.sentiment, actors: aggregateStances(c.stances, engine.aggregate),
+    voices: aggregateVoices(c.stances, engine.aggregate), framing: c.framing,
+  };
 }
 
 function build(engine: Engine, actors: ActorDef[]): Analyser {
@@ -93,7 +104,8 @@ export function createAnalyser(resources: AnalyserResources): Analyser {
     lexicon,
     model: loadModel(resources.model),
     tone: createToneScorer(lexicon),
-    aggregate: resources.aggregate ?? DEFAULT_AGGREGATE,
+    author: { lexicon: compileAuthorLexicon(resources.author.lexicon), head: loadAuthorHead(resources.author.head) },
+    aggregate: resources.aggregate ?? { ...resources.author.head.aggregate, maxEvidence: 3 },
   };
   return build(engine, resources.actors);
 }

@@ -1,26 +1,45 @@
 // Per-sentence stance toward every actor mentioned in it. Pure.
 import type { Mention } from './actors.js';
+import { authorAttribution, authorFeatures, authorPrediction, authorTerms, placeOf, type AuthorHead, type AuthorLexicon } from './author.js';
+import type { Attribution } from './attribution.js';
 import { clearVector, emptyVector } from './feature-hash.js';
 import { analyseTarget, prepareSentence, type Span, type TargetAnalysis } from './features.js';
 import type { Lexicon, ScoredTerm } from './lexicon.js';
 import { decide, fromProbs, logits, type Prediction, type StanceModel } from './model.js';
 import type { Token } from './text.js';
+import { sentenceVoices, type TokenMention, type VoiceContext } from './voice.js';
+
+/** A source's stance toward the actor in this sentence ("Peskov said NATO ..."). */
+export interface SentenceVoice {
+  speaker: string;
+  speakerActor?: string;
+  /** Everything the sentence says about the actor (the sentence view), held by the speaker. */
+  prediction: Prediction;
+}
 
 export interface SentenceStance {
   actor: string;
   sentence: string;
   mentions: number;
+  /** Sentence view: everything the sentence says about the actor, quotes included (NewsMTSC's definition). */
   prediction: Prediction;
+  /** Author view: the outlet's own voice only (the product's stance). */
+  author: Prediction;
+  /** Attribution of the author's own terms, per mention (author evidence). */
+  authorAttributions: Attribution[];
+  /** Set when the actor's mention sits in reported content. */
+  voice?: SentenceVoice;
   /** The analyses of the actor's mentions: their attributed terms are the evidence (`stanceTerms`); their
    * features are not kept (one scratch vector serves every target). */
   analyses: TargetAnalysis[];
 }
 
 /** Lexicon terms attributed to the actor in the sentence, strongest first (only evidence needs them). */
-export function stanceTerms(s: SentenceStance): ScoredTerm[] {
+export function stanceTerms(s: SentenceStance, view: 'author' | 'sentence' = 'author'): ScoredTerm[] {
   const byFirst = new Map<number, ScoredTerm>();
-  for (const a of s.analyses) {
-    for (const t of a.attribution.terms) {
+  const attributions = view === 'author' ? s.authorAttributions : s.analyses.map((a) => a.attribution);
+  for (const a of attributions) {
+    for (const t of a.terms) {
       if (byFirst.has(t.first)) continue;
       byFirst.set(t.first, { term: t.term, first: t.first, last: t.last, weight: t.weight * Math.sign(t.share), negated: t.negated, framing: t.framing });
     }
@@ -45,14 +64,38 @@ function othersOf(mentions: Mention[], actor: string): number[] {
   return out;
 }
 
-/** Stance of the sentence toward each actor it mentions; mentions of other actors compete for the terms. */
-export function sentenceStances(text: string, tokens: Token[], mentions: Mention[], lexicon: Lexicon, model: StanceModel): { stances: SentenceStance[]; terms: ScoredTerm[] } {
+/** What the author view needs besides the sentence-view model. */
+export interface AuthorView {
+  lexicon: AuthorLexicon;
+  head: AuthorHead;
+}
+
+/** Where the sentence stands in its article. */
+export interface SentencePlace {
+  context: VoiceContext;
+  headline: boolean;
+}
+
+/**
+ * Stance of the sentence toward each actor it mentions, in both views; mentions of other actors compete for
+ * the terms. Reported voices are found once per sentence.
+ */
+export function sentenceStances(text: string, tokens: Token[], mentions: Mention[], lexicon: Lexicon, model: StanceModel, view: AuthorView, place: SentencePlace): { stances: SentenceStance[]; terms: ScoredTerm[] } {
   const spans: Span[] = [];
   for (const m of mentions) spans.push([m.start, m.end]);
   const sentence = prepareSentence(text, lexicon, spans, tokens);
+  const tokenMentions: TokenMention[] = [];
+  sentence.spanTokens.forEach((g, k) => {
+    if (g.length > 0) tokenMentions.push({ actor: (mentions[k] as Mention).actor, first: g[0] as number, last: g[g.length - 1] as number });
+  });
+  const voices = sentenceVoices(text, tokens, tokenMentions, place.context);
+  const mentionMask = new Uint8Array(tokens.length);
+  for (const g of sentence.spanTokens) for (const i of g) mentionMask[i] = 1;
+  const ownTerms = authorTerms(tokens, sentence.terms, view.lexicon, voices.frames, mentionMask);
   const base = logits(model.weights, sentence.shared);
   const byActor = new Map<string, SentenceStance>();
   const predictions = new Map<string, Prediction[]>();
+  const authors = new Map<string, Prediction[]>();
   const others = new Map<string, number[]>();
   const scratch = emptyVector();
   for (let k = 0; k < mentions.length; k++) {
@@ -62,17 +105,31 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     clearVector(scratch);
     const analysis = analyseTarget(sentence, spans[k] as Span, k, rivals, scratch);
     const prediction = decide(model, analysis, base);
+    const targetTokens = sentence.spanTokens[k] as number[];
+    const rivalTokens = rivals.map((j) => sentence.spanTokens[j] as number[]).filter((g) => g.length > 0);
+    const where = targetTokens.length > 0 ? placeOf(voices.frames, targetTokens) : {};
+    const own = targetTokens.length > 0 ? authorAttribution(sentence, ownTerms, targetTokens, rivalTokens, analysis.role) : analysis.attribution;
+    const author = authorPrediction(view.head, authorFeatures(own, prediction, where, place.headline, voices.frames.length > 0));
+    const voice = where.reported ? { speaker: where.reported.speaker, speakerActor: where.reported.speakerActor, prediction } : undefined;
     const stance = byActor.get(actor);
     if (!stance) {
-      byActor.set(actor, { actor, sentence: text, mentions: 1, prediction, analyses: [analysis] });
+      byActor.set(actor, { actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], voice, analyses: [analysis] });
       predictions.set(actor, [prediction]);
+      authors.set(actor, [author]);
     } else {
       stance.mentions++;
       stance.analyses.push(analysis);
+      stance.authorAttributions.push(own);
+      stance.voice ??= voice;
       predictions.get(actor)?.push(prediction);
+      authors.get(actor)?.push(author);
     }
   }
   const stances = [...byActor.values()];
-  for (const s of stances) if (s.mentions > 1) s.prediction = mergePredictions(predictions.get(s.actor) ?? []);
+  for (const s of stances) {
+    if (s.mentions === 1) continue;
+    s.prediction = mergePredictions(predictions.get(s.actor) ?? []);
+    s.author = mergePredictions(authors.get(s.actor) ?? []);
+  }
   return { stances, terms: sentence.terms };
 }

@@ -58,13 +58,30 @@ export interface ActorStance {
   evidence: Evidence[];
 }
 
+/** A source's stance toward an actor across the article: who is quoted about whom, and how. */
+export interface VoiceStance {
+  /** As written in the text ("Kremlin spokesman Dmitry Peskov"), or "unnamed". */
+  speaker: string;
+  /** The actor the speaker is or speaks for, when known ("Beijing said" -> China). */
+  speakerActor?: string;
+  /** The actor spoken about. */
+  actor: string;
+  label: StanceLabel;
+  /** In [-1, 1]. */
+  score: number;
+  evidence: Array<{ sentence: string; terms: string[] }>;
+}
+
 export interface ArticleAnalysis {
   /** ISO 639-1 code, or 'und' when undetermined. */
   language: string;
   /** false when the language is not supported: no sentiment or stance was computed. */
   analysed: boolean;
   sentiment: DocSentiment;
+  /** The author's own stance per actor (reported voices and plain events apart). */
   actors: ActorStance[];
+  /** Reported voices: what quoted or cited sources say about each actor. */
+  voices: VoiceStance[];
   /** Framing-lexicon terms found in the text with their counts (for "rising framing terms" in digests). */
   framing: Record<string, number>;
 }

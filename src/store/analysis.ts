@@ -177,6 +177,7 @@ async function readAnalysis(db: Db, articleId: string): Promise<StoredAnalysis |
       wordCount: row.word_count,
     },
     actors,
+    voices: [],
     framing: parseJson<Record<string, number>>(row.framing, {}),
     modelVersion: row.model_version,
     analysedAt: row.analysed_at,

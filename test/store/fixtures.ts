@@ -25,6 +25,7 @@ export function analysisOf(scores: Record<string, number>, framing: Record<strin
         { sentence: `${actor} strong sentence`, terms: ['strong'], score },
       ],
     })),
+    voices: [],
     framing,
   };
 }
@@ -32,6 +33,7 @@ export function analysisOf(scores: Record<string, number>, framing: Record<strin
 export const unsupported: ArticleAnalysis = {
   language: 'ru',
   analysed: false,
+  voices: [],
   sentiment: { score: 0, comparative: 0, positivePct: 0, negativePct: 0, polarity: 0, tone: 0, wordCount: 0 },
   actors: [],
   framing: {},

@@ -1,0 +1,78 @@
+// Word lists of voice attribution (who holds an evaluation): reporting verbs, document nouns, adoption and
+// rejection markers, vague sources. Lower case, as tokens are. Pure data.
+
+const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/));
+
+/**
+ * Verbs that introduce reported speech or a source's evaluation, in every tense the genre uses. Evaluative
+ * speech acts (accuse, condemn, praise) are included: "China condemned Japan" is China's stance toward Japan.
+ */
+export const REPORTING_VERBS = words(`
+  say says said saying tell tells told telling add adds added adding stated stating
+  claimed claiming warn warns warned accuse accuses accused accusing
+  slam slams slammed slamming blasts blasted blasting criticize criticizes criticized criticizing
+  criticise criticises criticised criticising condemn condemns condemned condemning denounce denounces denounced
+  denouncing urge urges urged urging insist insists insisted insisting argue argues argued arguing asserts
+  asserted asserting declare declares declared declaring noted noting stresses stressed
+  stressing emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised announce announces
+  announced allege alleges alleged alleging describe describes described describing brands branded
+  branding dismiss dismisses dismissed dismissing rejects rejected rejecting deny denies denied denying
+  complain complains complained writes wrote tweeted posted responds
+  responded replies replied suggest suggests suggested acknowledged admits admitted
+  predicts predicted vows vowed pledged hails hailed praises praised praising
+  welcomes welcomed commends commended lauds lauded blames blamed blaming reiterate
+  reiterates reiterated confirmed explains explained indicates indicated
+  portray portrays portrayed portraying calls called lambasted rebukes rebuked
+  chided decries decried deplores deplored castigated raps rapped contends
+  contended believes believed thinks sees cautioned demanded exposed revealed
+`);
+
+/** Verbs whose object, not a following clause, is what the speaker evaluates ("accused Manila of ..."). */
+export const OBJECT_VERBS = words(`
+  accuse accuses accused accusing slam slams slammed slamming blast blasts blasted blasting criticize criticizes
+  criticized criticizing criticise criticises criticised criticising condemn condemns condemned condemning denounce
+  denounces denounced denouncing hail hails hailed praise praises praised praising welcome welcomes welcomed
+  commend commends commended laud lauds lauded blame blames blamed blaming lambast lambasted rebuke rebukes
+  rebuked chide chided decry decries decried deplore deplored castigate castigated rap raps rapped portray
+  portrays portrayed portraying describe describes described describing brand brands branded branding calls
+  called urge urges urged
+`);
+
+/** Nouns of documents and media that speak ("the communique says", "the newspaper wrote"). */
+export const DOCUMENT_NOUNS = words(`
+  statement statements communique communiqué report reports draft declaration letter paper editorial article
+  newspaper daily agency ministry spokesman spokesperson spokeswoman spokesmen official officials source sources
+  document strategy resolution memo post tweet white readout transcript survey poll study
+`);
+
+/** Markers with which the author adopts a reported claim ("as X rightly pointed out", "X exposed ..."). */
+export const ADOPT_MARKERS = words(`rightly correctly aptly accurately justifiably exposed revealed laid bare`);
+
+/** Markers with which the author rejects a reported claim ("X's baseless claims", "falsely claimed"). */
+export const REJECT_MARKERS = words(`
+  falsely baselessly wrongly groundlessly absurdly baseless groundless false farfetched far-fetched unfounded
+  so-called smear smeared smears peddle peddled peddling peddles hyped hype hyping concocted fabricated
+  fabrication fabrications distorted distort distortion slander slandered slanderous lies lie lied lying
+  preposterous ridiculous spurious trumped-up hyping fearmongering
+`);
+
+/** Heads of vague sources used to advance a claim ("critics say", "observers have long warned"). */
+export const VAGUE_SOURCES = words(`critics observers commentators many some pundits skeptics sceptics people analysts experts`);
+
+/** Pronouns that stand for the last named speaker ("he said"). */
+export const SPEAKER_PRONOUNS = words(`he she they it`);
+
+/** Words between a speaker and its verb that belong to neither ("Peskov also said", "has warned"). */
+export const AUXILIARIES = words(`
+  also has have had is are was were will would could may might again previously earlier later then recently
+  reportedly repeatedly once further had already has long did does do in turn
+`);
+
+/** Adverbials after a final reporting verb that do not start the reported content ("said on Monday"). */
+export const TRAILING = words(`on in at to during after before while when, last this earlier later today yesterday told reporters`);
+
+/** Words that cannot be part of a speaker phrase (a clause boundary or a verb/relative). */
+export const SPEAKER_STOPS = words(`
+  that which who whom whose and but or because if while as than when where what why how it its this these those
+  there here not no
+`);
