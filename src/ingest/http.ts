@@ -29,6 +29,12 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const failure = (code: FetchError['code'], message: string, extra: Partial<FetchError> = {}): HttpResult =>
   err({ kind: 'error', code, message, ...extra });
 
+/** 52428800 -> "52 MB", 1500 -> "1.5 kB": a size in decimal units, for messages people read. */
+function humanBytes(n: number): string {
+  const [unit, size] = ([['gigabyte', 1e9], ['megabyte', 1e6], ['kilobyte', 1e3]] as const).find(([, s]) => n >= s) ?? ['byte', 1];
+  return new Intl.NumberFormat('en', { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: n / size < 10 ? 1 : 0 }).format(n / size);
+}
+
 /** GET `url` following up to maxRedirects redirects, all within one deadline that aborts the socket. */
 export async function guardedGet(url: string, headers: Record<string, string>, ctx: HttpContext): Promise<HttpResult> {
   const controller = new AbortController();
@@ -49,7 +55,7 @@ async function followRedirects(start: string, headers: Record<string, string>, c
   let allPermanent = true;
   for (let hop = 0; ; hop++) {
     const checked = checkUrl(current, ctx.allowPrivate);
-    if (!checked.ok) return failure(checked.error.code, checked.error.message);
+    if (!checked.ok) return failure(checked.error.code, hop === 0 ? checked.error.message : `redirected to ${current}: ${checked.error.message}`);
     const href = checked.value.toString();
     if (visited.has(href)) return failure('REDIRECT_LOOP', `redirect loop at ${href}`);
     visited.add(href);
@@ -77,12 +83,12 @@ async function readResponse(
   const declared = Number(headers['content-length']);
   if (Number.isFinite(declared) && declared > ctx.maxBytes) {
     discard(res.body);
-    return failure('FEED_TOO_LARGE', `Content-Length ${declared} exceeds ${ctx.maxBytes} bytes`);
+    return failure('FEED_TOO_LARGE', `the feed is ${humanBytes(declared)}, the limit is ${humanBytes(ctx.maxBytes)}`);
   }
   const raw = await readCapped(res.body, ctx.maxBytes, signal);
-  if (raw === undefined) return failure('FEED_TOO_LARGE', `body exceeds ${ctx.maxBytes} bytes`);
+  if (raw === undefined) return failure('FEED_TOO_LARGE', `the feed is larger than the limit of ${humanBytes(ctx.maxBytes)}`);
   const body = decompress(raw, headers['content-encoding'], ctx.maxBytes);
-  if (!body.ok && body.error === 'TOO_LARGE') return failure('FEED_TOO_LARGE', `decompressed body exceeds ${ctx.maxBytes} bytes`);
+  if (!body.ok && body.error === 'TOO_LARGE') return failure('FEED_TOO_LARGE', `the feed unpacks to more than the limit of ${humanBytes(ctx.maxBytes)}`);
   if (!body.ok) return failure('FEED_PARSE', body.error);
   const response: HttpResponse = { status: res.statusCode, finalUrl, headers, body: body.value };
   if (permanentRedirectTo) response.permanentRedirectTo = permanentRedirectTo;

@@ -28,8 +28,9 @@ export function failure(code: FeedsErrorCode, extra: Omit<FeedsError, 'code' | '
 export function fromFetchError(error: Pick<FetchError, 'code' | 'message' | 'suggestedFeedUrl'>): { ok: false; error: FeedsError } {
   switch (error.code) {
     case 'INVALID_URL':
-    case 'ADDRESS_NOT_ALLOWED':
       return failure(error.code);
+    case 'ADDRESS_NOT_ALLOWED': // a refused redirect names its target (sent by the remote server); resolved addresses stay private
+      return failure(error.code, error.message.startsWith('redirected to ') ? { detail: error.message } : {});
     case 'NOT_A_FEED':
       return failure('NOT_A_FEED', error.suggestedFeedUrl === undefined ? {} : { suggestedUrl: error.suggestedFeedUrl });
     case 'FEED_PARSE':
