@@ -33,7 +33,8 @@
 //
 // parseFeedDocument(bytes, { contentType?, url? }): Promise<Result<ParsedFeed, { code: 'FEED_PARSE' |
 //   'NOT_A_FEED' | 'EMPTY', message, suggestedFeedUrl? }>>
-//   gzip by magic bytes; charset from BOM > contentType charset > XML/HTML declaration > UTF-8; HTML pages are
+//   gzip by magic bytes; charset from BOM > contentType charset > XML/HTML declaration > UTF-8, except that bytes
+//   declaring no charset that are not UTF-8 are decoded as chardet detects (with a warning); HTML pages are
 //   NOT_A_FEED with the linked feed (if any) in suggestedFeedUrl; never throws. Entity expansion is bounded
 //   (internal DTD entities expanded once, 1 MiB total). Item ids are stable (src/core/article-id.ts), dates are
 //   epoch ms UTC (dates.ts, zone table in zones.ts: CST = US Central, IST = India, BST = British Summer).

@@ -31,6 +31,18 @@ describe('parse-feed', () => {
     expect(JSON.parse(io.stdout.join('')).feed.title).toBe('Новости дня');
   });
 
+  it('feedparser illformed/chardet files (no declared encoding) give titles without U+FFFD', async () => {
+    const dir = join(import.meta.dirname, '..', 'ingest', 'fixtures', 'feedparser-chardet');
+    for (const name of ['big5', 'eucjp', 'euckr', 'gb2312', 'koi8r', 'shiftjis', 'windows1255']) {
+      const io = recordingIo();
+      expect(await run([join(dir, `${name}.xml`), '--json'], io)).toBe(0);
+      const out = JSON.parse(io.stdout.join('')) as { feed: { title: string }; items: { title: string; summary?: string }[] };
+      const texts = [out.feed.title, ...out.items.flatMap((i) => [i.title, i.summary ?? ''])];
+      expect(texts.join('').length, name).toBeGreaterThan(10);
+      expect(texts.join('\n'), name).not.toContain('\uFFFD');
+    }
+  });
+
   it('prints a human listing without --json', async () => {
     const io = recordingIo();
     expect(await run([heise], io)).toBe(0);
