@@ -82,6 +82,10 @@ async function now(ctx: CommandContext): Reply {
   return ok({ content: `✅ The digest for ${discordTime(from)} → ${discordTime(to)} ${verb} in <#${s.channelId ?? ''}>.` });
 }
 
+/** Why a digest can count fewer articles than /summary shows right after /feeds add. */
+export const BACKLOG_RULE = '-# Digests count only articles first stored after their feed was added: the items a new feed already had '
+  + 'are stored as already seen, so /summary shows them but digests do not.';
+
 async function preview(ctx: CommandContext): Reply {
   const payload = await ctx.deps.jobs.previewDigest(ctx.guildId);
   if (!payload.ok) return err(userError(safeText(payload.error)));
@@ -89,7 +93,7 @@ async function preview(ctx: CommandContext): Reply {
   const png = chart?.ok ? chart.value : null;
   if (chart && !chart.ok) ctx.log.warn({ error: chart.error }, 'preview chart not rendered');
   return ok({
-    content: 'Preview of the next digest (only you can see this; nothing was posted).',
+    content: `Preview of the next digest (only you can see this; nothing was posted).\n${BACKLOG_RULE}`,
     embeds: digestEmbeds(payload.value, png !== null),
     files: png ? [{ name: CHART_FILE, data: png }] : [],
   });
