@@ -13,9 +13,12 @@ export function parseDuration(text: string): Result<number, string> {
   return ok(Number(m[1]) * unit);
 }
 
-/** 21600000 -> "6 h", 129600000 -> "36 h", 604800000 -> "7 d"; the largest unit that divides evenly. */
+/**
+ * In natural units, as people write them: 21600000 -> "6 h", 86400000 -> "24 h", 129600000 -> "36 h",
+ * 604800000 -> "7 days"; whole days from two days on, else hours, else minutes.
+ */
 export function formatDuration(ms: number): string {
-  if (ms % 86_400_000 === 0) return `${ms / 86_400_000} d`;
+  if (ms % 86_400_000 === 0 && ms >= 2 * 86_400_000) return `${ms / 86_400_000} days`;
   if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
   return `${Math.round(ms / 60_000)} min`;
 }

@@ -171,6 +171,6 @@ describe('durations', () => {
     expect(parseDuration(' 90 min ')).toEqual({ ok: true, value: 90 * 60_000 });
     expect(parseDuration('2W')).toEqual({ ok: true, value: 14 * 24 * H });
     for (const bad of ['0h', '6', 'h', '1.5h', '3y']) expect(parseDuration(bad).ok).toBe(false);
-    expect([formatDuration(6 * H), formatDuration(48 * H), formatDuration(90 * 60_000)]).toEqual(['6 h', '2 d', '90 min']);
+    expect([formatDuration(6 * H), formatDuration(48 * H), formatDuration(90 * 60_000)]).toEqual(['6 h', '2 days', '90 min']);
   });
 });

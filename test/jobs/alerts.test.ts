@@ -92,7 +92,7 @@ describeStoreContract('alert evaluator', (h) => {
     }
     const items = (await w.alerts()).map((i) => i.payload as AlertPayload).sort((a, b) => a.at - b.at);
     expect(items.map((p) => (p.at - T0) / HOUR)).toEqual([4, 16]);
-    expect(items[0]?.reason).toBe('Mean stance toward NATO over the last 1 d fell below −0.30: now −0.55 from 2 articles.');
+    expect(items[0]?.reason).toBe('Mean stance toward NATO over the last 24 h fell below −0.30: now −0.55 from 2 articles.');
   });
 
   it('respects the per-channel rate limit and posts the held-back events later', async () => {

@@ -80,6 +80,14 @@ it('preview is ephemeral with the chart attached and posts nothing; now queues o
   expect((await store.listOutbox(guildId, 10)).length).toBe(1);
 });
 
+it('/alerts add echoes a window in the units it was given (24h -> 24 h, 7d -> 7 days), never "1 d"', async () => {
+  const day = await answer({ name: 'alerts', group: 'add', subcommand: 'stance', options: { actor: 'NATO', direction: 'below', threshold: -0.3, window: '24h' } });
+  expect(day.text).toContain('over 24 h');
+  expect(day.text).not.toMatch(/\b1 d\b/);
+  const week = await answer({ name: 'alerts', group: 'add', subcommand: 'volume', options: { actor: 'NATO', window: '7d' } });
+  expect(week.text).toContain('mentions in 7 days');
+});
+
 it('/alerts add, list and remove, scoped to the server, with validation and rule autocomplete', async () => {
   const bad = await answer({ name: 'alerts', group: 'add', subcommand: 'stance', options: { actor: 'Russia', direction: 'below', threshold: -0.3, window: 'soon' } });
   expect(bad.text).toContain('The rule was not added: "soon" is not a duration');
