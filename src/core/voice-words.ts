@@ -24,7 +24,7 @@ export const REPORTING_VERBS = words(`
   reiterates reiterated confirmed explains explained indicates indicated
   portray portrays portrayed portraying calls called lambasted rebukes rebuked
   chided decries decried deplores deplored castigated raps rapped contends
-  contended believes believed thinks sees cautioned demanded exposed revealed
+  contended believes believed thinks sees cautioned demanded exposed revealed pointed points
 `);
 
 /** Verbs whose object, not a following clause, is what the speaker evaluates ("accused Manila of ..."). */
@@ -74,5 +74,6 @@ export const TRAILING = words(`on in at to during after before while when, last 
 /** Words that cannot be part of a speaker phrase (a clause boundary or a verb/relative). */
 export const SPEAKER_STOPS = words(`
   that which who whom whose and but or because if while as than when where what why how it its this these those
-  there here not no
+  there here not no be is are was were been being should would could can will may might must has have had do does
+  did also
 `);

@@ -2,10 +2,8 @@
 // whether the author adopts or rejects what is reported. Pure; works on the tokens of one sentence plus a small
 // context carried from sentence to sentence (the last named speaker, an unclosed quotation).
 import type { Token } from './text.js';
-import {
-  ADOPT_MARKERS, AUXILIARIES, DOCUMENT_NOUNS, OBJECT_VERBS, REJECT_MARKERS, REPORTING_VERBS, SPEAKER_PRONOUNS,
-  SPEAKER_STOPS, TRAILING, VAGUE_SOURCES,
-} from './voice-words.js';
+import { capitalised, findConstructions, word, type Found } from './voice-constructions.js';
+import { ADOPT_MARKERS, DOCUMENT_NOUNS, REJECT_MARKERS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
 
 /** A mention located in the sentence's tokens. */
 export interface TokenMention {
@@ -33,18 +31,19 @@ export interface VoiceFrame {
 /** What one sentence leaves to the next. */
 export interface VoiceContext {
   lastSpeaker?: { speaker: string; speakerActor?: string };
+  /** Named speakers met so far, longest form first ("Russian Foreign Minister Sergey Lavrov"). */
+  speakers: Array<{ speaker: string; speakerActor?: string }>;
   /** A quotation opened and not closed in an earlier sentence of the paragraph. */
   openQuote: boolean;
 }
 
-export const newVoiceContext = (): VoiceContext => ({ openQuote: false });
+export const newVoiceContext = (): VoiceContext => ({ openQuote: false, speakers: [] });
 
-const word = (tokens: Token[], i: number): string => tokens[i]?.text ?? '';
-const isQuote = (t: Token | undefined): boolean => t !== undefined && t.punct && (t.text === '"' || t.text === "'");
-const capitalised = (text: string, t: Token): boolean => {
-  const c = text.charCodeAt(t.start);
-  return c >= 65 && c <= 90;
-};
+/** An earlier, fuller form of a speaker ("Lavrov" -> "Russian Foreign Minister Sergey Lavrov"). */
+function fullerSpeaker(ctx: VoiceContext, speaker: string): { speaker: string; speakerActor?: string } | undefined {
+  const short = speaker.toLowerCase();
+  return ctx.speakers.find((s) => s.speaker.length > speaker.length && s.speaker.toLowerCase().includes(short));
+}
 
 /** Quotation spans [open, close] by double quotes, and by single quotes used as quotation marks. */
 export function quoteSpans(text: string, tokens: Token[], openAtStart: boolean): Array<[number, number]> {
@@ -75,130 +74,6 @@ export function quoteSpans(text: string, tokens: Token[], openAtStart: boolean):
   return spans.filter(([a, b]) => b >= a);
 }
 
-/** The speaker phrase ending at `end` (leftwards, up to a boundary), as a token range, or undefined. */
-function speakerLeft(tokens: Token[], end: number): [number, number] | undefined {
-  let first = end + 1;
-  for (let i = end; i >= 0 && end - i < 9; i--) {
-    const t = tokens[i] as Token;
-    if ((t.punct && t.text !== '-' && t.text !== '.') || SPEAKER_STOPS.has(t.text)) break;
-    first = i;
-  }
-  if (first > end) return undefined;
-  while (first <= end && (word(tokens, first) === 'the' || word(tokens, first) === 'a' || word(tokens, first) === 'an')) first++;
-  return first <= end ? [first, end] : undefined;
-}
-
-/** The speaker phrase starting at `start` (rightwards, to punctuation or a preposition). */
-function speakerRight(tokens: Token[], start: number): [number, number] | undefined {
-  let last = start - 1;
-  for (let i = start; i < tokens.length && i - start < 9; i++) {
-    const t = tokens[i] as Token;
-    if (t.punct && t.text !== '-' && t.text !== "'") break;
-    if (i > start && (TRAILING.has(t.text) || SPEAKER_STOPS.has(t.text))) break;
-    last = i;
-  }
-  return last >= start ? [start, last] : undefined;
-}
-
-/** Which part of the sentence a reporting verb at `verb` introduces, given its speaker before it. */
-function contentOf(tokens: Token[], verb: number, speaker: [number, number]): Array<[number, number]> {
-  const end = tokens.length - 1;
-  let after = verb + 1;
-  while (after <= end && tokens[after]?.punct && !isQuote(tokens[after])) after++;
-  const rest = after <= end && !TRAILING.has(word(tokens, after)) && word(tokens, after) !== 'reporters';
-  const before = speaker[0] - 1;
-  const beforeEnds = before >= 0 && tokens[before]?.punct === true && (word(tokens, before) === ',' || isQuote(tokens[before]));
-  if (OBJECT_VERBS.has(word(tokens, verb)) && rest) return [[verb + 1, end]];
-  if ((!rest || after > end) && beforeEnds && before > 0) return [[0, before - 1]];
-  if (rest) return [[after, end]];
-  return before > 0 ? [[0, before - 1]] : [];
-}
-
-interface Found {
-  speaker: [number, number] | undefined;
-  content: Array<[number, number]>;
-  cue: VoiceFrame['cue'];
-  at: number;
-}
-
-/** "X said (that) ...", "..., X said", "..., said X", "X accused Y of ...". */
-function verbFrame(tokens: Token[], i: number): Found | undefined {
-  let j = i - 1;
-  while (j >= 0 && (AUXILIARIES.has(word(tokens, j)) || (word(tokens, j).endsWith('ly') && !tokens[j]?.punct))) j--;
-  if (j < 0) return undefined;
-  if (tokens[j]?.punct && (word(tokens, j) === ',' || isQuote(tokens[j]))) {
-    const speaker = speakerRight(tokens, i + 1);
-    if (!speaker) return undefined;
-    let end = j - 1;
-    while (end >= 0 && tokens[end]?.punct) end--;
-    return end >= 0 ? { speaker, content: [[0, end]], cue: 'verb', at: i } : undefined;
-  }
-  const speaker = speakerLeft(tokens, j);
-  if (!speaker) return undefined;
-  return { speaker, content: contentOf(tokens, i, speaker), cue: 'verb', at: i };
-}
-
-/** "according to X, ..." or "..., according to X". */
-function accordingFrame(tokens: Token[], i: number): Found | undefined {
-  if (word(tokens, i + 1) !== 'to') return undefined;
-  const speaker = speakerRight(tokens, i + 2);
-  if (!speaker) return undefined;
-  const content: Array<[number, number]> = [];
-  if (i > 0) content.push([0, i - 1]);
-  if (speaker[1] + 1 < tokens.length) content.push([speaker[1] + 1, tokens.length - 1]);
-  return { speaker, content, cue: 'according', at: i };
-}
-
-/** "Washington's baseless claims that ...": a claim noun followed by "that". */
-function claimFrame(tokens: Token[], i: number): Found | undefined {
-  if (word(tokens, i + 1) !== 'that') return undefined;
-  let owner = i - 1;
-  while (owner >= 0 && !tokens[owner]?.punct && !word(tokens, owner).endsWith("'s")) owner--;
-  const speaker = owner >= 0 && word(tokens, owner).endsWith("'s") && owner >= i - 4 ? speakerLeft(tokens, owner) : undefined;
-  return { speaker, content: [[i + 2, tokens.length - 1]], cue: 'claim', at: i };
-}
-
-const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'assertion', 'assertions', 'narrative', 'insinuations', 'suggestion']);
-
-/** Headlines "Lavrov: ..." and "... - Lavrov" (a short name on one side of a colon or final dash). */
-function headlineFrame(text: string, tokens: Token[]): Found | undefined {
-  const n = tokens.length;
-  for (let i = 1; i <= 4 && i < n - 2; i++) {
-    if (word(tokens, i) !== ':') continue;
-    const names = tokens.slice(0, i);
-    if (names.every((t) => !t.punct && capitalised(text, t))) return { speaker: [0, i - 1], content: [[i + 1, n - 1]], cue: 'headline', at: i };
-  }
-  for (let i = n - 2; i >= n - 5 && i > 1; i--) {
-    if (word(tokens, i) !== '-' || text.charAt((tokens[i] as Token).start - 1) !== ' ') continue;
-    const names = tokens.slice(i + 1).filter((t) => !(t.punct && t.text === '.'));
-    if (names.length > 0 && names.every((t) => !t.punct && capitalised(text, t))) return { speaker: [i + 1, n - 1], content: [[0, i - 1]], cue: 'headline', at: i };
-  }
-  return undefined;
-}
-
-/** Reporting constructions of a sentence, left to right (verb, "according to", claim noun, headline). */
-function findConstructions(text: string, tokens: Token[], quotes: Array<[number, number]>): Found[] {
-  const inQuote = (i: number): boolean => quotes.some(([a, b]) => i >= a && i <= b);
-  const found: Found[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const w = word(tokens, i);
-    if (tokens[i]?.punct || inQuote(i)) continue;
-    let f: Found | undefined;
-    if (REPORTING_VERBS.has(w)) f = verbFrame(tokens, i);
-    else if (w === 'according') f = accordingFrame(tokens, i);
-    else if (CLAIM_NOUNS.has(w)) f = claimFrame(tokens, i);
-    if (f) {
-      found.push(f);
-      if (f.content.some(([a, b]) => a > i && b === tokens.length - 1)) break;
-    }
-  }
-  if (found.length === 0) {
-    const h = headlineFrame(text, tokens);
-    if (h) found.push(h);
-  }
-  return found;
-}
-
 export interface SentenceVoices {
   frames: VoiceFrame[];
   /** Quotation spans that are no one's words but the author's scare quotes. */
@@ -216,9 +91,14 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
     speakerActor = mentions.find((m) => m.first >= a && m.last <= b)?.actor;
     const head = word(tokens, b);
     vague = a === b && VAGUE_SOURCES.has(head) || (VAGUE_SOURCES.has(head) && !tokens.slice(a, b + 1).some((t) => capitalised(text, t)));
-    if (a === b && SPEAKER_PRONOUNS.has(head) && ctx.lastSpeaker) ({ speaker, speakerActor } = ctx.lastSpeaker);
-    else if (!vague && !DOCUMENT_NOUNS.has(head) && tokens.slice(a, b + 1).some((t) => capitalised(text, t))) ctx.lastSpeaker = { speaker, speakerActor };
-  }
+    const fuller = fullerSpeaker(ctx, speaker);
+    if (a === b && SPEAKER_PRONOUNS.has(head)) ({ speaker, speakerActor } = ctx.lastSpeaker ?? { speaker: 'unnamed' });
+    else if (fuller) ({ speaker, speakerActor } = { speaker: fuller.speaker, speakerActor: speakerActor ?? fuller.speakerActor });
+    if (!vague && !DOCUMENT_NOUNS.has(head) && tokens.slice(a, b + 1).some((t) => capitalised(text, t))) {
+      ctx.lastSpeaker = { speaker, speakerActor };
+      if (!fuller && !ctx.speakers.some((s) => s.speaker === speaker)) ctx.speakers.push(ctx.lastSpeaker);
+    }
+  } else if (f.continues && ctx.lastSpeaker) ({ speaker, speakerActor } = ctx.lastSpeaker);
   const adoptVerb = ADOPT_MARKERS.has(word(tokens, f.at));
   const adoption = markers.reject ? -1 : markers.adopt || adoptVerb || vague || (markers.asOpening && f.at < 8) ? 1 : 0;
   return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, adoption };
@@ -260,13 +140,16 @@ export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMen
   return { frames, scareQuotes };
 }
 
-/** The frame whose content holds the token range, if any (the innermost, i.e. the last found). */
+/** The frame whose content holds the token range, if any: the innermost (shortest content span) one. */
 export function frameHolding(frames: VoiceFrame[], first: number, last: number): VoiceFrame | undefined {
-  for (let k = frames.length - 1; k >= 0; k--) {
-    const f = frames[k] as VoiceFrame;
-    if (f.content.some(([a, b]) => first >= a && last <= b)) return f;
+  let best: VoiceFrame | undefined;
+  let bestSize = Infinity;
+  for (const f of frames) {
+    for (const [a, b] of f.content) {
+      if (first >= a && last <= b && b - a < bestSize) [best, bestSize] = [f, b - a];
+    }
   }
-  return undefined;
+  return best;
 }
 
 /** The frame whose speaker phrase holds the token range, if any. */

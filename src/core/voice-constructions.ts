@@ -1,0 +1,161 @@
+// Reporting constructions of one sentence: "X said (that) ...", "..., X said", "according to X", claim nouns
+// ("Washington's claims that ..."), and headlines ("Lavrov: ...", "... - Lavrov"). Pure.
+import type { Token } from './text.js';
+import { AUXILIARIES, OBJECT_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TRAILING } from './voice-words.js';
+
+export const word = (tokens: Token[], i: number): string => tokens[i]?.text ?? '';
+export const isQuote = (t: Token | undefined): boolean => t !== undefined && t.punct && (t.text === '"' || t.text === "'");
+export const capitalised = (text: string, t: Token): boolean => {
+  const c = text.charCodeAt(t.start);
+  return c >= 65 && c <= 90;
+};
+
+/** "and" between two capitalised words joins one speaker ("State Councillor and Foreign Minister Wang Yi"). */
+const joinsNames = (text: string, tokens: Token[], i: number): boolean =>
+  tokens[i]?.text === 'and' && tokens[i - 1] !== undefined && tokens[i + 1] !== undefined &&
+  capitalised(text, tokens[i - 1] as Token) && capitalised(text, tokens[i + 1] as Token);
+
+/** The speaker phrase ending at `end` (leftwards, up to a boundary), as a token range, or undefined. */
+function speakerLeft(text: string, tokens: Token[], end: number): [number, number] | undefined {
+  let first = end + 1;
+  for (let i = end; i >= 0 && end - i < 9; i--) {
+    const t = tokens[i] as Token;
+    if ((t.punct && t.text !== '-' && t.text !== '.') || (SPEAKER_STOPS.has(t.text) && !joinsNames(text, tokens, i))) break;
+    first = i;
+  }
+  if (first > end) return undefined;
+  while (first <= end && (word(tokens, first) === 'the' || word(tokens, first) === 'a' || word(tokens, first) === 'an')) first++;
+  return first <= end ? [first, end] : undefined;
+}
+
+/** The speaker phrase starting at `start` (rightwards, to punctuation or a preposition). */
+function speakerRight(text: string, tokens: Token[], start: number): [number, number] | undefined {
+  const head = tokens[start];
+  if (head === undefined || head.punct || (SPEAKER_STOPS.has(head.text) && !SPEAKER_PRONOUNS.has(head.text))) return undefined;
+  let last = start - 1;
+  for (let i = start; i < tokens.length && i - start < 9; i++) {
+    const t = tokens[i] as Token;
+    if (t.punct && t.text !== '-' && t.text !== "'") break;
+    if (i > start && (TRAILING.has(t.text) || SPEAKER_STOPS.has(t.text)) && !joinsNames(text, tokens, i)) break;
+    last = i;
+  }
+  return last >= start ? [start, last] : undefined;
+}
+
+/** Which part of the sentence a reporting verb at `verb` introduces, given its speaker before it. */
+function contentOf(tokens: Token[], verb: number, speaker: [number, number]): Array<[number, number]> {
+  const end = tokens.length - 1;
+  let after = verb + 1;
+  while (after <= end && tokens[after]?.punct && !isQuote(tokens[after])) after++;
+  const rest = after <= end && !TRAILING.has(word(tokens, after)) && word(tokens, after) !== 'reporters';
+  const before = speaker[0] - 1;
+  const beforeEnds = before >= 0 && tokens[before]?.punct === true && (word(tokens, before) === ',' || isQuote(tokens[before]));
+  if (OBJECT_VERBS.has(word(tokens, verb)) && rest) return [[verb + 1, end]];
+  if ((!rest || after > end) && beforeEnds && before > 0) return [[0, before - 1]];
+  if (rest) return [[after, end]];
+  return before > 0 ? [[0, before - 1]] : [];
+}
+
+export interface Found {
+  speaker: [number, number] | undefined;
+  content: Array<[number, number]>;
+  cue: 'verb' | 'according' | 'quote' | 'headline' | 'claim';
+  at: number;
+  /** A participle ("adding that"): the speaker of the clause before goes on. */
+  continues?: boolean;
+}
+
+/** "X said (that) ...", "..., X said", "..., said X", "X accused Y of ...". */
+function verbFrame(text: string, tokens: Token[], i: number): Found | undefined {
+  let j = i - 1;
+  while (j >= 0 && (AUXILIARIES.has(word(tokens, j)) || (word(tokens, j).endsWith('ly') && !tokens[j]?.punct))) j--;
+  if (j < 0) return undefined;
+  const comma = word(tokens, j) === ',';
+  if (comma && word(tokens, i).endsWith('ing')) {
+    // "..., adding that ...", "..., accusing Manila of ...": the clause's speaker goes on.
+    return i + 1 < tokens.length ? { speaker: undefined, content: [[i + 1, tokens.length - 1]], cue: 'verb', at: i, continues: true } : undefined;
+  }
+  const next = tokens[i + 1];
+  const inverted = isQuote(tokens[j]) || (comma && next !== undefined && (capitalised(text, next) || SPEAKER_PRONOUNS.has(next.text)));
+  if (inverted) {
+    const speaker = speakerRight(text, tokens, i + 1);
+    if (!speaker) return undefined;
+    let end = j - 1;
+    while (end >= 0 && tokens[end]?.punct) end--;
+    return end >= 0 ? { speaker, content: [[0, end]], cue: 'verb', at: i } : undefined;
+  }
+  if (comma) {
+    // "X, on the other hand, portrayed ...": the subject stands before the parenthesis.
+    let k = j - 1;
+    while (k >= 0 && word(tokens, k) !== ',' && j - k < 8) k--;
+    if (k <= 0 || word(tokens, k) !== ',') return undefined;
+    j = k - 1;
+  }
+  const w = word(tokens, j);
+  if (w === 'the' || w === 'a' || w === 'an' || w === 'its' || w === 'their') return undefined; // "the stated goal"
+  const speaker = speakerLeft(text, tokens, j);
+  if (!speaker) return undefined;
+  return { speaker, content: contentOf(tokens, i, speaker), cue: 'verb', at: i };
+}
+
+/** "according to X, ..." or "..., according to X". */
+function accordingFrame(text: string, tokens: Token[], i: number): Found | undefined {
+  if (word(tokens, i + 1) !== 'to') return undefined;
+  const speaker = speakerRight(text, tokens, i + 2);
+  if (!speaker) return undefined;
+  const content: Array<[number, number]> = [];
+  if (i > 0) content.push([0, i - 1]);
+  if (speaker[1] + 1 < tokens.length) content.push([speaker[1] + 1, tokens.length - 1]);
+  return { speaker, content, cue: 'according', at: i };
+}
+
+/** "Washington's baseless claims that ...": a claim noun followed by "that". */
+function claimFrame(text: string, tokens: Token[], i: number): Found | undefined {
+  if (word(tokens, i + 1) !== 'that') return undefined;
+  let owner = i - 1;
+  while (owner >= 0 && !tokens[owner]?.punct && !word(tokens, owner).endsWith("'s")) owner--;
+  const speaker = owner >= 0 && word(tokens, owner).endsWith("'s") && owner >= i - 4 ? speakerLeft(text, tokens, owner) : undefined;
+  return { speaker, content: [[i + 2, tokens.length - 1]], cue: 'claim', at: i };
+}
+
+const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'assertion', 'assertions', 'narrative', 'insinuations', 'suggestion']);
+
+/** Headlines "Lavrov: ..." and "... - Lavrov" (a short name on one side of a colon or final dash). */
+function headlineFrame(text: string, tokens: Token[]): Found | undefined {
+  const n = tokens.length;
+  for (let i = 1; i <= 4 && i < n - 2; i++) {
+    if (word(tokens, i) !== ':') continue;
+    const names = tokens.slice(0, i);
+    if (names.every((t) => !t.punct && capitalised(text, t))) return { speaker: [0, i - 1], content: [[i + 1, n - 1]], cue: 'headline', at: i };
+  }
+  for (let i = n - 2; i >= n - 5 && i > 1; i--) {
+    if (word(tokens, i) !== '-' || text.charAt((tokens[i] as Token).start - 1) !== ' ') continue;
+    const names = tokens.slice(i + 1).filter((t) => !(t.punct && t.text === '.'));
+    if (names.length > 0 && names.every((t) => !t.punct && capitalised(text, t))) return { speaker: [i + 1, n - 1], content: [[0, i - 1]], cue: 'headline', at: i };
+  }
+  return undefined;
+}
+
+/** Reporting constructions of a sentence, left to right (verb, "according to", claim noun, headline). */
+export function findConstructions(text: string, tokens: Token[], quotes: Array<[number, number]>): Found[] {
+  const inQuote = (i: number): boolean => quotes.some(([a, b]) => i >= a && i <= b);
+  const found: Found[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const w = word(tokens, i);
+    if (tokens[i]?.punct || inQuote(i)) continue;
+    let f: Found | undefined;
+    if (REPORTING_VERBS.has(w)) f = verbFrame(text, tokens, i);
+    else if (w === 'according') f = accordingFrame(text, tokens, i);
+    else if (CLAIM_NOUNS.has(w)) f = claimFrame(text, tokens, i);
+    if (f) {
+      found.push(f);
+      if (f.content.some(([a, b]) => a > i && b === tokens.length - 1)) break;
+    }
+  }
+  if (found.length === 0) {
+    const h = headlineFrame(text, tokens);
+    if (h) found.push(h);
+  }
+  return found;
+}
+
