@@ -14,14 +14,14 @@ export interface RegisterDeps {
   loadBotConfig(): Result<BotConfig, string>;
 }
 
-/** Reads the token and application id through src/config.ts. */
+/** Reads the token, application id and REST API base (DISCORD_API_URL, as `run` uses) through src/config.ts. */
 export function botConfigFromEnv(): Result<BotConfig, string> {
   const config = loadConfig();
   if (!config.ok) return err(formatProblems(config.error));
   const discord = config.value.discord;
   if (discord === null) return err('DISCORD_TOKEN is not set: registering commands needs the bot token.');
   if (discord.applicationId === undefined) return err('DISCORD_APPLICATION_ID is not set: registering commands needs it.');
-  return ok({ token: discord.token, applicationId: discord.applicationId });
+  return ok({ token: discord.token, applicationId: discord.applicationId, ...(discord.apiUrl === undefined ? {} : { restApi: discord.apiUrl }) });
 }
 
 const defaultDeps: RegisterDeps = { modules: commandModules, loadBotConfig: botConfigFromEnv };

@@ -7,6 +7,7 @@ import { commandPayload } from '../../src/discord/registry.js';
 import { startFakeDiscord } from '../fake-discord/index.js';
 import type { FakeDiscord } from '../fake-discord/index.js';
 import { adminModule, settingsModule } from '../discord/modules.js';
+import { runCli } from '../helpers/spawn-cli.js';
 
 function bufferIo(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -72,4 +73,16 @@ describe('stancewatch register-commands', () => {
     expect(await run([], empty, { modules: [], loadBotConfig: () => err('unused') })).toBe(1);
     expect(empty.stderr.join('')).toMatch(/no commands to register/);
   });
+
+  it('the real CLI sends the registration to DISCORD_API_URL, where every other REST call goes', async () => {
+    fake = await startFakeDiscord({ token: `fake.${'t'.repeat(60)}` });
+    const guildId = fake.guilds[0]!.id;
+    const result = await runCli(['register-commands', '--guild', guildId], {
+      DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.restUrl,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(fake.requestsTo('PUT /applications/:app/guilds/:guild/commands')).toHaveLength(1);
+    expect(fake.guildCommands(guildId).map((c) => c.name)).toContain('digest');
+  }, 30_000);
 });
