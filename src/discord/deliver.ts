@@ -1,5 +1,5 @@
 // Delivers the outbox to Discord exactly once. For each due item: record the intent (markSending), post every
-// part with its own nonce (`nonce` + `enforce_nonce`, and a visible `ref:` marker), then confirm (markSent
+// part with its own nonce (`nonce` + `enforce_nonce`, and the nonce again as an invisible marker), then confirm (markSent
 // with the message ids). An item that was tried before (a crash between posting and confirming, or a timeout
 // after Discord accepted the post) first looks in the channel's recent messages for the parts already posted
 // and posts only the missing ones. 5xx, timeouts and network errors are retried with exponential backoff;
@@ -11,10 +11,13 @@ import { asOutboxPayload, type OutboxPayload } from '../core/outbox-payloads.js'
 import { stanceChartPng } from '../report/png.js';
 import type { OutboxItem, Store } from '../store/index.js';
 import { handleLostChannel } from './deliver-park.js';
+import { LIMITS } from './limits.js';
 import { alertMessages } from './render/alert.js';
 import { digestMessages } from './render/digest.js';
 import type { OutMessage } from './render/message.js';
 import { noticeMessages } from './render/notice.js';
+import { embedLength } from './render/split.js';
+import { truncate } from './render/truncate.js';
 
 export interface DelivererOptions {
   client: Client;
@@ -59,16 +62,37 @@ export function partNonce(nonce: string, i: number): string {
   return `${nonce.slice(0, 21)}-${String(i).padStart(3, '0')}`;
 }
 
-/** The visible marker that identifies a posted part even where Discord does not return the nonce. */
+/** Zero-width characters that carry the marker, two bits each: readers see nothing, the text keeps them. */
+const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060'] as const;
+
+/**
+ * The marker that identifies a posted part where Discord does not return the nonce (it lists messages without
+ * it): the part's nonce written in zero-width characters, four per character, in the last embed's footer or at
+ * the end of the content. Readers see only "Stancewatch".
+ */
 export function partMarker(nonce: string, i: number): string {
+  const bits = (c: string): string => {
+    const code = c.charCodeAt(0) & 0xff;
+    return [6, 4, 2, 0].map((shift) => INVISIBLE[(code >> shift) & 3]).join('');
+  };
+  return [...partNonce(nonce, i)].map(bits).join('');
+}
+
+/** The marker of earlier versions, visible in the footer (`ref:<nonce>`): still recognised after an upgrade. */
+function visibleMarker(nonce: string, i: number): string {
   return `ref:${partNonce(nonce, i)}`;
 }
 
 function withMarker(m: OutMessage, marker: string): OutMessage {
   const embeds = m.embeds ?? [];
   const last = embeds[embeds.length - 1];
-  if (last) return { ...m, embeds: [...embeds.slice(0, -1), { ...last, footer: { text: `Stancewatch · ${marker}` } }] };
-  return { ...m, content: `${m.content ?? ''}\n-# ${marker}` };
+  if (last) {
+    const marked = { ...last, footer: { text: `Stancewatch${marker}` } };
+    const excess = [...embeds.slice(0, -1), marked].reduce((n, e) => n + embedLength(e), 0) - LIMITS.embedTotal;
+    if (excess > 0 && marked.description !== undefined) marked.description = truncate(marked.description, Math.max(0, marked.description.length - excess));
+    return { ...m, embeds: [...embeds.slice(0, -1), marked] };
+  }
+  return { ...m, content: `${truncate(m.content ?? '', LIMITS.content - marker.length)}${marker}` };
 }
 
 export function renderPayload(p: OutboxPayload, log: Logger): OutMessage[] {
@@ -80,9 +104,9 @@ export function renderPayload(p: OutboxPayload, log: Logger): OutMessage[] {
   return p.type === 'alert' ? alertMessages(p) : noticeMessages(p);
 }
 
-function mentions(m: APIMessage, marker: string): boolean {
+function mentions(m: APIMessage, nonce: string, i: number): boolean {
   const text = [m.content, ...m.embeds.map((e) => e.footer?.text ?? '')].join('\n');
-  return text.includes(marker);
+  return text.includes(partMarker(nonce, i)) || text.includes(visibleMarker(nonce, i));
 }
 
 /** Parts of `item` already in the channel (a retry after a crash or timeout): part index -> message id. */
@@ -92,7 +116,7 @@ async function findPosted(client: Client, item: OutboxItem, parts: number, lookb
   })) as APIMessage[];
   const found = new Map<number, string>();
   for (let i = 0; i < parts; i++) {
-    const hit = recent.find((m) => m.nonce === partNonce(item.nonce, i) || mentions(m, partMarker(item.nonce, i)));
+    const hit = recent.find((m) => m.nonce === partNonce(item.nonce, i) || mentions(m, item.nonce, i));
     if (hit) found.set(i, hit.id);
   }
   return found;

@@ -6,6 +6,7 @@ import type { AlertPayload } from '../../src/core/outbox-payloads.js';
 import { partMarker, partNonce } from '../../src/discord/deliver.js';
 import { LIMITS } from '../../src/discord/limits.js';
 import { embedLength } from '../../src/discord/render/split.js';
+import type { Store } from '../../src/store/index.js';
 import { bigDigestPayload, digestPayload, startDeliveryWorld, type DeliveryWorld } from '../jobs/delivery-world.js';
 
 let w: DeliveryWorld | undefined;
@@ -52,6 +53,37 @@ it('posts a large digest as several messages within the limits, with the chart a
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([800, 400]);
   expect(posts.slice(0, -1).every((p) => p.files.length === 0)).toBe(true);
   expect((await w.store.getOutboxItem(item.id))?.messageIds).toEqual(w.fake.messages('digests').map((m) => m.id));
+});
+
+/** What a reader sees: the text without zero-width characters. */
+const visible = (text: string): string => text.replace(/[\u200b-\u200d\u2060]/g, '');
+
+it('hides the part marker from readers, and a retry after a crash finds the posted parts by it when Discord lists no nonces', async () => {
+  w = await startDeliveryWorld();
+  w.fake.listNonces(false);
+  const world = w;
+  const notice = { type: 'feed-disabled', feedName: 'Herald', url: 'https://example.test/rss', code: 'GONE', message: 'the feed is gone (410)' };
+  const crashing: Store = { ...world.store, markSent: async () => { throw new Error('process killed'); } };
+  // Each crash ends its delivery pass: one item per crashed deliverer.
+  const { item: note } = await world.store.enqueue({ kind: 'notice', guildId: world.guildId, channelId: world.channelId('general'), dedupeKey: 'n', payload: notice, now: world.clock.now() });
+  await world.deliverer('dying-1', crashing).deliverDue();
+  const { item: digest } = await world.store.enqueue({ kind: 'digest', guildId: world.guildId, channelId: world.channelId('digests'), dedupeKey: 'd', payload: bigDigestPayload(), now: world.clock.now() });
+  await world.deliverer('dying-2', crashing).deliverDue();
+  const posted = [...world.fake.messages('digests'), ...world.fake.messages('general')];
+  expect(world.fake.messages('digests').length).toBeGreaterThan(1);
+  for (const m of posted) {
+    const text = [m.content, ...m.embeds.map((e) => e.footer?.text ?? '')].join('\n');
+    expect(visible(text)).not.toContain('ref:');
+    expect(m.embeds.every((e, i) => i < m.embeds.length - 1 || visible(e.footer?.text ?? '') === 'Stancewatch')).toBe(true);
+  }
+  expect(visible(world.fake.messages('general')[0]?.content ?? '')).toMatch(/re-add it with \/feeds add\.$/);
+  const postsBefore = [world.posts('digests'), world.posts('general')];
+  world.clock.advance(61_000);
+  expect(await world.deliverer('restarted').deliverDue()).toEqual({ sent: 2, failed: 0, parked: 0 });
+  expect([...world.fake.messages('digests'), ...world.fake.messages('general')].map((m) => m.id)).toEqual(posted.map((m) => m.id));
+  expect((await world.store.getOutboxItem(digest.id))?.messageIds).toEqual(world.fake.messages('digests').map((m) => m.id));
+  expect((await world.store.getOutboxItem(note.id))?.messageIds).toEqual(world.fake.messages('general').map((m) => m.id));
+  expect([world.posts('digests'), world.posts('general')]).toEqual(postsBefore);
 });
 
 it('renders the fixed digest with its figures, linked titles and escaped untrusted text', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Events, PermissionFlagsBits } from 'discord.js';
+import { Events, PermissionFlagsBits, Routes } from 'discord.js';
 import type { Client, Interaction } from 'discord.js';
 import { connectFakeClient } from './client.js';
 import { startFakeDiscord } from './index.js';
@@ -69,6 +69,9 @@ describe('fake discord harness details', () => {
     expect(fake.messages('digests')).toHaveLength(1);
     const listed = await channel.messages.fetch({ limit: 10 });
     expect(listed.first()?.nonce).toBe('run-42');
+    fake.listNonces(false);
+    const raw = (await client.rest.get(Routes.channelMessages(channel.id))) as { id: string; nonce?: string }[];
+    expect(raw.map((m) => [m.id, m.nonce])).toEqual([[first.id, undefined]]);
   });
 
   it('refuses a post to a channel the bot cannot send in with 403 Missing Permissions', async () => {

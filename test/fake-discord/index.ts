@@ -60,6 +60,8 @@ export interface FakeDiscord {
   requestsTo(route: RouteMatcher): RecordedRequest[];
   /** Re-checks `probe` after every request and gateway frame until it returns a value. */
   waitFor<T>(probe: () => T | undefined, timeoutMs?: number, what?: string): Promise<T>;
+  /** Whether GET channel messages lists each message's nonce (default true; real Discord does not). */
+  listNonces(on: boolean): void;
   /** Non-ephemeral messages of a channel (id or name), oldest first. */
   messages(channel: string): FakeMessage[];
   channel(ref: string, guild?: string): FakeChannel;
@@ -78,7 +80,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     messages: new MessageStore(() => state.restUrl, bot), interactions: new Map(), guildCommands: new Map(),
     globalCommands: (opts.commands ?? []).map((c) => ({ ...c, name: c.name, id: snowflake(), application_id: bot.id })),
     requests: [], events: new EventEmitter().setMaxListeners(0), interactionDeadlineMs: opts.interactionDeadlineMs ?? 3000,
-    restUrl: '', gatewayUrl: '',
+    listNonces: true, restUrl: '', gatewayUrl: '',
   };
   const rest = new RestServer(state, [...coreRoutes, ...interactionRoutes]);
   const gateway = new Gateway(state, opts.heartbeatIntervalMs ?? 1000);
@@ -111,6 +113,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
         o.timeoutMs ?? 5000, `a request matching ${String(route)}`),
     waitFor: (probe, timeoutMs = 5000, what = 'a condition') => waitUntil(state.events, probe, timeoutMs, what),
     requestsTo: (route) => state.requests.filter((r) => matches(route, r)),
+    listNonces: (on) => {
+      state.listNonces = on;
+    },
     messages: (ref) => state.messages.list(locateChannel(state.guilds, ref)?.channel.id ?? ref),
     channel: (ref, guild) => findChannel(findGuild(state.guilds, guild), ref),
     member: (ref, guild) => findMember(findGuild(state.guilds, guild), ref),

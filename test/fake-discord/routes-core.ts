@@ -43,7 +43,8 @@ function listMessages({ state, req, params }: RouteContext): RouteResult {
   const newestFirst = [...state.messages.list(found.channel.id)].reverse()
     .filter((m) => before === undefined || BigInt(m.id) < BigInt(before))
     .filter((m) => after === undefined || BigInt(m.id) > BigInt(after));
-  return json(newestFirst.slice(0, limit));
+  const page = newestFirst.slice(0, limit);
+  return json(state.listNonces ? page : page.map(({ nonce: _nonce, ...rest }) => rest));
 }
 
 function postMessage({ state, req, params }: RouteContext): RouteResult {
