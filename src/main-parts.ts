@@ -20,6 +20,7 @@ export function workerSettings(s: Settings): WorkerSettings {
     schedule: {
       backoffBaseMs: s.backoff.baseSeconds * 1000,
       backoffMaxMs: s.backoff.maxSeconds * 1000,
+      backoffJitterRatio: s.backoff.jitterRatio,
       defaultIntervalMs: s.schedule.defaultIntervalMinutes * MINUTE,
       minIntervalMs: s.schedule.minIntervalMinutes * MINUTE,
       maxIntervalMs: s.schedule.maxIntervalMinutes * MINUTE,

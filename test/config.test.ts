@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { databasePassword, envSchema, formatProblems, loadConfig } from '../src/config.js';
+import { backoffDelayMs } from '../src/core/schedule.js';
+import { workerSettings } from '../src/main-parts.js';
 
 const root = join(import.meta.dirname, '..');
 const TOKEN = 'MTA5ODc2NTQzMjEwOTg3NjU0Mw.GabcDE.fakeTokenValueForTestsOnly_0123456789abcdefgh';
@@ -65,6 +67,15 @@ describe('loadConfig', () => {
     if (!result.ok) return;
     expect(result.value.secrets).toEqual([TOKEN, 's3cr@t']);
     expect(databasePassword('sqlite:./x.db')).toBeUndefined();
+  });
+
+  it('backoff.jitterRatio reaches the backoff: ratio 0 gives the plain exponential delay', () => {
+    const result = loadConfig({ env: {}, configDir: configCopy((y) => y.replace('jitterRatio: 0.2', 'jitterRatio: 0')) });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const schedule = workerSettings(result.value.settings).schedule;
+    expect(schedule.backoffJitterRatio).toBe(0);
+    expect(backoffDelayMs(2, schedule, 0)).toBe(4 * result.value.settings.backoff.baseSeconds * 1000);
   });
 
   it('reports a missing config folder instead of throwing', () => {

@@ -7,6 +7,8 @@ export interface ScheduleConfig {
   backoffBaseMs: number;
   /** Backoff ceiling. */
   backoffMaxMs: number;
+  /** Share of a backoff delay that is random, 0..1: the delay falls in [delay * (1 - ratio), delay). */
+  backoffJitterRatio: number;
   /** Interval used after a success when the server gives no hint. */
   defaultIntervalMs: number;
   /** Success intervals (hinted or default) are clamped into [minIntervalMs, maxIntervalMs]. */
@@ -19,6 +21,7 @@ export interface ScheduleConfig {
 export const DEFAULT_SCHEDULE: ScheduleConfig = {
   backoffBaseMs: 60_000,
   backoffMaxMs: 24 * 3_600_000,
+  backoffJitterRatio: 0.2,
   defaultIntervalMs: 15 * 60_000,
   minIntervalMs: 5 * 60_000,
   maxIntervalMs: 6 * 3_600_000,
@@ -36,13 +39,15 @@ export interface CacheHints {
 }
 
 /**
- * Backoff after a failure: `min(max, base * 2^errorsBefore)`, then equal jitter (the delay is scaled into
- * [delay/2, delay) by `jitter` in [0, 1)); a longer Retry-After wins.
+ * Backoff after a failure: `min(max, base * 2^errorsBefore)`, then jitter: the delay is scaled into
+ * [delay * (1 - jitterRatio), delay) by `jitter` in [0, 1) (ratio 0.5 is "equal jitter", 0 none); a longer
+ * Retry-After wins.
  * `errorsBefore` is the number of consecutive failures before this one (0 for the first).
  */
 export function backoffDelayMs(errorsBefore: number, cfg: ScheduleConfig, jitter: number, retryAfterMs?: number): number {
   const exp = Math.min(cfg.backoffMaxMs, cfg.backoffBaseMs * 2 ** Math.max(0, errorsBefore));
-  const jittered = Math.round(exp / 2 + (exp / 2) * clampUnit(jitter));
+  const ratio = Math.min(1, Math.max(0, cfg.backoffJitterRatio));
+  const jittered = Math.round(exp * (1 - ratio) + exp * ratio * clampUnit(jitter));
   return retryAfterMs !== undefined && retryAfterMs > jittered ? retryAfterMs : jittered;
 }
 

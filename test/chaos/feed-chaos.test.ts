@@ -26,7 +26,7 @@ const STEP_MS = 5 * 60_000;
 const MAX_BYTES = 256 * 1024;
 const HOSTILE_DEADLINE_MS = 1_500;
 const SCHEDULE: ScheduleConfig = {
-  backoffBaseMs: 60_000, backoffMaxMs: 3_600_000, defaultIntervalMs: 10 * 60_000,
+  backoffBaseMs: 60_000, backoffMaxMs: 3_600_000, backoffJitterRatio: 0.5, defaultIntervalMs: 10 * 60_000,
   minIntervalMs: 10 * 60_000, maxIntervalMs: 10 * 60_000, disableAfterErrors: 5,
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelayMs, DEFAULT_SCHEDULE, firstCheckDelayMs, planNextCheck, successDelayMs, type ScheduleConfig } from '../../src/core/schedule.js';
 
-const cfg: ScheduleConfig = { ...DEFAULT_SCHEDULE, backoffBaseMs: 1_000, backoffMaxMs: 60_000, minIntervalMs: 300_000, maxIntervalMs: 3_600_000, defaultIntervalMs: 900_000, disableAfterErrors: 3 };
+const cfg: ScheduleConfig = { ...DEFAULT_SCHEDULE, backoffJitterRatio: 0.5, backoffBaseMs: 1_000, backoffMaxMs: 60_000, minIntervalMs: 300_000, maxIntervalMs: 3_600_000, defaultIntervalMs: 900_000, disableAfterErrors: 3 };
 const NOW = 1_700_000_000_000;
 
 describe('backoff', () => {
@@ -11,6 +11,16 @@ describe('backoff', () => {
     expect(backoffDelayMs(3, cfg, 0.5)).toBe(6_000);
     expect(backoffDelayMs(20, cfg, 0)).toBe(30_000);
     expect(backoffDelayMs(20, cfg, 0.999_999)).toBeLessThanOrEqual(60_000);
+  });
+
+  it('backoff.jitterRatio sets how much of the delay is random: [d * (1 - ratio), d)', () => {
+    const at = (ratio: number, jitter: number): number => backoffDelayMs(3, { ...cfg, backoffJitterRatio: ratio }, jitter);
+    expect(at(0, 0)).toBe(8_000);
+    expect(at(0, 0.9)).toBe(8_000);
+    expect(at(0.2, 0)).toBe(6_400);
+    expect(at(0.2, 0.5)).toBe(7_200);
+    expect(at(1, 0)).toBe(0);
+    expect(at(1, 0.25)).toBe(2_000);
   });
 
   it('a longer Retry-After wins, a shorter one does not', () => {
