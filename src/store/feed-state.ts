@@ -1,7 +1,7 @@
 // Fetch-state transitions of a feed: success, 304, failure (backoff, disable), moves and re-enabling.
 import { sql } from 'kysely';
 import type { Db, StoreContext } from './context.js';
-import { addToActorDaily, addToFramingDaily } from './daily.js';
+import { addToActorDaily, addToFramingDaily, mergeFeedSets } from './daily.js';
 
 export interface FetchSuccess {
   now: number;
@@ -155,5 +155,6 @@ async function mergeFeeds(trx: Db, from: number, to: number): Promise<void> {
     .expression(trx.selectFrom('framing_daily').select([sql.lit(to).as('feed_id'), 'day', 'term', 'count']).where('feed_id', '=', from))
     .onConflict(addToFramingDaily)
     .execute();
+  await mergeFeedSets(trx, from, to);
   await trx.deleteFrom('feeds').where('id', '=', from).execute();
 }

@@ -1,5 +1,6 @@
-// Queries over the daily aggregates (actor_daily, framing_daily): one index range scan per subscribed feed.
-// An article delivered by two feeds of the same server counts once per feed here.
+// Queries over the daily aggregates: per server, the rows of its feeds (actor_daily, framing_daily: articles of
+// one feed) plus the rows of every feed set holding one of its feeds (shared_actor_daily, shared_framing_daily:
+// articles of two or more feeds), so an article that reaches a server through several feeds counts once.
 import { sql } from 'kysely';
 import type { Db, StoreContext } from './context.js';
 import { utcDay } from './context.js';
@@ -15,15 +16,23 @@ export interface DailyQueryStore {
 }
 
 const guildFeeds = (db: Db, guildId: string) => db.selectFrom('subscriptions').select('feed_id').where('guild_id', '=', guildId);
+/** Feed sets with at least one of the server's feeds (each once, however many of its feeds they hold). */
+const guildSets = (db: Db, guildId: string) => db.selectFrom('feed_set_members').select('set_id').where('feed_id', 'in', guildFeeds(db, guildId));
 
+const ACTOR_COLUMNS = ['day', 'actor', 'outlet', 'n', 'score_sum', 'negative', 'neutral', 'positive'] as const;
+
+/** The server's daily actor rows in the range: its feeds' own rows and its feed sets' rows, as one table `d`. */
 function dailyIn(db: Db, range: GuildRange) {
-  let query = db
-    .selectFrom('actor_daily as d')
-    .where('d.feed_id', 'in', guildFeeds(db, range.guildId))
-    .where('d.day', '>=', utcDay(range.from))
-    .where('d.day', '<', range.to);
-  if (range.actors) query = query.where('d.actor', 'in', range.actors.length > 0 ? range.actors : ['']);
-  return query;
+  const actors = range.actors ? (range.actors.length > 0 ? range.actors : ['']) : undefined;
+  let own = db.selectFrom('actor_daily').select(ACTOR_COLUMNS)
+    .where('feed_id', 'in', guildFeeds(db, range.guildId)).where('day', '>=', utcDay(range.from)).where('day', '<', range.to);
+  let shared = db.selectFrom('shared_actor_daily').select(ACTOR_COLUMNS)
+    .where('set_id', 'in', guildSets(db, range.guildId)).where('day', '>=', utcDay(range.from)).where('day', '<', range.to);
+  if (actors) {
+    own = own.where('actor', 'in', actors);
+    shared = shared.where('actor', 'in', actors);
+  }
+  return db.selectFrom(own.unionAll(shared).as('d'));
 }
 
 const sums = [
@@ -55,12 +64,14 @@ export function dailyQueries(ctx: StoreContext): DailyQueryStore {
       return rows.filter((r) => Number(r.n) > 0).map((r) => ({ outlet: r.outlet, ...toStats(r) }));
     },
     async dailyFramingCounts(range) {
+      const day = { from: utcDay(range.from), to: range.to };
+      const own = db.selectFrom('framing_daily').select(['term', 'count'])
+        .where('feed_id', 'in', guildFeeds(db, range.guildId)).where('day', '>=', day.from).where('day', '<', day.to);
+      const shared = db.selectFrom('shared_framing_daily').select(['term', 'count'])
+        .where('set_id', 'in', guildSets(db, range.guildId)).where('day', '>=', day.from).where('day', '<', day.to);
       const rows = await db
-        .selectFrom('framing_daily as f')
+        .selectFrom(own.unionAll(shared).as('f'))
         .select(['f.term', sql<number>`sum(f.count)`.as('count')])
-        .where('f.feed_id', 'in', guildFeeds(db, range.guildId))
-        .where('f.day', '>=', utcDay(range.from))
-        .where('f.day', '<', range.to)
         .groupBy('f.term')
         .execute();
       const counts: Record<string, number> = {};

@@ -85,7 +85,7 @@ export interface ActorScoresTable {
   outlet: string;
 }
 
-/** Daily aggregate per feed x actor x outlet x UTC day; survives retention pruning. */
+/** Daily aggregate per feed x actor x outlet x UTC day of the articles linked to that feed only; survives retention pruning. */
 export interface ActorDailyTable {
   feed_id: number;
   actor: string;
@@ -98,12 +98,33 @@ export interface ActorDailyTable {
   positive: number;
 }
 
-/** Daily framing-term counts per feed; survives retention pruning. */
+/** Daily framing-term counts per feed of the articles linked to that feed only; survives retention pruning. */
 export interface FramingDailyTable {
   feed_id: number;
   term: string;
   day: number;
   count: number;
+}
+
+/** A set of two or more feeds that deliver the same articles; `members` is their sorted ids, "3,17". */
+export interface FeedSetsTable {
+  id: Generated<number>;
+  members: string;
+}
+
+export interface FeedSetMembersTable {
+  set_id: number;
+  feed_id: number;
+}
+
+/** actor_daily for articles linked to two or more feeds: one row per feed set, counted once per server. */
+export interface SharedActorDailyTable extends Omit<ActorDailyTable, 'feed_id'> {
+  set_id: number;
+}
+
+/** framing_daily for articles linked to two or more feeds. */
+export interface SharedFramingDailyTable extends Omit<FramingDailyTable, 'feed_id'> {
+  set_id: number;
 }
 
 export interface GuildActorsTable {
@@ -201,6 +222,10 @@ export interface Database {
   actor_scores: ActorScoresTable;
   actor_daily: ActorDailyTable;
   framing_daily: FramingDailyTable;
+  feed_sets: FeedSetsTable;
+  feed_set_members: FeedSetMembersTable;
+  shared_actor_daily: SharedActorDailyTable;
+  shared_framing_daily: SharedFramingDailyTable;
   guild_actors: GuildActorsTable;
   watched_actors: WatchedActorsTable;
   guild_settings: GuildSettingsTable;

@@ -18,9 +18,11 @@ export async function halfWritten(count: CountQuery): Promise<Record<string, num
     analysedWithoutAnalysis: await count('select count(*) as n from articles a where a.analysed = 1 and not exists (select 1 from article_analysis x where x.article_id = a.id)'),
     analysisOfUnanalysed: await count('select count(*) as n from articles a where a.analysed = 0 and exists (select 1 from article_analysis x where x.article_id = a.id)'),
     orphanScores: await count('select count(*) as n from actor_scores s where not exists (select 1 from article_analysis x where x.article_id = s.article_id)'),
+    // Each linked article's scores count once: under its feed, or under its feed set when several feeds have it.
     dailyMismatch: Math.abs(
-      (await count('select coalesce(sum(n), 0) as n from actor_daily')) -
-        (await count('select count(*) as n from actor_scores s join article_feeds f on f.article_id = s.article_id')),
+      (await count('select coalesce(sum(n), 0) as n from actor_daily')) +
+        (await count('select coalesce(sum(n), 0) as n from shared_actor_daily')) -
+        (await count('select count(*) as n from actor_scores s where exists (select 1 from article_feeds f where f.article_id = s.article_id)')),
     ),
     duplicateLinks: await count('select count(*) as n from (select link from articles where link is not null group by link having count(*) > 1) d'),
   };

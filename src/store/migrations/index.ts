@@ -7,6 +7,7 @@ import { migration as guilds } from './003_guilds.js';
 import { migration as delivery } from './004_delivery.js';
 import { migration as seenIndex } from './005_seen_index.js';
 import { migration as pendingPartial } from './006_pending_partial.js';
+import { migration as sharedDaily } from './007_shared_daily.js';
 import type { Migration } from './helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_delivery': delivery,
   '005_seen_index': seenIndex,
   '006_pending_partial': pendingPartial,
+  '007_shared_daily': sharedDaily,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
