@@ -1,8 +1,8 @@
 // "Stance over time" as a self-contained SVG: one line per actor, y in [-1, 1] with a zero line, a tick per
-// day, a legend above the plot. Default size 800×400, the size Discord previews an attached image at.
+// day (actors' markers side by side within it), a legend above the plot. Default size 800×400, the size Discord previews an attached image at.
 // Also a Unicode sparkline for text-only output.
 import { DASHES, OKABE_ITO, TITLE_SIZE, escapeXml, fmt, svgLine, svgOpen, svgText, textWidth } from './chart-svg.js';
-import type { StanceChartData } from './digest-types.js';
+import type { ActorSummary, StanceChartData } from './digest-types.js';
 
 export interface ChartOptions {
   title?: string;
@@ -73,8 +73,18 @@ function xAxis(f: Frame, days: string[], x: (i: number) => number): string[] {
   return out;
 }
 
+/**
+ * Where series `i` of `count` sits within a day's band: side by side, centred on the day's tick, so markers of
+ * different actors on the same day never cover each other. Returns the offset and a dot radius that fits.
+ */
+export function dayOffset(i: number, count: number, step: number): { dx: number; r: number } {
+  if (count <= 1) return { dx: 0, r: 4 };
+  const gap = Math.min(12, (step * 0.8) / (count - 1));
+  return { dx: (i - (count - 1) / 2) * gap, r: Math.max(2, Math.min(4, gap / 2 - 0.5)) };
+}
+
 /** Runs of consecutive non-null values as polylines, and a dot on every value. */
-function seriesMarks(values: (number | null)[], i: number, x: (i: number) => number, y: (v: number) => number): string[] {
+function seriesMarks(values: (number | null)[], i: number, x: (i: number) => number, y: (v: number) => number, r = 4): string[] {
   const out: string[] = [];
   let run: string[] = [];
   const flush = (): void => {
@@ -85,7 +95,7 @@ function seriesMarks(values: (number | null)[], i: number, x: (i: number) => num
     if (v === null) return flush();
     const clamped = Math.max(-1, Math.min(1, v));
     run.push(`${fmt(x(d))},${fmt(y(clamped))}`);
-    out.push(`<circle cx="${fmt(x(d))}" cy="${fmt(y(clamped))}" r="4" fill="${colour(i)}"/>`);
+    out.push(`<circle cx="${fmt(x(d))}" cy="${fmt(y(clamped))}" r="${fmt(r)}" fill="${colour(i)}"/>`);
   });
   flush();
   return out;
@@ -110,11 +120,28 @@ export function stanceChartSvg(data: StanceChartData, options: ChartOptions = {}
     ...leg.svg,
     ...yAxis(f, y),
     ...xAxis(f, data.days, x),
-    ...data.series.flatMap((s, i) => seriesMarks(s.values, i, x, y)),
+    ...data.series.flatMap((s, i) => {
+      const { dx, r } = dayOffset(i, data.series.length, step);
+      return seriesMarks(s.values, i, (d) => x(d) + dx, y, r);
+    }),
   ];
   if (!hasData) parts.push(svgText((f.left + f.right) / 2, (f.top + f.bottom) / 2 - 12, 'No analysed mentions in this period', { anchor: 'middle', fill: '#666666' }));
   parts.push('</svg>');
   return parts.join('\n');
+}
+
+/** Actors with mentions in the period that the chart leaves out (it shows only the busiest few), busiest first. */
+export function notCharted(actors: readonly ActorSummary[], chart: StanceChartData): string[] {
+  const charted = new Set(chart.series.map((s) => s.name));
+  return actors.filter((a) => a.n > 0 && !charted.has(a.actor)).map((a) => a.actor);
+}
+
+/** "Not charted: X, Y (the chart shows the 4 actors with the most mentions)", or '' when every actor is charted. */
+export function notChartedNote(actors: readonly ActorSummary[], chart: StanceChartData): string {
+  const left = notCharted(actors, chart);
+  if (left.length === 0) return '';
+  const k = chart.series.length;
+  return `Not charted: ${left.join(', ')} (the chart shows the ${k === 1 ? 'actor' : `${k} actors`} with the most mentions)`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Digest -> Markdown (GitHub-flavoured: tables, linked titles, evidence as block quotes), for the
 // no-Discord output folder and the demo.
 import { signed } from '../core/chart-svg.js';
+import { notChartedNote } from '../core/chart.js';
 import type { ActorSummary, ArticleRef, Digest, OutletCell, RisingTerm } from '../core/digest-types.js';
 import { wallTime } from '../core/tz.js';
 
@@ -118,6 +119,8 @@ export function digestToMarkdown(d: Digest, options: MarkdownOptions = {}): stri
   lines.push(...actorTable(d.actors), ...highlights(d, o.timeZone), ...outletSection(d), ...termsSection(d.risingTerms));
   if (options.chartFile && d.chart.series.length) {
     lines.push('', '## Stance over time', '', `![Mean stance per day](${safeUrl(options.chartFile)})`);
+    const note = notChartedNote(d.actors, d.chart);
+    if (note) lines.push('', escapeMarkdown(`${note}.`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -56,6 +56,20 @@ describe('stanceChartSvg', () => {
     expect(y0).toBeCloseTo((yTop + yBottom) / 2, 0);
   });
 
+  it('sets markers of different actors on the same day side by side, never overlapping', () => {
+    for (const n of [7, 30]) {
+      const span = Array.from({ length: n }, (_, i) => `2025-04-${String(i + 1).padStart(2, '0')}`);
+      const series = ['A', 'B', 'C', 'D'].map((name) => ({ name, values: span.map(() => 0.2) }));
+      const dots = [...parse(stanceChartSvg({ days: span, series })).querySelectorAll('circle')]
+        .map((c) => ({ x: Number(c.getAttribute('cx')), r: Number(c.getAttribute('r')) }));
+      expect(dots).toHaveLength(4 * n);
+      const firstDay = [0, n, 2 * n, 3 * n].map((k) => dots[k]!);
+      for (let i = 1; i < 4; i++) expect(firstDay[i]!.x - firstDay[i - 1]!.x).toBeGreaterThanOrEqual(firstDay[i]!.r * 2);
+      const step = dots[1]!.x - dots[0]!.x;
+      expect(firstDay[3]!.x - firstDay[0]!.x).toBeLessThan(step);
+    }
+  });
+
   it('says so when there is nothing to draw', () => {
     const empty = stanceChartSvg({ days, series: [{ name: 'Russia', values: [null, null, null, null] }] });
     expect(empty).toContain('No analysed mentions in this period');

@@ -48,6 +48,7 @@ it('posts a large digest as several messages within the limits, with the chart a
   expect(last?.files.map((f) => f.name)).toEqual(['stance.png']);
   expect(last?.body.attachments).toEqual([{ id: 0, filename: 'stance.png', description: expect.any(String) }]);
   expect(last?.body.embeds?.at(-1)?.image?.url).toBe('attachment://stance.png');
+  expect(last?.body.embeds?.at(-1)?.description).toMatch(/^Not charted: Actor 4 x+, Actor 5 x+, .*Actor 13 x+ \(the chart shows the 4 actors with the most mentions\); `\/actor` shows/);
   const png = last?.files[0]?.data as Buffer;
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([800, 400]);

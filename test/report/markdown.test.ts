@@ -59,6 +59,13 @@ describe('digestToMarkdown', () => {
     `);
   });
 
+  it('names the actors of the digest the chart leaves out, and why', () => {
+    const input = { ...fixtureInput(), options: { maxChartActors: 2 } };
+    const md = digestToMarkdown(buildDigest(input), { chartFile: 'x.png' });
+    expect(md).toContain('Not charted: China, NATO (the chart shows the 2 actors with the most mentions).');
+    expect(digestToMarkdown(buildDigest(fixtureInput()), { chartFile: 'x.png' })).not.toContain('Not charted');
+  });
+
   it('says when a period had no articles and omits empty sections', () => {
     const input = { ...fixtureInput(), actors: [], articles: [], outletActors: [], series: [] };
     input.totals = { articles: 0, outlets: 0, notAnalysed: 0 };

@@ -4,6 +4,7 @@
 // attached PNG. Everything untrusted is escaped; renderMessages packs it within Discord's limits.
 import type { APIEmbed } from 'discord.js';
 import { signed } from '../../core/chart-svg.js';
+import { notCharted } from '../../core/chart.js';
 import type { ActorHighlights, ActorSummary, ArticleRef, Digest, OutletTable, RisingTerm } from '../../core/digest-types.js';
 import type { DigestPayload } from '../../core/outbox-payloads.js';
 import { LIMITS } from '../limits.js';
@@ -102,7 +103,14 @@ export function digestEmbeds(payload: DigestPayload, withChart: boolean): APIEmb
     tableEmbed(d.outletTable),
     termsEmbed(d.risingTerms),
   ];
-  if (withChart) embeds.push({ title: `Stance over time (${safeText(payload.timeZone)} days)`, image: { url: `attachment://${CHART_FILE}` }, color: COLOURS.info });
+  const left = notCharted(d.actors, d.chart);
+  const note = `Not charted: ${left.map((a) => safeText(a)).join(', ')} (the chart shows ${d.chart.series.length === 1 ? 'the actor' : `the ${d.chart.series.length} actors`} with the most mentions); \`/actor\` shows the trend of any one.`;
+  if (withChart) {
+    embeds.push({
+      title: `Stance over time (${safeText(payload.timeZone)} days)`, image: { url: `attachment://${CHART_FILE}` }, color: COLOURS.info,
+      ...(left.length > 0 ? { description: truncate(note, LIMITS.embedDescription) } : {}),
+    });
+  }
   return embeds.filter((e): e is APIEmbed => e !== null);
 }
 
