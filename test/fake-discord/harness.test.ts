@@ -59,6 +59,23 @@ describe('fake discord harness details', () => {
     expect(failures[0]).toMatchObject({ code: 10062, status: 404 });
   });
 
+  it('refuses edits and follow-ups once the interaction token has expired (401, 50027 Invalid Webhook Token)', async () => {
+    await start({ interactionTokenMs: 200 });
+    const failures: unknown[] = [];
+    client.on(Events.InteractionCreate, async (i: Interaction) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply();
+      await i.editReply('working');
+      await new Promise((r) => setTimeout(r, 300));
+      await i.editReply('done').catch((e: unknown) => failures.push(e));
+      await i.followUp('late').catch((e: unknown) => failures.push(e));
+    });
+    const handle = fake.injectCommand({ name: 'import', options: { file: { filename: 'a', content: 'b' } } });
+    await fake.waitFor(() => (failures.length === 2 ? true : undefined));
+    expect(failures).toMatchObject([{ code: 50027, status: 401 }, { code: 50027, status: 401 }]);
+    expect((await handle.reply()).content).toBe('working');
+  });
+
   it('deduplicates a channel post with enforce_nonce and lists it with its nonce', async () => {
     await start();
     const channel = await client.channels.fetch(fake.channel('digests').id);

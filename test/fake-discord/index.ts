@@ -28,6 +28,8 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Deadline for the first interaction callback (default 3,000 ms, as Discord). */
   interactionDeadlineMs?: number;
+  /** How long an interaction token works for edits and follow-ups (default 15 minutes, as Discord); then 401/50027. */
+  interactionTokenMs?: number;
   /** Command JSON known as if registered globally before the test (saves a register step). */
   commands?: readonly { name: string }[];
 }
@@ -80,7 +82,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     messages: new MessageStore(() => state.restUrl, bot), interactions: new Map(), guildCommands: new Map(),
     globalCommands: (opts.commands ?? []).map((c) => ({ ...c, name: c.name, id: snowflake(), application_id: bot.id })),
     requests: [], events: new EventEmitter().setMaxListeners(0), interactionDeadlineMs: opts.interactionDeadlineMs ?? 3000,
-    listNonces: true, restUrl: '', gatewayUrl: '',
+    interactionTokenMs: opts.interactionTokenMs ?? 15 * 60_000, listNonces: true, restUrl: '', gatewayUrl: '',
   };
   const rest = new RestServer(state, [...coreRoutes, ...interactionRoutes]);
   const gateway = new Gateway(state, opts.heartbeatIntervalMs ?? 1000);

@@ -54,6 +54,7 @@ function callback(ctx: RouteContext): RouteResult {
 function withRecord(ctx: RouteContext, act: (rec: InteractionRecord) => RouteResult): RouteResult {
   const rec = interactionByToken(ctx.state, ctx.params['token'] ?? '');
   if (rec === undefined || ctx.params['appId'] !== ctx.state.applicationId) return json(apiError(10015, 'Unknown Webhook'), 404);
+  if (Date.now() - rec.injectedAt > ctx.state.interactionTokenMs) return json(apiError(50027, 'Invalid Webhook Token'), 401);
   return act(rec);
 }
 

@@ -64,6 +64,8 @@ export interface FakeState {
   events: EventEmitter;
   /** Milliseconds the bot has to send the first interaction callback (Discord: 3,000). */
   interactionDeadlineMs: number;
+  /** How long an interaction's token works for webhook calls (Discord: 15 minutes); then 401/50027. */
+  interactionTokenMs: number;
   /** Whether GET channel messages includes each message's nonce (Discord returns it only when posting). */
   listNonces: boolean;
   restUrl: string;
