@@ -43,7 +43,9 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
     if (path === '/healthz') {
       void Promise.all(options.checks.map(async (c) => [c.name, await runCheck(c, timeoutMs)] as const)).then((results) => {
         const ok = results.every(([, r]) => r.ok);
-        const body = JSON.stringify({ status: ok ? 'ok' : 'unhealthy', checks: Object.fromEntries(results) });
+        // Unhealthy: one line per failed check, "database: the write lock is held ...", ahead of the details.
+        const reasons = results.filter(([, r]) => !r.ok).map(([name, r]) => `${name}: ${r.detail ?? 'failed'}`);
+        const body = JSON.stringify({ status: ok ? 'ok' : 'unhealthy', ...(ok ? {} : { reasons }), checks: Object.fromEntries(results) });
         res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
       });
       return;

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Result } from '../core/result.js';
 import { err, ok } from '../core/result.js';
 import { BACKSTOP_AUTOCHECKPOINT, startCheckpointer } from './checkpointer.js';
+import { isSqliteBusy } from './retry.js';
 import type { Database } from './schema.js';
 import type { Dialect } from './types.js';
 
@@ -48,27 +49,87 @@ export interface OpenDbOptions {
   poolSize?: number;
   /** SQLite file: checkpoint the WAL on a background thread (checkpointer.ts) every this many ms. */
   backgroundCheckpointMs?: number;
+  /** SQLite file: how the /healthz write probe waits for the write lock. */
+  writeProbe?: WriteProbeOptions;
 }
 
 export interface OpenedDb {
   db: Kysely<Database>;
   dialect: Dialect;
+  /**
+   * Whether a writer can take the write lock now (for /healthz). SQLite: `BEGIN IMMEDIATE` then `ROLLBACK` on a
+   * probe connection; an error says why not. PostgreSQL (row locks, no database-wide write lock): always ok.
+   */
+  probeWrite(): Promise<Result<void, string>>;
   /** Closes the connection (and stops the checkpoint thread, if any). */
   close(): Promise<void>;
+}
+
+export interface WriteProbeOptions {
+  /** How long the lock may stay taken before the probe reports it (writers retry for about 5-10 s). */
+  windowMs?: number;
+  /** Pause between attempts (asynchronous: the event loop keeps running). */
+  retryMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * SQLite's write lock, probed from a connection of its own with busy_timeout 0: `BEGIN IMMEDIATE` takes the
+ * lock or fails at once, and `ROLLBACK` releases it in the same synchronous call, so the probe never waits
+ * inside SQLite (nor blocks the event loop) and holds the lock for microseconds. It retries every `retryMs`;
+ * taken during the whole `windowMs`, another connection holds it and every writer is blocked.
+ */
+export function sqliteWriteProbe(path: string, options: WriteProbeOptions = {}): { probe(): Promise<Result<void, string>>; close(): void } {
+  const windowMs = options.windowMs ?? 1_000;
+  const retryMs = options.retryMs ?? 25;
+  let connection: BetterSqlite3.Database | undefined;
+  const open = (): BetterSqlite3.Database => {
+    if (connection) return connection;
+    const opened = new BetterSqlite3(path, { fileMustExist: true });
+    opened.pragma('busy_timeout = 0');
+    return (connection = opened);
+  };
+  return {
+    async probe() {
+      const deadline = Date.now() + windowMs;
+      for (;;) {
+        try {
+          const c = open();
+          c.exec('BEGIN IMMEDIATE');
+          c.exec('ROLLBACK');
+          return ok(undefined);
+        } catch (error) {
+          if (!isSqliteBusy(error)) return err(`the write probe failed: ${(error as { code?: string }).code ?? 'unknown error'}`);
+          if (Date.now() >= deadline) return err(`the write lock is held by another connection (busy for ${windowMs} ms): every writer is blocked`);
+          await sleep(retryMs);
+        }
+      }
+    },
+    close() {
+      connection?.close();
+      connection = undefined;
+    },
+  };
 }
 
 export function openDb(target: DbTarget, logger: Logger, options: OpenDbOptions = {}): OpenedDb {
   if (target.dialect === 'postgres') {
     const db = openPostgres(target.url, logger, options);
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', probeWrite: async () => ok(undefined), close: () => db.destroy() };
   }
-  const background = options.backgroundCheckpointMs !== undefined && target.path !== ':memory:';
+  const file = target.path !== ':memory:';
+  const background = options.backgroundCheckpointMs !== undefined && file;
   const db = openSqlite(target.path, options, background);
   const checkpointer = background ? startCheckpointer(target.path, options.backgroundCheckpointMs as number, logger) : undefined;
+  // An in-memory database has no other connection that could hold its lock.
+  const writeProbe = file ? sqliteWriteProbe(target.path, options.writeProbe) : undefined;
   return {
     db,
     dialect: 'sqlite',
+    probeWrite: async () => (writeProbe ? writeProbe.probe() : ok(undefined)),
     async close() {
+      writeProbe?.close();
       await checkpointer?.stop();
       await db.destroy();
     },

@@ -9,7 +9,7 @@ import type { ArticleStore } from './articles.js';
 import { articleStore } from './articles.js';
 import type { StoreContext } from './context.js';
 import { createContext } from './context.js';
-import { openDb, parseDatabaseUrl } from './db.js';
+import { openDb, parseDatabaseUrl, type WriteProbeOptions } from './db.js';
 import type { DeliveryQueryStore } from './delivery-queries.js';
 import { deliveryQueryStore } from './delivery-queries.js';
 import type { FeedStore } from './feeds.js';
@@ -33,6 +33,11 @@ export interface StoreLifecycle {
   migrate(): Promise<string[]>;
   /** true when the database answers (for /healthz). */
   ping(): Promise<boolean>;
+  /**
+   * For /healthz: the database answers and a writer can take SQLite's write lock (not held by another
+   * connection for the probe's window); otherwise ok is false and `detail` says why.
+   */
+  health(): Promise<{ ok: boolean; detail: string }>;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,8 @@ export interface StoreOptions {
   poolSize?: number;
   /** SQLite file: checkpoint the WAL on a background thread every this many ms (off by default). */
   backgroundCheckpointMs?: number;
+  /** SQLite file: how long health() waits for a held write lock before reporting it (default 1 s). */
+  writeProbe?: WriteProbeOptions;
 }
 
 async function runMigrations(ctx: StoreContext, pgSchema: string | undefined): Promise<string[]> {
@@ -84,6 +91,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     ...(options.pgSchema === undefined ? {} : { pgSchema: options.pgSchema }),
     ...(options.poolSize ? { poolSize: options.poolSize } : {}),
     ...(options.backgroundCheckpointMs === undefined ? {} : { backgroundCheckpointMs: options.backgroundCheckpointMs }),
+    ...(options.writeProbe === undefined ? {} : { writeProbe: options.writeProbe }),
   };
   const opened = openDb(target.value, options.logger, openOptions);
   const { db, dialect } = opened;
@@ -99,6 +107,12 @@ export async function createStore(options: StoreOptions): Promise<Store> {
         options.logger.warn({ err: error }, 'database ping failed');
         return false;
       }
+    },
+    async health() {
+      if (!(await lifecycle.ping())) return { ok: false, detail: 'the database does not answer' };
+      const write = await opened.probeWrite();
+      if (!write.ok) options.logger.warn({ reason: write.error }, 'database write probe failed');
+      return write.ok ? { ok: true, detail: dialect === 'sqlite' ? 'answers; the write lock is free' : 'answers' } : { ok: false, detail: write.error };
     },
     close: () => opened.close(),
   };

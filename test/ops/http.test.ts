@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/ops/metrics.js';
 import { createOpsServer, type OpsServer } from '../../src/ops/http.js';
+import { createStore } from '../../src/store/index.js';
 
 let ops: OpsServer | undefined;
 afterEach(async () => {
@@ -9,12 +14,12 @@ afterEach(async () => {
   ops = undefined;
 });
 
-async function start(checks: Parameters<typeof createOpsServer>[0]['checks']): Promise<string> {
+async function start(checks: Parameters<typeof createOpsServer>[0]['checks'], checkTimeoutMs = 200): Promise<string> {
   const metrics = createMetrics();
   metrics.fetchOutcome('ok');
   metrics.fetchOutcome('TIMEOUT');
   metrics.setFeeds({ total: 3, polled: 2, disabled: 1, due: 0, leased: 0 });
-  ops = createOpsServer({ checks, metrics: () => metrics.render(), logger: pino({ level: 'silent' }), checkTimeoutMs: 200 });
+  ops = createOpsServer({ checks, metrics: () => metrics.render(), logger: pino({ level: 'silent' }), checkTimeoutMs });
   const port = await ops.listen(0, '127.0.0.1');
   return `http://127.0.0.1:${port}`;
 }
@@ -56,6 +61,50 @@ describe('ops server', () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ checks: { slow: { ok: false } } });
+  });
+
+  // A SQLite write lock held by another connection blocks every writer while reads still answer: the database
+  // check takes the lock for an instant itself (BEGIN IMMEDIATE, ROLLBACK) and reports a lock held for its window.
+  it('answers 503 with the reason while another connection holds the SQLite write lock, and does not block writers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-health-'));
+    const path = join(dir, 'sw.db');
+    const store = await createStore({ url: `sqlite:${path}`, logger: pino({ level: 'silent' }), writeProbe: { windowMs: 300, retryMs: 10 } });
+    const holder = new BetterSqlite3(path);
+    try {
+      await store.migrate();
+      const base = await start([{ name: 'database', check: () => store.health() }], 2_000);
+      const healthy = await fetch(`${base}/healthz`);
+      expect(healthy.status).toBe(200);
+      expect(await healthy.json()).toEqual({ status: 'ok', checks: { database: { ok: true, detail: 'answers; the write lock is free' } } });
+
+      holder.exec('BEGIN IMMEDIATE');
+      expect(await store.ping()).toBe(true);
+      const locked = await fetch(`${base}/healthz`);
+      expect(locked.status).toBe(503);
+      const reason = 'the write lock is held by another connection (busy for 300 ms): every writer is blocked';
+      expect(await locked.json()).toEqual({ status: 'unhealthy', reasons: [`database: ${reason}`], checks: { database: { ok: false, detail: reason } } });
+      holder.exec('COMMIT');
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+
+      // Probing all the time: the store's writes still go through, each without waiting on the probe.
+      let probing = true;
+      const probes = (async () => {
+        let n = 0;
+        for (; probing; n++) expect((await fetch(`${base}/healthz`)).status).toBe(200);
+        return n;
+      })();
+      for (let i = 0; i < 40; i++) {
+        const started = performance.now();
+        await store.addFeed({ url: `https://f${i}.example/`, nextCheckAt: 0, now: 0 });
+        expect(performance.now() - started).toBeLessThan(200);
+      }
+      probing = false;
+      expect(await probes).toBeGreaterThan(0);
+    } finally {
+      holder.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('serves metrics in Prometheus text format', async () => {
