@@ -1,10 +1,12 @@
-// The only reader of process.env. Loads config/default.yaml, config/feeds.yaml and the environment, validates
-// everything with one zod schema and reports every problem at once.
+// The only reader of process.env. Loads config/default.yaml, config/feeds.yaml, the `.env` file of the working
+// folder and the environment (which wins over `.env`), validates everything with one zod schema and reports
+// every problem at once.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { err, ok, type Result } from './core/result.js';
+import { readEnvFile } from './env-file.js';
 
 const seconds = z.number().positive();
 const cronExpr = z.string().regex(/^(\S+\s+){4,5}\S+$/, 'expected a cron expression with 5 or 6 fields');
@@ -91,6 +93,8 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   httpPort?: number;
   configDir: string;
+  /** The `.env` file that was read (absolute path), null when there was none. */
+  envFile: string | null;
   /** Values that must never be logged or shown (token, database password). */
   secrets: string[];
 }
@@ -101,16 +105,25 @@ export interface ConfigProblem {
 }
 
 export interface LoadOptions {
+  /** The process environment (default process.env). */
   env?: Record<string, string | undefined>;
+  /** The `.env` file; default `.env` in the working folder, or none when `env` is given. null: none. */
+  envFile?: string | null;
   configDir?: string;
 }
 
 export function loadConfig(options: LoadOptions = {}): Result<AppConfig, ConfigProblem[]> {
-  const rawEnv = options.env ?? process.env;
   const problems: ConfigProblem[] = [];
+  const { rawEnv, envFile, fromFile } = environment(options, problems);
   const env = envSchema.safeParse(pickEnv(rawEnv));
-  if (!env.success) problems.push(...zodProblems('env', env.error));
-  const configDir = resolve(options.configDir ?? rawEnv.STANCEWATCH_CONFIG_DIR ?? 'config');
+  if (!env.success) {
+    problems.push(...zodProblems('env', env.error).map((p) => {
+      const key = p.path.slice('env: '.length);
+      return envFile && fromFile.has(key) ? { ...p, path: `${envFile}: ${key}` } : p;
+    }));
+  }
+  // An empty STANCEWATCH_CONFIG_DIR (as in a copy of .env.example) counts as unset, like every variable.
+  const configDir = resolve(options.configDir ?? (rawEnv.STANCEWATCH_CONFIG_DIR || 'config'));
   const settingsFile = join(configDir, 'default.yaml');
   const settings = readYaml(settingsFile, settingsSchema, problems);
   const seeds = readYaml(join(configDir, 'feeds.yaml'), seedFeedsSchema, problems);
@@ -127,6 +140,7 @@ export function loadConfig(options: LoadOptions = {}): Result<AppConfig, ConfigP
     logLevel: e.LOG_LEVEL,
     httpPort: e.HTTP_PORT,
     configDir,
+    envFile,
     secrets: [e.DISCORD_TOKEN, databasePassword(e.DATABASE_URL)].filter((s): s is string => Boolean(s)),
   });
 }
@@ -160,6 +174,25 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The process environment over the `.env` file's variables; which keys came from the file. */
+function environment(options: LoadOptions, problems: ConfigProblem[]): { rawEnv: Record<string, string | undefined>; envFile: string | null; fromFile: Set<string> } {
+  const processEnv = options.env ?? process.env;
+  const requested = options.envFile === undefined ? (options.env === undefined ? '.env' : null) : options.envFile;
+  const file = requested === null ? null : resolve(requested);
+  const read = file === null ? ok(null) : readEnvFile(file);
+  if (!read.ok) {
+    problems.push(...read.error.map((p) => ({ path: p.line > 0 ? `${file}: line ${p.line}` : `${file}: (file)`, message: p.message })));
+    return { rawEnv: processEnv, envFile: file, fromFile: new Set() };
+  }
+  if (read.value === null) return { rawEnv: processEnv, envFile: null, fromFile: new Set() };
+  const fromFile = new Set(Object.keys(read.value).filter((k) => processEnv[k] === undefined));
+  return { rawEnv: { ...read.value, ...definedOnly(processEnv) }, envFile: file, fromFile };
+}
+
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 function pickEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {

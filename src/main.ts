@@ -126,6 +126,7 @@ async function openStore(config: AppConfig, logger: Logger): Promise<Store> {
 export async function startApp(config: AppConfig, options: AppOptions): Promise<App> {
   const now = options.now ?? Date.now;
   const logger = createLogger({ level: config.logLevel, secrets: config.secrets, destination: options.logDestination });
+  logger.info({ envFile: config.envFile, configDir: config.configDir }, 'configuration loaded');
   const store = await openStore(config, logger);
   const resources = loadAnalyserResources();
   const analyser = createAnalyser(resources);

@@ -97,3 +97,53 @@ describe('.env.example', () => {
     expect(loadConfig({ env, configDir: join(root, 'config') }).ok).toBe(true);
   });
 });
+
+describe('.env in the working folder', () => {
+  function envFile(text: string): string {
+    const file = join(mkdtempSync(join(tmpdir(), 'sw-dotenv-')), '.env');
+    writeFileSync(file, text);
+    return file;
+  }
+  const configDir = join(root, 'config');
+
+  it('supplies variables; the process environment wins, even when set empty', () => {
+    const file = envFile(`# comment\n\nexport LOG_LEVEL=debug\nDISCORD_TOKEN="${TOKEN}"  # the bot\nDATABASE_URL='sqlite:./from-file.db'\nHTTP_PORT=9100\nPOSTGRES_PASSWORD=for-compose\n`);
+    const result = loadConfig({ env: { HTTP_PORT: '9200', DATABASE_URL: '' }, envFile: file, configDir });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.envFile).toBe(file);
+    expect(result.value.logLevel).toBe('debug');
+    expect(result.value.discord?.token).toBe(TOKEN);
+    expect(result.value.httpPort).toBe(9200);
+    expect(result.value.databaseUrl).toBe('sqlite:./data/stancewatch.db');
+  });
+
+  it('a copy of .env.example loads (its empty values count as unset)', () => {
+    const file = envFile(readFileSync(join(root, '.env.example'), 'utf8'));
+    const result = loadConfig({ env: {}, envFile: file });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.configDir).toBe(configDir);
+  });
+
+  it('reports every malformed line with the file and line number, and bad values with the file', () => {
+    const file = envFile('LOG_LEVEL=shouting\nDISCORD_TOKEN\nDATABASE_URL="sqlite:./x.db\n  \n9LIVES=1\nHTTP_PORT="80" 81\n');
+    const result = loadConfig({ env: {}, envFile: file, configDir });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.map((p) => p.path)).toEqual([`${file}: line 2`, `${file}: line 3`, `${file}: line 5`, `${file}: line 6`]);
+    expect(result.error[0]?.message).toMatch(/expected KEY=VALUE.*"DISCORD_TOKEN"/);
+    expect(result.error[1]?.message).toMatch(/DATABASE_URL: the value opens a " quote/);
+    expect(result.error[3]?.message).toMatch(/text after the closing " quote/);
+    const valueOnly = loadConfig({ env: {}, envFile: envFile('LOG_LEVEL=shouting\n'), configDir });
+    expect(valueOnly.ok).toBe(false);
+    if (!valueOnly.ok) expect(valueOnly.error.map((p) => p.path)).toEqual([expect.stringMatching(/\.env: LOG_LEVEL$/)]);
+  });
+
+  it('no file is no problem; explicit env alone reads no file', () => {
+    const result = loadConfig({ env: {}, envFile: join(tmpdir(), 'no-such-dir-sw', '.env'), configDir });
+    expect(result.ok && result.value.envFile).toBeNull();
+    const explicit = loadConfig({ env: {}, configDir });
+    expect(explicit.ok && explicit.value.envFile).toBeNull();
+  });
+});
+

@@ -1,8 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, startCli, waitFor } from '../helpers/spawn-cli.js';
+
+/** The child's result once it exits; killed (and the test failed) when it is still running after `ms`. */
+async function exitedWithin(child: ReturnType<typeof startCli>, ms: number): Promise<Awaited<ReturnType<typeof startCli>['exited']>> {
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  const result = await child.exited.finally(() => clearTimeout(timer));
+  if (result.signal === 'SIGKILL') throw new Error(`still running after ${ms} ms: ${result.stdout.slice(-500)}`);
+  return result;
+}
 
 const TOKEN_LIKE = 'MTA5ODc2NTQzMjEwOTg3NjU0Mw.GabcDE.fakeTokenValueForTestsOnly_0123456789abcdefgh';
 
@@ -49,6 +57,34 @@ describe('stancewatch CLI', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('"msg":"stopped"');
   });
+
+  it('reads .env from the working folder: LOG_LEVEL=shouting there stops run with exit 1 naming LOG_LEVEL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-dotenv-'));
+    writeFileSync(join(dir, '.env'), readFileSync(join(REPO_ROOT, '.env.example'), 'utf8').replace('LOG_LEVEL=info', 'LOG_LEVEL=shouting'));
+    const child = startCli(['run'], { LOG_LEVEL: undefined, STANCEWATCH_CONFIG_DIR: join(REPO_ROOT, 'config'), DATABASE_URL: `sqlite:${join(dir, 'sw.db')}` }, dir);
+    child.stdin.end();
+    const result = await exitedWithin(child, 30_000);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/\.env: LOG_LEVEL: /);
+    expect(result.stdout).not.toContain('stancewatch ready');
+  }, 60_000);
+
+  it('a malformed .env line is an error naming the file and line; the environment wins over .env', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-dotenv-'));
+    writeFileSync(join(dir, '.env'), 'LOG_LEVEL=debug\nDISCORD_TOKEN "abc"\n');
+    const bad = startCli(['run'], { STANCEWATCH_CONFIG_DIR: join(REPO_ROOT, 'config') }, dir);
+    bad.stdin.end();
+    const refused = await exitedWithin(bad, 20_000);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${join(dir, '.env')}: line 2: expected KEY=VALUE`);
+    writeFileSync(join(dir, '.env'), `LOG_LEVEL=shouting\nDATABASE_URL=sqlite:${join(dir, 'sw.db')}\n`);
+    const child = startCli(['run', '--role', 'worker'], { LOG_LEVEL: 'info', STANCEWATCH_CONFIG_DIR: join(REPO_ROOT, 'config') }, dir);
+    await waitFor(() => child.output().stdout.includes('stancewatch ready'), 40_000, 'readiness').finally(() => child.kill('SIGTERM'));
+    const result = await child.exited;
+    const loaded = result.stdout.split('\n').find((l) => l.includes('"msg":"configuration loaded"'));
+    expect(JSON.parse(loaded ?? '{}')).toMatchObject({ envFile: join(dir, '.env') });
+    expect(existsSync(join(dir, 'sw.db'))).toBe(true);
+  }, 60_000);
 
   it('never logs the token', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sw-run-'));

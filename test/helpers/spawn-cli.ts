@@ -12,12 +12,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Environment for a child: the parent's PATH and HOME only, plus what the test sets. */
-export function childEnv(extra: Record<string, string>): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...extra };
+/** Environment for a child: the parent's PATH and HOME only, plus what the test sets (undefined: left unset). */
+export function childEnv(extra: Record<string, string | undefined>): Record<string, string> {
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...extra };
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
-export function startCli(args: string[], env: Record<string, string>, cwd = REPO_ROOT): ChildProcessWithoutNullStreams & { output: () => CliRun; exited: Promise<CliRun> } {
+export function startCli(args: string[], env: Record<string, string | undefined>, cwd = REPO_ROOT): ChildProcessWithoutNullStreams & { output: () => CliRun; exited: Promise<CliRun> } {
   const child = spawn(process.execPath, [BIN, ...args], { cwd, env: childEnv(env) });
   let stdout = '';
   let stderr = '';
