@@ -15,6 +15,11 @@ import type { UserError } from './user-error.js';
 export interface CommandReply extends RenderInput {
   /** For commands that do not defer: whether the reply is ephemeral (deferred ones chose at defer time). */
   ephemeral?: boolean;
+  /**
+   * The command delivered this reply itself (e.g. as a channel message once the interaction token had expired):
+   * the handler sends nothing more.
+   */
+  alreadySent?: boolean;
 }
 
 export interface CommandContext {

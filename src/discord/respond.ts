@@ -7,6 +7,7 @@ import { truncate } from './render/truncate.js';
 
 /** Sends a command's reply: edits the deferred response or replies, and posts any overflow as follow-ups. */
 export async function sendReply(interaction: ChatInputCommandInteraction, reply: CommandReply): Promise<void> {
+  if (reply.alreadySent === true) return;
   const [first, ...rest] = renderMessages(reply);
   const ephemeral = interaction.deferred ? interaction.ephemeral === true : reply.ephemeral === true;
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;

@@ -17,10 +17,12 @@ export async function importOpml(deps: FeedOpsDeps, request: ImportRequest): Fee
   const { entries, rejected, skipped } = parsed.value;
   const report: ImportReport = { added: [], duplicates: [], rejected: [...rejected], skipped };
   const limiter = createKeyedLimiter(IMPORT_CONCURRENCY, IMPORT_PER_HOST);
+  let done = 0;
+  const checked = (): void => request.onProgress?.(++done, entries.length);
   const outcomes = await Promise.all(entries.map((entry) => limiter.run(hostOf(entry.url), () => addFeed(deps, {
     guildId: request.guildId, channelId: request.channelId, userId: request.userId, url: entry.url, fullText: false,
     ...(entry.title === null ? {} : { name: entry.title }),
-  }))));
+  }).finally(checked))));
   outcomes.forEach((outcome, i) => {
     const url = entries[i]?.url ?? '';
     if (outcome.ok) report.added.push({ url: outcome.value.url, name: outcome.value.subscription.name });

@@ -85,6 +85,8 @@ export interface ImportRequest {
   userId: string;
   /** The OPML document's text. */
   text: string;
+  /** Told after each entry is checked (`done` of `total`), to show progress on long imports. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ImportReport {

@@ -5,12 +5,10 @@ import { feedChoices, resolveFeed } from '../choices.js';
 import type { CommandContext, CommandModule, CommandReply } from '../command.js';
 import { userError, type UserError } from '../user-error.js';
 import { safeUrl, quote } from '../views/format.js';
-import { feedListEmbeds, feedsErrorText, importEmbeds, previewEmbed } from '../views/feeds.js';
-import { readAttachment } from './attachment.js';
+import { feedListEmbeds, feedsErrorText, previewEmbed } from '../views/feeds.js';
+import { DISCORD_IMPORT_TIMING, importFile, type ImportTiming } from './feeds-import.js';
 
 const MAX_URL = 2048;
-/** Largest OPML file accepted (the facade's parser has the same bound). */
-const MAX_OPML_BYTES = 512 * 1024;
 
 const data = new SlashCommandBuilder()
   .setName('feeds').setDescription('The news feeds this server follows')
@@ -62,13 +60,6 @@ async function change({ interaction, deps, guildId }: CommandContext, action: 'r
   return ok({ content: `${verb} **${quote(done.value.name, 100)}**.` });
 }
 
-async function importFile({ interaction, deps, guildId }: CommandContext): Reply {
-  const text = await readAttachment(interaction.options.getAttachment('file', true), MAX_OPML_BYTES);
-  if (!text.ok) return err(userError(text.error));
-  const report = await deps.jobs.importOpml({ guildId, channelId: interaction.channelId, userId: interaction.user.id, text: text.value });
-  return report.ok ? ok({ embeds: importEmbeds(report.value) }) : err(userError(feedsErrorText(report.error)));
-}
-
 async function exportFile({ deps, guildId }: CommandContext): Reply {
   const opml = await deps.jobs.exportOpml(guildId);
   return ok({ content: 'The feeds this server follows, as OPML:', files: [{ name: 'stancewatch-feeds.opml', data: Buffer.from(opml, 'utf8') }] });
@@ -78,23 +69,30 @@ async function list({ deps, guildId }: CommandContext): Reply {
   return ok({ embeds: feedListEmbeds(await deps.store.listSubscriptions(guildId)) });
 }
 
-export const feedsCommand: CommandModule = {
-  data,
-  managesServer: ['add', 'remove', 'test', 'pause', 'resume', 'import', 'export'],
-  adminByDefault: true,
-  defer: 'ephemeral',
-  execute: (ctx) => {
-    const sub = ctx.interaction.options.getSubcommand(true);
-    switch (sub) {
-      case 'add': return add(ctx);
-      case 'test': return test(ctx);
-      case 'remove':
-      case 'pause':
-      case 'resume': return change(ctx, sub);
-      case 'import': return importFile(ctx);
-      case 'export': return exportFile(ctx);
-      default: return list(ctx);
-    }
-  },
-  autocomplete: ({ deps, guildId, focused }) => feedChoices(deps, guildId, focused.value),
-};
+function run(ctx: CommandContext, importTiming: ImportTiming): Reply {
+  const sub = ctx.interaction.options.getSubcommand(true);
+  switch (sub) {
+    case 'add': return add(ctx);
+    case 'test': return test(ctx);
+    case 'remove':
+    case 'pause':
+    case 'resume': return change(ctx, sub);
+    case 'import': return importFile(ctx, importTiming);
+    case 'export': return exportFile(ctx);
+    default: return list(ctx);
+  }
+}
+
+/** /feeds; `importTiming` (token lifetime, progress interval) is Discord's unless a test shortens it. */
+export function createFeedsCommand(importTiming: ImportTiming = DISCORD_IMPORT_TIMING): CommandModule {
+  return {
+    data,
+    managesServer: ['add', 'remove', 'test', 'pause', 'resume', 'import', 'export'],
+    adminByDefault: true,
+    defer: 'ephemeral',
+    execute: (ctx) => run(ctx, importTiming),
+    autocomplete: ({ deps, guildId, focused }) => feedChoices(deps, guildId, focused.value),
+  };
+}
+
+export const feedsCommand: CommandModule = createFeedsCommand();

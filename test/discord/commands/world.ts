@@ -1,11 +1,14 @@
 // The whole bot for command tests: the real discord.js client against the fake Discord, every command module,
 // a real SQLite store (temp file), the real analyser, the real guarded fetcher and a local feed server.
 import pino from 'pino';
+import { createFeedsCommand, feedsCommand } from '../../../src/discord/commands/feeds.js';
+import type { ImportTiming } from '../../../src/discord/commands/feeds-import.js';
 import { commandModules } from '../../../src/discord/registry.js';
 import { createFetcher, type Fetcher } from '../../../src/ingest/index.js';
 import { createJobsApi, type JobsApi } from '../../../src/jobs/api.js';
 import type { Store } from '../../../src/store/index.js';
 import type { InteractionHandle } from '../../fake-discord/handle.js';
+import type { FakeDiscordOptions } from '../../fake-discord/index.js';
 import type { FakeMessage } from '../../fake-discord/messages.js';
 import { startFeedServer, type FeedServer } from '../../helpers/feed-server.js';
 import { analyser, tempStore } from '../../jobs/fixtures.js';
@@ -25,7 +28,15 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export async function startWorld(options: { allowPrivateAddresses?: boolean } = {}): Promise<World> {
+export interface WorldOptions {
+  allowPrivateAddresses?: boolean;
+  /** /feeds import's token lifetime and progress interval (default: Discord's). */
+  importTiming?: ImportTiming;
+  /** Options of the fake Discord (e.g. a short interactionTokenMs). */
+  discord?: FakeDiscordOptions;
+}
+
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const store = await tempStore();
   const server = await startFeedServer();
   const logger = pino({ level: 'silent' });
@@ -35,7 +46,8 @@ export async function startWorld(options: { allowPrivateAddresses?: boolean } = 
   });
   const now = (): number => Date.now();
   const jobs = createJobsApi({ store, fetcher, analyser, logger, now, digest: { articlesPerActor: 2, defaultSchedule: '0 8 * * *', defaultTimezone: 'UTC' } });
-  const h = await startHarness([...commandModules], { guilds: [{ name: 'Alpha' }, { name: 'Beta' }] }, { store, jobs });
+  const modules = commandModules.map((m) => (m === feedsCommand && options.importTiming ? createFeedsCommand(options.importTiming) : m));
+  const h = await startHarness(modules, { guilds: [{ name: 'Alpha' }, { name: 'Beta' }], ...options.discord }, { store, jobs });
   return {
     h, store, server, fetcher, jobs,
     guildA: h.fake.guilds[0]!.id, guildB: h.fake.guilds[1]!.id,
