@@ -103,7 +103,7 @@ function outletSection(d: Digest): string[] {
 }
 
 function termLine(t: RisingTerm): string {
-  return `- **${escapeMarkdown(t.term)}**: ${t.count} uses (${t.expected.toFixed(1)} expected at the earlier rate)`;
+  return `- **${escapeMarkdown(t.term)}**: ${t.count} ${t.count === 1 ? 'use' : 'uses'} (${t.expected.toFixed(1)} expected at the earlier rate)`;
 }
 
 function termsSection(terms: RisingTerm[]): string[] {

@@ -89,7 +89,7 @@ function tableEmbed(t: OutletTable): APIEmbed | null {
 
 function termsEmbed(terms: RisingTerm[]): APIEmbed | null {
   if (!terms.length) return null;
-  const lines = terms.map((t) => `**${safeText(t.term)}**: ${t.count} uses (${t.expected.toFixed(1)} expected at the earlier rate)`);
+  const lines = terms.map((t) => `**${safeText(t.term)}**: ${t.count} ${t.count === 1 ? 'use' : 'uses'} (${t.expected.toFixed(1)} expected at the earlier rate)`);
   return { title: 'Rising framing terms', description: lines.join('\n'), color: COLOURS.info };
 }
 
