@@ -43,10 +43,12 @@ const authorLexiconSchema = z.object({
   terms: z.record(z.string(), z.number()),
 });
 const authorHeadSchema = z.object({
-  format: z.literal('stancewatch-author-head'),
+  format: z.literal('stancewatch-author-lr'),
   version: z.number(),
-  features: z.number().int(),
+  bits: z.number().int(),
+  ids: z.array(z.number().int()),
   weights: z.array(z.number()),
+  voice: z.array(z.number()),
   aggregate: z.object({ prior: z.number(), threshold: z.number() }),
   training: z.record(z.string(), z.unknown()),
 });

@@ -10,13 +10,14 @@ import { packWeights, type StanceModelData } from '../core/model.js';
 import { HASH_BITS } from '../core/feature-hash.js';
 import { loadLexicon, MODEL_PATH, projectRoot } from '../resources.js';
 import { EXIT, parseArgs, type CliCommand, type CliIo } from './io.js';
+import { runTrainHeads } from './train-heads.js';
 
 const MODEL_VERSION = 2;
 const SEED = 20210419;
 const BASE: TrainOptions = { epochs: 10, learningRate: 0.1, l2: 3e-3, minCount: 2, seed: SEED };
 /** Candidate L2 strengths; the one with the best cross-validated macro-F1 on the training data is used. */
 const GRID: TrainOptions[] = [1e-3, 3e-3, 1e-2].map((l2) => ({ ...BASE, l2 }));
-const USAGE = 'usage: stancewatch train [--data FILE] [--extra NEWSTSC.jsonl] [--out FILE] [--folds N]';
+const USAGE = 'usage: stancewatch train [--data FILE] [--extra NEWSTSC.jsonl] [--out FILE] [--folds N] [--indomain DIR] [--heads-only]';
 
 /** Records of a JSONL file; a failure is reported on `io` and returned. */
 function readRecords(path: string, parse: (text: string) => Result<StanceRecord[], string>, io: CliIo): Result<StanceRecord[], string> {
@@ -33,12 +34,14 @@ function readRecords(path: string, parse: (text: string) => Result<StanceRecord[
 }
 
 export const run: CliCommand = async (args, io) => {
-  const parsed = parseArgs(args, ['data', 'out', 'folds', 'extra'], []);
+  const parsed = parseArgs(args, ['data', 'out', 'folds', 'extra', 'indomain'], ['heads-only']);
   if (typeof parsed === 'string' || parsed.positionals.length > 0) {
     io.err(typeof parsed === 'string' ? `${parsed}\n${USAGE}` : USAGE);
     return EXIT.usage;
   }
   const root = projectRoot();
+  const indomain = resolve(String(parsed.flags.get('indomain') ?? join(root, 'datasets', 'indomain-train')));
+  if (parsed.flags.has('heads-only')) return runTrainHeads(root, indomain, io);
   const dataPath = resolve(String(parsed.flags.get('data') ?? join(root, '..', 'shared', 'data', 'newsmtsc', 'train.jsonl')));
   const outPath = resolve(String(parsed.flags.get('out') ?? join(root, MODEL_PATH)));
   const folds = Number(parsed.flags.get('folds') ?? 5);
@@ -79,5 +82,5 @@ export const run: CliCommand = async (args, io) => {
   };
   writeFileSync(outPath, JSON.stringify(model) + '\n');
   io.out(`wrote ${outPath}: ${model.ids.length} buckets, l2=${best.options.l2}`);
-  return EXIT.ok;
+  return outPath === resolve(root, MODEL_PATH) ? runTrainHeads(root, indomain, io) : EXIT.ok;
 };

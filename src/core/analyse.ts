@@ -98,13 +98,14 @@ function build(engine: Engine, actors: ActorDef[]): Analyser {
   };
 }
 
-export function createAnalyser(resources: AnalyserResources): Analyser {
+/** `keepAuthorFeatures`: every stance keeps its author-model features (training the author model). */
+export function createAnalyser(resources: AnalyserResources, options: { keepAuthorFeatures?: boolean } = {}): Analyser {
   const lexicon = compileLexicon(resources.lexicon);
   const engine: Engine = {
     lexicon,
     model: loadModel(resources.model),
     tone: createToneScorer(lexicon),
-    author: { lexicon: compileAuthorLexicon(resources.author.lexicon), head: loadAuthorHead(resources.author.head) },
+    author: { lexicon: compileAuthorLexicon(resources.author.lexicon), head: loadAuthorHead(resources.author.head), keepFeatures: options.keepAuthorFeatures === true },
     aggregate: resources.aggregate ?? { ...resources.author.head.aggregate, maxEvidence: 3 },
   };
   return build(engine, resources.actors);

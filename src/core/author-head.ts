@@ -1,21 +1,25 @@
-// The author head as committed data (models/author.json) and its article-level aggregation settings. Pure.
-import { AUTHOR_FEATURES, type AuthorHead } from './author.js';
+// The author model as committed data (models/author.json): a hashed logistic regression over `authorVector`, the
+// dense voice head, and the article aggregation chosen with them. Pure.
+import { VOICE_FEATURES, type AuthorHead } from './author.js';
+import { unpackWeights } from './model.js';
+import { AUTHOR_BITS } from './author-vector.js';
 
 export interface AuthorHeadData {
-  format: 'stancewatch-author-head';
+  format: 'stancewatch-author-lr';
   version: number;
-  /** Number of dense features; must match the code's AUTHOR_FEATURES. */
-  features: number;
-  /** 3 x features weights, class-major (negative, neutral, positive). */
+  /** log2 of the number of feature buckets; must match the code's AUTHOR_BITS. */
+  bits: number;
+  /** Packed hashed weights of the author model (as in models/stance.json). */
+  ids: number[];
   weights: number[];
-  /** Article aggregation of author-view sentence scores, chosen with the head. */
+  /** 3 x VOICE_FEATURES weights of the voice head, class-major (negative, neutral, positive). */
+  voice: number[];
+  /** Article aggregation of author-view sentence scores, chosen with the model. */
   aggregate: { prior: number; threshold: number };
   training: Record<string, unknown>;
 }
 
 export function loadAuthorHead(data: AuthorHeadData): AuthorHead {
-  if (data.features !== AUTHOR_FEATURES || data.weights.length !== 3 * AUTHOR_FEATURES) {
-    throw new Error(`author head has ${data.features} features, code expects ${AUTHOR_FEATURES}: retrain`);
-  }
-  return { weights: data.weights };
+  if (data.voice.length !== 3 * VOICE_FEATURES) throw new Error(`voice head has ${data.voice.length} weights, code expects ${3 * VOICE_FEATURES}: retrain`);
+  return { weights: unpackWeights(data.bits, data.ids, data.weights, AUTHOR_BITS), voice: data.voice };
 }

@@ -2,6 +2,8 @@
 // feelings of an experiencer carry none of it; praise words, role nouns and defence framing do. Pure.
 import { attribute, type Attribution, type SentenceShape, type TargetRole } from './attribution.js';
 import type { Lexicon, ScoredTerm } from './lexicon.js';
+import type { FeatureVector } from './feature-hash.js';
+import { authorLogits } from './author-vector.js';
 import { fromProbs, softmax, type Prediction } from './model.js';
 import type { Token } from './text.js';
 import { frameHolding, frameSpokenBy, type VoiceFrame } from './voice.js';
@@ -32,10 +34,11 @@ export const compileAuthorLexicon = (data: AuthorLexiconData): AuthorLexicon => 
 const DEFENCE_WEIGHT = 2;
 
 /**
- * The sentence's terms as the author holds them: events and feelings dropped (a negated event becomes a defence),
+ * The sentence's terms as the author holds them (the very `terms` array when none of this applies): events and feelings dropped (a negated event becomes a defence),
  * author-only words added, and terms inside reported content left out unless the author adopts it.
  */
 export function authorTerms(tokens: Token[], terms: ScoredTerm[], lexicon: AuthorLexicon, frames: VoiceFrame[], skip: Uint8Array): ScoredTerm[] {
+  if (frames.length === 0 && !tokens.some((t, i) => !skip[i] && (lexicon.events.has(t.text) || lexicon.feelings.has(t.text) || lexicon.terms.has(t.text)))) return terms;
   const out: ScoredTerm[] = [];
   const taken = new Uint8Array(tokens.length);
   for (const t of terms) {
@@ -91,47 +94,49 @@ export const placeOf = (frames: VoiceFrame[], target: number[]): VoicePlace => {
   return { reported: frameHolding(frames, first, last), speaking: frameSpokenBy(frames, first, last) };
 };
 
-/** Number of dense features of the author head. */
-export const AUTHOR_FEATURES = 14;
+/** Number of dense features of the voice head. */
+export const VOICE_FEATURES = 8;
 
-/** Dense features of one target for the author head. */
-export function authorFeatures(a: Attribution, sentenceView: Prediction, place: VoicePlace, headline: boolean, attributed: boolean): Float64Array {
+/**
+ * Dense features of a reported target for the voice head: the sentence view and, for a speech act with an
+ * object ("accused Manila of"), the verb's own weight.
+ */
+export function voiceFeatures(sentenceView: Prediction, a: Attribution, cueWeight: number): Float64Array {
   const squash = (x: number): number => Math.tanh(x / 4);
-  const reported = place.reported !== undefined && place.reported.adoption !== 1;
-  const rejected = place.reported?.adoption === -1;
-  const f = new Float64Array(AUTHOR_FEATURES);
+  const f = new Float64Array(VOICE_FEATURES);
   f[0] = 1;
-  f[1] = reported ? 1 : 0;
-  f[2] = place.reported?.adoption === 1 ? 1 : 0;
-  f[3] = place.speaking ? 1 : 0;
+  f[1] = sentenceView.score;
+  f[2] = sentenceView.probs[0];
+  f[3] = sentenceView.probs[2];
   f[4] = squash(a.negative);
   f[5] = squash(a.positive);
-  f[6] = squash(a.ownNegative);
-  f[7] = squash(a.ownPositive);
-  f[8] = squash(a.boundNegative);
-  f[9] = squash(a.boundPositive);
-  f[10] = reported ? 0 : sentenceView.score;
-  f[11] = rejected ? -sentenceView.score : 0;
-  f[12] = headline ? 1 : 0;
-  f[13] = attributed ? 1 : 0;
+  f[6] = squash(Math.max(0, -cueWeight));
+  f[7] = squash(Math.max(0, cueWeight));
   return f;
 }
 
-/** The author head: a small multinomial logistic regression over `authorFeatures` (models/author.json). */
+/** The author model and the voice head (models/author.json). */
 export interface AuthorHead {
-  /** 3 x AUTHOR_FEATURES weights, class-major (negative, neutral, positive). */
-  weights: number[];
+  /** Dense hashed weights of the author model, 3 per bucket (see `authorVector`). */
+  weights: Float32Array;
+  /** 3 x VOICE_FEATURES weights of the voice head. */
+  voice: number[];
 }
 
-export function authorPrediction(head: AuthorHead, features: Float64Array): Prediction {
+/** Softmax prediction of a dense head with class-major weights. */
+export function densePrediction(weights: readonly number[], features: Float64Array): Prediction {
+  const n = features.length;
   const z: [number, number, number] = [0, 0, 0];
   for (let c = 0; c < 3; c++) {
     let s = 0;
-    for (let k = 0; k < AUTHOR_FEATURES; k++) s += (head.weights[c * AUTHOR_FEATURES + k] ?? 0) * (features[k] as number);
+    for (let k = 0; k < n; k++) s += (weights[c * n + k] ?? 0) * (features[k] as number);
     z[c] = s;
   }
   return fromProbs(softmax(z));
 }
+
+export const authorPrediction = (head: AuthorHead, parts: readonly FeatureVector[]): Prediction => fromProbs(softmax(authorLogits(head.weights, parts)));
+export const voicePrediction = (head: AuthorHead, features: Float64Array): Prediction => densePrediction(head.voice, features);
 
 /** Attribution of the author's own terms to the target. */
 export const authorAttribution = (s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole): Attribution =>

@@ -58,15 +58,20 @@ export interface StanceModel {
   fusion: Fusion;
 }
 
-export function loadModel(data: StanceModelData): StanceModel {
-  if (data.bits !== HASH_BITS) throw new Error(`model has ${data.bits} hash bits, code expects ${HASH_BITS}: retrain`);
-  const weights = new Float32Array(DIMENSION * 3);
+/** Dense weights from the packed form (`packWeights`). */
+export function unpackWeights(bits: number, ids: readonly number[], packed: readonly number[], expected = HASH_BITS): Float32Array {
+  if (bits !== expected) throw new Error(`model has ${bits} hash bits, code expects ${expected}: retrain`);
+  const weights = new Float32Array((expected === HASH_BITS ? DIMENSION : 1 << expected) * 3);
   let bucketId = 0;
-  data.ids.forEach((delta, k) => {
+  ids.forEach((delta, k) => {
     bucketId += delta;
-    for (let c = 0; c < 3; c++) weights[bucketId * 3 + c] = data.weights[k * 3 + c] as number;
+    for (let c = 0; c < 3; c++) weights[bucketId * 3 + c] = packed[k * 3 + c] as number;
   });
-  return { version: data.version, weights, fusion: data.fusion };
+  return weights;
+}
+
+export function loadModel(data: StanceModelData): StanceModel {
+  return { version: data.version, weights: unpackWeights(data.bits, data.ids, data.weights), fusion: data.fusion };
 }
 
 /** Sparse model data from dense weights: buckets whose rounded weights are all 0 are left out. */

@@ -1,20 +1,24 @@
 // Per-sentence stance toward every actor mentioned in it. Pure.
 import type { Mention } from './actors.js';
-import { authorAttribution, authorFeatures, authorPrediction, authorTerms, placeOf, type AuthorHead, type AuthorLexicon } from './author.js';
+import { authorAttribution, authorPrediction, authorTerms, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
+import { authorExtras, foldedVector, prepareAuthorSentence } from './author-vector.js';
 import type { Attribution } from './attribution.js';
-import { clearVector, emptyVector } from './feature-hash.js';
+import { clearVector, emptyVector, type FeatureVector } from './feature-hash.js';
 import { analyseTarget, prepareSentence, type Span, type TargetAnalysis } from './features.js';
 import type { Lexicon, ScoredTerm } from './lexicon.js';
 import { decide, fromProbs, logits, type Prediction, type StanceModel } from './model.js';
 import type { Token } from './text.js';
-import { sentenceVoices, type TokenMention, type VoiceContext } from './voice.js';
+import { sentenceVoices, type TokenMention, type VoiceContext, type VoiceFrame } from './voice.js';
+import { OBJECT_VERBS } from './voice-words.js';
 
 /** A source's stance toward the actor in this sentence ("Peskov said NATO ..."). */
 export interface SentenceVoice {
   speaker: string;
   speakerActor?: string;
-  /** Everything the sentence says about the actor (the sentence view), held by the speaker. */
+  /** The speaker's stance toward the actor (voice head over the sentence view). */
   prediction: Prediction;
+  /** The voice head's inputs (training). */
+  features: Float64Array;
 }
 
 export interface SentenceStance {
@@ -27,6 +31,8 @@ export interface SentenceStance {
   author: Prediction;
   /** Attribution of the author's own terms, per mention (author evidence). */
   authorAttributions: Attribution[];
+  /** The author model's inputs for the actor's first mention (kept for training only, else empty). */
+  authorFeatures: FeatureVector;
   /** Set when the actor's mention sits in reported content. */
   voice?: SentenceVoice;
   /** The analyses of the actor's mentions: their attributed terms are the evidence (`stanceTerms`); their
@@ -64,11 +70,22 @@ function othersOf(mentions: Mention[], actor: string): number[] {
   return out;
 }
 
+/** The speaker's stance toward a reported target; a speech act with an object lends it the verb's weight. */
+function voiceOf(head: AuthorHead, frame: VoiceFrame, prediction: Prediction, analysis: TargetAnalysis, terms: ScoredTerm[]): SentenceVoice {
+  const cue = frame.cueAt >= 0 && OBJECT_VERBS.has(terms.find((t) => t.first === frame.cueAt)?.term ?? '') ? terms.find((t) => t.first === frame.cueAt)?.weight ?? 0 : 0;
+  const features = voiceFeatures(prediction, analysis.attribution, cue);
+  return { speaker: frame.speaker, ...(frame.speakerActor ? { speakerActor: frame.speakerActor } : {}), prediction: voicePrediction(head, features), features };
+}
+
 /** What the author view needs besides the sentence-view model. */
 export interface AuthorView {
   lexicon: AuthorLexicon;
   head: AuthorHead;
+  /** Keep every target's author features on its stance (training only). */
+  keepFeatures?: boolean;
 }
+
+const EMPTY_FEATURES: FeatureVector = { ids: [], values: [] };
 
 /** Where the sentence stands in its article. */
 export interface SentencePlace {
@@ -92,6 +109,13 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
   const mentionMask = new Uint8Array(tokens.length);
   for (const g of sentence.spanTokens) for (const i of g) mentionMask[i] = 1;
   const ownTerms = authorTerms(tokens, sentence.terms, view.lexicon, voices.frames, mentionMask);
+  const authorSentence = prepareAuthorSentence(sentence, voices.frames);
+  const mentionAt = new Int16Array(tokens.length).fill(-1);
+  sentence.spanTokens.forEach((g, k) => {
+    for (const i of g) mentionAt[i] = k;
+  });
+  const actors = mentions.map((m) => m.actor);
+  const extras = emptyVector();
   const base = logits(model.weights, sentence.shared);
   const byActor = new Map<string, SentenceStance>();
   const predictions = new Map<string, Prediction[]>();
@@ -108,12 +132,18 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const targetTokens = sentence.spanTokens[k] as number[];
     const rivalTokens = rivals.map((j) => sentence.spanTokens[j] as number[]).filter((g) => g.length > 0);
     const where = targetTokens.length > 0 ? placeOf(voices.frames, targetTokens) : {};
-    const own = targetTokens.length > 0 ? authorAttribution(sentence, ownTerms, targetTokens, rivalTokens, analysis.role) : analysis.attribution;
-    const author = authorPrediction(view.head, authorFeatures(own, prediction, where, place.headline, voices.frames.length > 0));
-    const voice = where.reported ? { speaker: where.reported.speaker, speakerActor: where.reported.speakerActor, prediction } : undefined;
+    const own = targetTokens.length > 0 && ownTerms !== sentence.terms ? authorAttribution(sentence, ownTerms, targetTokens, rivalTokens, analysis.role) : analysis.attribution;
+    clearVector(extras);
+    authorExtras({
+      sentence, shared: authorSentence, mentionAt, actors, target: k, actor, own, sentenceView: prediction, reportedFrame: where.reported,
+      speaking: where.speaking !== undefined, headline: place.headline, attributed: voices.frames.length > 0, scareQuotes: voices.scareQuotes.length,
+    }, extras);
+    const author = authorPrediction(view.head, [analysis.features, extras]);
+    const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
+    const voice = where.reported ? voiceOf(view.head, where.reported, prediction, analysis, sentence.terms) : undefined;
     const stance = byActor.get(actor);
     if (!stance) {
-      byActor.set(actor, { actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], voice, analyses: [analysis] });
+      byActor.set(actor, { actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, voice, analyses: [analysis] });
       predictions.set(actor, [prediction]);
       authors.set(actor, [author]);
     } else {

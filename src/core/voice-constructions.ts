@@ -120,6 +120,9 @@ function claimFrame(text: string, tokens: Token[], i: number): Found | undefined
 
 const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'assertion', 'assertions', 'narrative', 'insinuations', 'suggestion']);
 
+/** Every word that can open a reporting construction. */
+export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, 'according']);
+
 /** Headlines "Lavrov: ..." and "... - Lavrov" (a short name on one side of a colon or final dash). */
 function headlineFrame(text: string, tokens: Token[]): Found | undefined {
   const n = tokens.length;

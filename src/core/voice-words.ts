@@ -57,7 +57,7 @@ export const REJECT_MARKERS = words(`
 `);
 
 /** Heads of vague sources used to advance a claim ("critics say", "observers have long warned"). */
-export const VAGUE_SOURCES = words(`critics observers commentators many some pundits skeptics sceptics people analysts experts`);
+export const VAGUE_SOURCES = words(`critics observers commentators many some pundits skeptics sceptics`);
 
 /** Pronouns that stand for the last named speaker ("he said"). */
 export const SPEAKER_PRONOUNS = words(`he she they it`);

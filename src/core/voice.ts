@@ -2,7 +2,7 @@
 // whether the author adopts or rejects what is reported. Pure; works on the tokens of one sentence plus a small
 // context carried from sentence to sentence (the last named speaker, an unclosed quotation).
 import type { Token } from './text.js';
-import { capitalised, findConstructions, word, type Found } from './voice-constructions.js';
+import { capitalised, CUE_WORDS, findConstructions, word, type Found } from './voice-constructions.js';
 import { ADOPT_MARKERS, DOCUMENT_NOUNS, REJECT_MARKERS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
 
 /** A mention located in the sentence's tokens. */
@@ -24,6 +24,8 @@ export interface VoiceFrame {
   /** Token ranges [first, last] of what is reported. */
   content: Array<[number, number]>;
   cue: 'verb' | 'according' | 'quote' | 'headline' | 'claim';
+  /** Token index of the cue word (the reporting verb, "according", the claim noun), -1 for a bare quotation. */
+  cueAt: number;
   /** 1: the author adopts the claim ("rightly", a vague source); -1: rejects it ("baseless"); 0: neither. */
   adoption: -1 | 0 | 1;
 }
@@ -101,7 +103,7 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
   } else if (f.continues && ctx.lastSpeaker) ({ speaker, speakerActor } = ctx.lastSpeaker);
   const adoptVerb = ADOPT_MARKERS.has(word(tokens, f.at));
   const adoption = markers.reject ? -1 : markers.adopt || adoptVerb || vague || (markers.asOpening && f.at < 8) ? 1 : 0;
-  return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, adoption };
+  return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, cueAt: f.at, adoption };
 }
 
 /** Adoption and rejection markers outside quotations. */
@@ -123,6 +125,7 @@ function markersOf(tokens: Token[], quotes: Array<[number, number]>): { adopt: b
  * author's scare quotes.
  */
 export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMention[], ctx: VoiceContext): SentenceVoices {
+  if (!ctx.openQuote && !hasCue(tokens)) return NO_VOICES;
   const quotes = quoteSpans(text, tokens, ctx.openQuote);
   const markers = markersOf(tokens, quotes);
   const frames = findConstructions(text, tokens, quotes).map((f) => frameOf(text, tokens, f, mentions, ctx, markers));
@@ -132,12 +135,22 @@ export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMen
     if (covered(a, b)) continue;
     const continued = a === 0 && ctx.openQuote;
     if (!continued && b - a < 4) scareQuotes.push([a, b]);
-    else frames.push({ speaker: ctx.lastSpeaker?.speaker ?? 'unnamed', speakerActor: ctx.lastSpeaker?.speakerActor, speakerFirst: -1, speakerLast: -1, content: [[a, b]], cue: 'quote', adoption: 0 });
+    else frames.push({ speaker: ctx.lastSpeaker?.speaker ?? 'unnamed', speakerActor: ctx.lastSpeaker?.speakerActor, speakerFirst: -1, speakerLast: -1, content: [[a, b]], cue: 'quote', cueAt: -1, adoption: 0 });
   }
   let quoteMarks = ctx.openQuote ? 1 : 0;
   for (const t of tokens) if (t.punct && t.text === '"') quoteMarks++;
   ctx.openQuote = quoteMarks % 2 === 1;
   return { frames, scareQuotes };
+}
+
+const NO_VOICES: SentenceVoices = { frames: [], scareQuotes: [] };
+
+/** Could the sentence report anyone? A quotation mark, colon, dash or cue word (one pass, most sentences: no). */
+function hasCue(tokens: Token[]): boolean {
+  for (const t of tokens) {
+    if (t.punct ? t.text === '"' || t.text === "'" || t.text === ':' || t.text === '-' : CUE_WORDS.has(t.text)) return true;
+  }
+  return false;
 }
 
 /** The frame whose content holds the token range, if any: the innermost (shortest content span) one. */

@@ -1,0 +1,149 @@
+// Training of the author and voice heads on in-domain sentences labelled to the guideline (datasets/indomain-train):
+// each labelled sentence is analysed alone (headlines as titles), its author-view and voice features are taken
+// from the analyser, and two small logistic regressions are fitted; the article aggregation (prior, threshold) is
+// chosen on the training articles' doc labels. The shared dev set is never used here.
+import type { Analyser } from '../core/analyse.js';
+import { AUTHOR_BITS } from '../core/author-vector.js';
+import { fromProbs, LABELS, logits, packWeights, softmax } from '../core/model.js';
+import { trainModel, type Example, type TrainOptions } from '../core/train.js';
+import type { AuthorHeadData } from '../core/author-head.js';
+import { articleScore, labelOf } from '../core/aggregate.js';
+import { classReport } from '../core/metrics.js';
+import type { StanceLabel } from '../core/types.js';
+import { crossValidateDense, trainDense, type DenseExample } from './dense-lr.js';
+import { LABEL_OF, type IndomainArticle, type IndomainSentence } from './indomain.js';
+
+const L2_GRID = [0.001, 0.01, 0.03, 0.1];
+const AUTHOR_L2_GRID = [1e-3, 3e-3, 1e-2, 3e-2];
+const AUTHOR_BASE: TrainOptions = { epochs: 12, learningRate: 0.1, l2: 3e-3, minCount: 2, seed: 20261204 };
+const NO_LEXICON = [0, 0, 0, 0, 0, 0] as const;
+const PRIORS = [0.5, 1, 2, 3, 5];
+const THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+const FOLDS = 5;
+
+export interface HeadTraining {
+  head: AuthorHeadData;
+  report: string[];
+}
+
+interface Collected {
+  author: Array<Example & { group: string }>;
+  voice: DenseExample[];
+  /** Author example index per (article, actor), for the article aggregation. */
+  byArticleActor: Map<string, number[]>;
+  missing: number;
+}
+
+function collect(analyser: Analyser, articles: IndomainArticle[], sentences: IndomainSentence[]): Collected {
+  const titles = new Map(articles.map((a) => [a.id, a.title ?? '']));
+  const out: Collected = { author: [], voice: [], byArticleActor: new Map(), missing: 0 };
+  const cache = new Map<string, ReturnType<Analyser['stances']>>();
+  for (const pair of sentences) {
+    const headline = titles.get(pair.article) === pair.sentence;
+    const key = `${headline ? 'T' : 'S'}${pair.sentence}`;
+    let stances = cache.get(key);
+    if (!stances) cache.set(key, (stances = analyser.stances(headline ? { title: pair.sentence, text: '' } : { text: pair.sentence })));
+    const stance = stances.find((s) => s.actor === pair.actor);
+    if (!stance) {
+      out.missing++;
+      continue;
+    }
+    const k = `${pair.article}\u0000${pair.actor}`;
+    out.byArticleActor.set(k, [...(out.byArticleActor.get(k) ?? []), out.author.length]);
+    out.author.push({ features: stance.authorFeatures, label: pair.label + 1, lexicon: NO_LEXICON, group: pair.article });
+    if (pair.voice && stance.voice) out.voice.push({ x: stance.voice.features, y: pair.voice.label + 1, group: pair.article });
+  }
+  return out;
+}
+
+/** Out-of-fold author-view scores (folds by article) of one option set, and their macro-F1. */
+function crossValidateAuthor(examples: Collected['author'], options: TrainOptions): { f1: number; scores: number[] } {
+  const groups = [...new Set(examples.map((e) => e.group))].sort();
+  const foldOf = new Map(groups.map((g, i) => [g, i % FOLDS]));
+  const scores = new Array<number>(examples.length).fill(0);
+  const pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> = [];
+  for (let f = 0; f < FOLDS; f++) {
+    const w = Float32Array.from(trainModel(examples.filter((e) => foldOf.get(e.group) !== f), options));
+    examples.forEach((e, i) => {
+      if (foldOf.get(e.group) !== f) return;
+      const p = fromProbs(softmax(logits(w, e.features)));
+      scores[i] = p.score;
+      pairs.push({ gold: LABELS[e.label] as StanceLabel, predicted: p.label });
+    });
+  }
+  return { f1: classReport(pairs).macroF1, scores };
+}
+
+function bestAuthorOptions(examples: Collected['author'], report: string[]): { options: TrainOptions; scores: number[] } {
+  let best = { options: AUTHOR_BASE, f1: -1, scores: [] as number[] };
+  for (const l2 of AUTHOR_L2_GRID) {
+    const options = { ...AUTHOR_BASE, l2 };
+    const cv = crossValidateAuthor(examples, options);
+    report.push(`author model cv (folds by article) l2=${l2} macro-F1=${cv.f1.toFixed(4)}`);
+    if (cv.f1 > best.f1) best = { options, f1: cv.f1, scores: cv.scores };
+  }
+  return best;
+}
+
+function bestL2(examples: DenseExample[], report: string[], name: string): number {
+  let best = { l2: L2_GRID[0] as number, f1: -1 };
+  for (const l2 of L2_GRID) {
+    const f1 = crossValidateDense(examples, l2, FOLDS);
+    report.push(`${name} head cv l2=${l2} macro-F1=${f1.toFixed(4)}`);
+    if (f1 > best.f1) best = { l2, f1 };
+  }
+  return best.l2;
+}
+
+/** Prior and threshold with the best article macro-F1 over the training articles' doc labels. */
+function chooseAggregate(articles: IndomainArticle[], c: Collected, scores: number[], report: string[]): { prior: number; threshold: number } {
+  let best = { prior: 0.5, threshold: 0.15, f1: -1 };
+  for (const prior of PRIORS) {
+    for (const threshold of THRESHOLDS) {
+      const pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> = [];
+      for (const a of articles) {
+        for (const [actor, value] of Object.entries(a.doc_labels)) {
+          const idx = c.byArticleActor.get(`${a.id}\u0000${actor}`) ?? [];
+          const predicted = idx.length === 0 ? 'neutral' : labelOf(articleScore(idx.map((i) => scores[i] as number), prior), threshold);
+          pairs.push({ gold: LABEL_OF[value] as StanceLabel, predicted });
+        }
+      }
+      const f1 = classReport(pairs).macroF1;
+      if (f1 > best.f1 + 1e-9) best = { prior, threshold, f1 };
+    }
+  }
+  report.push(`article aggregation on the training articles: prior ${best.prior}, threshold ${best.threshold}, macro-F1 ${best.f1.toFixed(4)}`);
+  return { prior: best.prior, threshold: best.threshold };
+}
+
+export function trainHeads(analyser: Analyser, articles: IndomainArticle[], sentences: IndomainSentence[], version: number): HeadTraining {
+  const report: string[] = [];
+  const c = collect(analyser, articles, sentences);
+  report.push(`in-domain training pairs: ${c.author.length} used, ${c.missing} without an analysed mention; voices ${c.voice.length}`);
+  const best = bestAuthorOptions(c.author, report);
+  const packed = packWeights(trainModel(c.author, best.options));
+  const voiceL2 = bestL2(c.voice, report, 'voice');
+  const voice = trainDense(c.voice, voiceL2);
+  const aggregate = chooseAggregate(articles, c, best.scores, report);
+  return {
+    head: {
+      format: 'stancewatch-author-lr',
+      version,
+      bits: AUTHOR_BITS,
+      ...packed,
+      voice,
+      aggregate,
+      training: {
+        data: 'datasets/indomain-train (sentences.jsonl, articles.jsonl)',
+        pairs: c.author.length,
+        voices: c.voice.length,
+        articles: articles.length,
+        options: best.options,
+        voiceL2,
+        folds: FOLDS,
+        report,
+      },
+    },
+    report,
+  };
+}
