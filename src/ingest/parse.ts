@@ -1,11 +1,14 @@
-// parseFeedDocument: bytes -> decode -> repair -> rss-parser parseString -> normalise. Never throws.
+// parseFeedDocument: bytes -> decode -> repair -> rss-parser parseString (+ item-level recovery) -> normalise.
+// Never throws.
 import Parser from 'rss-parser';
 import { err, ok, type Result } from '../core/result.js';
 import type { ParsedFeed } from '../core/types.js';
 import { decodeText, decompress } from './decode.js';
 import { discoverFeedLink, looksLikeHtml } from './discover.js';
 import { CUSTOM_FIELDS, normaliseFeed } from './normalise.js';
+import { recoverItems } from './recover.js';
 import { closeOpenElements, prepareXml } from './xmlprep.js';
+import { asArray } from './xmlvalue.js';
 import { reshapeFeed, rootName } from './xmlshape.js';
 
 export type ParseErrorCode = 'FEED_PARSE' | 'NOT_A_FEED' | 'EMPTY';
@@ -51,9 +54,10 @@ async function parseUnguarded(bytes: Buffer, opts: ParseOptions): Promise<Result
   return ok(normaliseFeed(parsed.value, { url: opts.url, atom, warnings: [...new Set(warnings)] }));
 }
 
+/** Strict parse; else the same with open elements closed (truncation); else without the malformed items. */
 async function parseXml(text: string, warnings: string[]): Promise<Result<ParserOutput, ParseError>> {
   const first = await runParser(text);
-  if (first.ok) return first;
+  if (first.ok || first.error.code !== 'FEED_PARSE') return first;
   const repaired = closeOpenElements(text);
   if (repaired !== undefined) {
     const second = await runParser(repaired);
@@ -62,7 +66,11 @@ async function parseXml(text: string, warnings: string[]): Promise<Result<Parser
       return second;
     }
   }
-  return first;
+  const recovered = await recoverItems(text, rootName(text), { parse: runParser, itemCount: (out) => asArray(out.items).length });
+  if (!recovered?.result.ok) return first;
+  const { total, dropped } = recovered;
+  warnings.push(`malformed document (${first.error.message}); ${dropped} of ${total} items dropped as malformed, the others kept`);
+  return recovered.result;
 }
 
 async function runParser(text: string): Promise<Result<ParserOutput, ParseError>> {
