@@ -109,8 +109,9 @@ export function describeChecks(rule: CoreRule, stepMs: number = DEFAULT_ALERT_OP
       + 'then not again until they have fallen back and spiked again.';
   }
   const n = `${rule.minArticles} ${rule.minArticles === 1 ? 'article' : 'articles'}`;
-  return `${poll}; the mean over the window is judged ${grid}. It fires when the mean crosses the threshold, `
-    + `or is past it the first time the window holds at least ${n}, then not again until it has gone back and crossed again.`;
+  return `${poll}; the mean over the window is judged ${grid}. It fires when the mean crosses the threshold `
+    + `(or is past it the first time the window holds at least ${n}), and again only after it has gone back and crossed again. `
+    + 'A mean already past the threshold when the rule is added waits for that.';
 }
 
 export function ruleView(r: StoredRule): AlertRuleView {

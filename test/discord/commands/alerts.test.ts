@@ -20,8 +20,8 @@ describe('/alerts against the fake Discord with a real store', () => {
     expect(lines[0]).toBe('✅ Alert rule added.');
     expect(lines[1]).toContain('stance toward NATO below −0.30');
     expect(lines[2]).toBe('Rules are checked after every feed poll; the mean over the window is judged at the top of every hour (UTC). '
-      + 'It fires when the mean crosses the threshold, or is past it the first time the window holds at least 2 articles, '
-      + 'then not again until it has gone back and crossed again.');
+      + 'It fires when the mean crosses the threshold (or is past it the first time the window holds at least 2 articles), '
+      + 'and again only after it has gone back and crossed again. A mean already past the threshold when the rule is added waits for that.');
     expect((await w.store.listAlertRules(w.guildA)).map((r) => r.params)).toEqual([{ direction: 'below', threshold: -0.3, windowMs: 86_400_000, minArticles: 2 }]);
   });
 
