@@ -25,7 +25,7 @@ interface PredictionLine {
   score: number;
 }
 
-function predictAll(records: StanceRecord[]): { lines: PredictionLine[]; pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> } {
+export function predictAll(records: StanceRecord[]): { lines: PredictionLine[]; pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> } {
   const resources = loadAnalyserResources();
   const lexicon = compileLexicon(resources.lexicon);
   const model = loadModel(resources.model);
