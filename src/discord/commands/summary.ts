@@ -41,7 +41,10 @@ export const summaryCommand: CommandModule = {
     if (!view.ok) return err(userError(safeText(view.error)));
     const subs = await deps.store.listSubscriptions(guildId);
     const watched = (await deps.store.listWatchedActors(guildId)).length;
-    return ok(summaryReply(view.value, { feeds: subs.length, fetched: subs.filter((s) => s.lastSuccessAt !== null).length, watched }));
+    const count = (has: (s: (typeof subs)[number]) => boolean): number => subs.filter(has).length;
+    return ok(summaryReply(view.value, {
+      feeds: subs.length, tried: count((s) => s.lastFetchAt !== null), fetched: count((s) => s.lastSuccessAt !== null), watched,
+    }));
   },
   autocomplete: actorSuggestions,
 };

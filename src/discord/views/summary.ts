@@ -7,9 +7,10 @@ import { LIMITS } from '../limits.js';
 import { truncate } from '../render/truncate.js';
 import { COLOURS, labelCounts, labelIcon, plural, quote, signed, titleLink, when } from './format.js';
 
-/** The server's setup as far as a summary cares: feeds, how many were fetched successfully, watched actors. */
+/** The server's setup as far as a summary cares: feeds, how many were tried and fetched successfully, watched actors. */
 export interface ServerState {
   feeds: number;
+  tried: number;
   fetched: number;
   watched: number;
 }
@@ -48,6 +49,7 @@ export function missingNotes(v: SummaryView, server: ServerState): string[] {
   const notes: string[] = [];
   const mentioned = v.actors.some((a) => a.n > 0);
   if (server.feeds === 0) notes.push('This server follows no feeds yet: add one with `/feeds add`.');
+  else if (server.fetched === 0 && server.tried > 0) notes.push(`None of this server's ${plural(server.feeds, 'feed')} could be fetched yet (\`/feeds list\` shows why).`);
   else if (server.fetched === 0) notes.push(`This server follows ${plural(server.feeds, 'feed')}, not fetched yet: articles appear after the first fetch, usually within minutes (\`/feeds list\` shows the status).`);
   else if (v.totals.articles === 0) notes.push('No articles were stored in this period; a longer `period` may show some.');
   else if (v.filter.outlet && !mentioned) notes.push('No analysed mentions from this outlet in this period (outlet names as `/feeds list` shows them).');

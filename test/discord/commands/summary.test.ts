@@ -3,7 +3,7 @@
 // and posts one compact embed publicly, pointing to /actor for the details.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshFeed } from '../../../src/jobs/refresh.js';
-import { body } from '../../helpers/feed-server.js';
+import { body, status } from '../../helpers/feed-server.js';
 import { fakeClock, refreshDeps, rss } from '../../jobs/fixtures.js';
 import { startWorld, textOf, type World } from './world.js';
 
@@ -50,7 +50,9 @@ describe('/summary while a server sets up', () => {
     const { reply, text, handle } = await summary({ period: '7d' });
     expect(reply.embeds).toHaveLength(1);
     expect(reply.embeds[0]?.title).toBe('Summary: last 7 days');
-    expect(text).toMatch(/\*\*NATO\*\* 🔴 \*\*−\d\.\d\d\*\* negative · 2 mentions \(2 negative · 0 neutral · 0 positive\)/);
+    expect(text).toMatch(/\*\*NATO\*\* 🔴 \*\*−\d\.\d\d\*\* negative · 2 mentions \((\d) negative · (\d) neutral · (\d) positive\)/);
+    const [, neg, neu, pos] = /\((\d) negative · (\d) neutral · (\d) positive\)/.exec(text) ?? [];
+    expect(Number(neg) + Number(neu) + Number(pos)).toBe(2);
     expect(text).toContain('**China** no analysed mentions in this period');
     expect(text).not.toMatch(/\d[−=+]\//);
     expect(text).toContain('/actor name: NATO');
@@ -63,12 +65,33 @@ describe('/summary while a server sets up', () => {
     const day = await summary({ period: '24h' });
     expect(day.reply.embeds[0]?.title).toBe('Summary: last 24 hours');
     expect(day.text).toContain('1 article from 1 outlet');
-    expect(day.text).toContain('1 mention (1 negative · 0 neutral · 0 positive)');
+    expect(day.text).toMatch(/ · 1 mention \(\d negative · \d neutral · \d positive\)/);
     const none = await summary({ outlet: 'Nobody' });
     expect(none.text).toContain('No analysed mentions from this outlet in this period');
     const one = await summary({ actor: 'nato' });
     expect(one.reply.embeds).toHaveLength(1);
-    expect(one.text).toContain('NATO drills');
+    expect(one.text).toMatch(/\[NATO (drills|again)\]\(<https:\/\/news.example\/n[12]>\)/);
+    expect(one.text).toContain('Against: Herald');
     expect(one.text).not.toContain('/actor name:');
+  });
+});
+
+describe('/summary when the feeds fail', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld();
+  });
+  afterAll(async () => w.stop());
+
+  it('says the feeds could not be fetched (not that they are waiting for a first fetch)', async () => {
+    w.server.route('/flaky.xml', body(rss('Flaky', [{ guid: 'f1', title: 'News', body: 'Calm news.' }], Date.now())));
+    await w.h.fake.injectCommand({ name: 'feeds', subcommand: 'add', options: { url: w.server.url('/flaky.xml') }, user: 'admin' }).reply();
+    w.server.route('/flaky.xml', status(500));
+    const deps = refreshDeps(w.store, fakeClock(Date.now()));
+    expect(await refreshFeed((await w.store.listPolledFeeds())[0]!, deps)).toMatchObject({ kind: 'failed' });
+    await deps.fetcher.close();
+    const text = textOf(await w.h.fake.injectCommand({ name: 'summary' }).reply());
+    expect(text).toContain("None of this server's 1 feed could be fetched yet (`/feeds list` shows why).");
+    expect(text).not.toContain('not fetched yet');
   });
 });
