@@ -1,13 +1,17 @@
 // Analysis throughput (per CPU-second, one core) on the seed article with the full actor registry, against bare
-// `sentiment.analyze` of the same text in the same run.
+// `sentiment.analyze` of the same text in the same run; and what language routing (eld) costs per article.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Sentiment from 'sentiment';
 import { createAnalyser } from '../src/core/analyse.js';
+import { routeLanguage } from '../src/core/language.js';
+import { normaliseText, splitSentences } from '../src/core/text.js';
 import { loadAnalyserResources, projectRoot } from '../src/resources.js';
 
 const SEED = join('..', 'shared', 'seed', 'sino-russian-strategic-engagement.txt');
+/** NewsMTSC sentences, three to a feed-sized item (a title and a short summary). */
+const SENTENCES = join('..', 'shared', 'data', 'newsmtsc', 'dev-rw.jsonl');
 
 /** CPU microseconds (user + system) of `calls` calls of `fn`. */
 function cpuTime(fn: () => void, calls: number): number {
@@ -44,6 +48,28 @@ function rates(a: () => void, b: () => void, ms = 3000): [number, number] {
 /** The issues' reference machine runs bare `sentiment.analyze` of the seed article about 13,000 times/s (issue 4). */
 export const REFERENCE_BARE_SENTIMENT_PER_S = 13_000;
 
+/** Feed-sized items: three consecutive NewsMTSC sentences each, the first as the title. */
+function feedItems(root: string): Array<{ title: string; text: string }> {
+  const sentences = readFileSync(join(root, SENTENCES), 'utf8').trim().split('\n')
+    .map((line) => (JSON.parse(line) as { sentence_normalized: string }).sentence_normalized);
+  const items: Array<{ title: string; text: string }> = [];
+  for (let i = 0; i + 3 <= sentences.length; i += 3) items.push({ title: sentences[i] as string, text: sentences.slice(i + 1, i + 3).join(' ') });
+  return items;
+}
+
+/** CPU microseconds per call of language routing (what `analyse` does before its sentence loop) over `texts`. */
+function languageMicros(texts: string[]): number {
+  const prepared = texts.map((t) => ({ text: t, sentences: splitSentences(t) }));
+  let k = 0;
+  const route = (): void => {
+    const p = prepared[k++ % prepared.length] as { text: string; sentences: string[] };
+    routeLanguage(p.text, p.sentences);
+  };
+  const calls = Math.max(2000, prepared.length * 10);
+  cpuTime(() => route(), calls);
+  return cpuTime(() => route(), calls) / calls;
+}
+
 export async function benchAnalysis(): Promise<Record<string, number>> {
   const root = projectRoot();
   const text = readFileSync(join(root, SEED), 'utf8');
@@ -52,12 +78,21 @@ export async function benchAnalysis(): Promise<Record<string, number>> {
   const modelLoadMs = performance.now() - loadStart;
   const bare = new Sentiment();
   const [analysed, baseline] = rates(() => analyser.analyse({ text }), () => bare.analyze(text));
+  const items = feedItems(root);
+  let k = 0;
+  const [itemsAnalysed] = rates(() => analyser.analyse(items[k++ % items.length] as { title: string; text: string }), () => bare.analyze(text), 1500);
+  const itemTexts = items.map((i) => normaliseText(`${i.title}\n${i.text}`));
   return {
     'analysis.articles_per_s': Math.round(analysed),
     'analysis.bare_sentiment_per_s': Math.round(baseline),
     'analysis.ratio_to_bare_sentiment': Math.round((analysed / baseline) * 1000) / 1000,
     /** The ratio applied to the reference machine's bare rate: what this code does there. */
     'analysis.articles_per_s_at_reference_speed': Math.round((analysed / baseline) * REFERENCE_BARE_SENTIMENT_PER_S),
+    /** Feed-sized items (title + two sentences): the poll's usual article. */
+    'analysis.feed_items_per_s': Math.round(itemsAnalysed),
+    /** Language routing (eld detection, script check) per article, in CPU microseconds. */
+    'analysis.language_us_per_article': Math.round(languageMicros([normaliseText(text)]) * 10) / 10,
+    'analysis.language_us_per_feed_item': Math.round(languageMicros(itemTexts) * 10) / 10,
     'analysis.model_load_ms': Math.round(modelLoadMs),
     'analysis.rss_mb': Math.round(process.memoryUsage().rss / 1048576),
   };

@@ -1,5 +1,6 @@
 // `stancewatch analyze FILE|- [--json]`: sentiment and stance per actor with evidence for one article.
 import { readFileSync } from 'node:fs';
+import { isBlankText } from '../core/text.js';
 import type { ArticleAnalysis } from '../core/types.js';
 import { loadAnalyser } from '../resources.js';
 import { EXIT, parseArgs, type CliCommand, type CliIo } from './io.js';
@@ -71,6 +72,10 @@ export const run: CliCommand = async (args, io) => {
   }
   const text = await readSource(parsed.positionals[0] as string, io);
   if (text === undefined) return EXIT.inputError;
+  if (isBlankText(text)) {
+    io.err('There is no text to analyse.');
+    return EXIT.inputError;
+  }
   const analysis = loadAnalyser().analyse({ text });
   io.out(parsed.flags.has('json') ? JSON.stringify(toJson(analysis), null, 2) : formatAnalysis(analysis));
   return EXIT.ok;

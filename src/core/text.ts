@@ -8,7 +8,7 @@ const TYPOGRAPHIC: Array<[string, string]> = [
   ['\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB', '"'],
   ['\u2010\u2011\u2012\u2013\u2014\u2015\u2212', '-'],
   ['\u2026', '.'],
-  ['\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u200C\u200D\u202F\u205F\u3000\uFEFF\u00AD', ' '],
+  ['\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B\u200C\u200D\u202F\u205F\u1680\u3000\uFEFF\u00AD', ' '],
 ];
 const REPLACEMENT = new Map(TYPOGRAPHIC.flatMap(([chars, plain]) => [...chars].map((c): [string, string] => [c, plain])));
 /** All typographic characters in one pattern, so that the text is scanned once. */
@@ -36,16 +36,85 @@ export function normaliseTypography(text: string): string {
   return text.replace(ANY_TYPOGRAPHIC, replacementOf);
 }
 
-/** Full clean-up of an article body: HTML remnants, typography, blank lines. */
+/**
+ * Invisible characters that change what the analyser reads without changing what a reader sees: every Unicode
+ * format character (Cf: zero-width space and joiners, soft hyphen, word joiner, BOM, bidi marks, embeddings,
+ * overrides and isolates, tag characters, ...) and the variation selectors. They are removed, not replaced: a
+ * zero-width space inside "N\u200BA\u200BT\u200BO" must leave "NATO". Line and paragraph separators (and NEL)
+ * become line breaks, other Unicode spaces a space (through the typographic table). The Cf ranges are spelt out
+ * (test/core/text.test.ts checks them against \p{Cf}): a pattern without the `u` flag scans text faster.
+ */
+const INVISIBLE_BMP = '\u00AD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E' +
+  '\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB\uFE00-\uFE0F\u0085\u2028\u2029';
+/** Cf above the BMP as surrogate pairs, and the variation selectors supplement (U+E0100-E01EF). */
+const INVISIBLE_ASTRAL = '\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|' +
+  '\uDB40[\uDC01\uDC20-\uDC7F\uDD00-\uDDEF]';
+// eslint-disable-next-line no-misleading-character-class -- variation selectors are meant to match on their own
+const INVISIBLE = new RegExp(`^(?:[${INVISIBLE_BMP}]|${INVISIBLE_ASTRAL})$`);
+/** Invisible and typographic characters in one pattern: the text is scanned once. */
+const INVISIBLE_OR_TYPOGRAPHIC = new RegExp(`[${INVISIBLE_BMP}${TYPOGRAPHIC.map(([chars]) => chars).join('')}]|${INVISIBLE_ASTRAL}`, 'g');
+const ZWNJ = 0x200c;
+const ZWJ = 0x200d;
+
+/** A joiner kept between two non-ASCII letters: Persian and Indic spelling and emoji sequences need it. */
+function joinerNeeded(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset + 1);
+  return before > 0x7f && after > 0x7f && !INVISIBLE.test(text.charAt(offset - 1)) && !INVISIBLE.test(text.charAt(offset + 1)) &&
+    !isSpace(before) && !isSpace(after);
+}
+
+/** What a visible match becomes: the typographic replacements and line breaks for the separators. */
+const VISIBLE_REPLACEMENT = new Map([...REPLACEMENT].filter(([c]) => !INVISIBLE.test(c)));
+for (const c of '\u0085\u2028\u2029') VISIBLE_REPLACEMENT.set(c, '\n');
+
+/** Replacement of one match of INVISIBLE_OR_TYPOGRAPHIC: anything not in the visible table is invisible. */
+function cleanCharacter(c: string, offset: number, text: string): string {
+  const visible = VISIBLE_REPLACEMENT.get(c);
+  if (visible !== undefined) return visible;
+  const code = c.charCodeAt(0);
+  return (code === ZWNJ || code === ZWJ) && joinerNeeded(text, offset) ? c : '';
+}
+
+/**
+ * Any invisible character in the BMP, or the first half of one above it: two plain classes, each a quick scan
+ * (one class with both is three times slower).
+ */
+// eslint-disable-next-line no-misleading-character-class -- variation selectors are meant to match on their own
+const ANY_INVISIBLE_BMP = new RegExp(`[${INVISIBLE_BMP}]`);
+const ANY_INVISIBLE_ASTRAL = /[\uD804\uD80D\uD82F\uD834\uDB40]/;
+
+/** Typography as `normaliseTypography`, and invisible characters removed (not one for one). */
+export function removeInvisibles(text: string): string {
+  const invisible = ANY_INVISIBLE_BMP.test(text) || ANY_INVISIBLE_ASTRAL.test(text);
+  return invisible ? text.replace(INVISIBLE_OR_TYPOGRAPHIC, cleanCharacter) : normaliseTypography(text);
+}
+
+/** ASCII control characters but tab, line feed and carriage return (a lone carriage return ends a line). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+
+/**
+ * Full clean-up of an article body: HTML remnants, invisible characters, typography, control characters, blank
+ * lines. Everything the analyser shows (evidence sentences) is cut from this text.
+ */
 export function normaliseText(text: string): string {
   const plain = /[<&]/.test(text) ? stripHtml(text) : text;
+  const lines = plain.includes('\r') ? plain.replace(/\r\n?/g, '\n') : plain;
+  CONTROL.lastIndex = 0;
+  const visible = CONTROL.test(lines) ? lines.replace(CONTROL, ' ') : lines;
   // eslint-disable-next-line no-control-regex
-  return (/[^\x00-\x7f]/.test(plain) ? normaliseTypography(plain) : plain)
+  return (/[^\x00-\x7f]/.test(visible) ? removeInvisibles(visible) : visible)
     .replace(/\t|[ \t]{2,}/g, ' ')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0)
     .join('\n');
+}
+
+/** True when nothing is left to analyse once markup and invisible characters are gone. */
+export function isBlankText(text: string): boolean {
+  return normaliseText(text) === '';
 }
 
 const ABBREVIATIONS = new Set(

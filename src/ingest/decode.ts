@@ -16,6 +16,11 @@ export interface Decoded {
   warnings: string[];
 }
 
+export interface DecodeOptions {
+  /** JSON: an XML prolog or `<meta charset>` in the text is content (e.g. in an HTML field), not a declaration. */
+  ignoreDocumentDeclaration?: boolean;
+}
+
 /** Decompresses a body per its Content-Encoding, or by gzip magic bytes when the header is missing. */
 export function decompress(raw: Buffer, contentEncoding: string | undefined, maxBytes: number): Result<Buffer, string> {
   const coding = (contentEncoding ?? '').trim().toLowerCase();
@@ -33,12 +38,13 @@ export function decompress(raw: Buffer, contentEncoding: string | undefined, max
 }
 
 /** Decodes bytes to text following BOM > header charset > document declaration > UTF-8 or detected charset. */
-export function decodeText(bytes: Buffer, contentType?: string): Decoded {
+export function decodeText(bytes: Buffer, contentType?: string, opts: DecodeOptions = {}): Decoded {
   const warnings: string[] = [];
   const bom = bomCharset(bytes);
+  const inDocument = opts.ignoreDocumentDeclaration ? undefined : documentCharset(bytes);
   const declared = bom
     ? { charset: bom.charset, source: 'bom' as const }
-    : pickDeclared(headerCharset(contentType), documentCharset(bytes), warnings);
+    : pickDeclared(headerCharset(contentType), inDocument, warnings);
   const body = bom ? bytes.subarray(bom.length) : bytes;
   const chosen = declared.source === 'default' ? detectUndeclared(body, warnings) ?? declared : declared;
   const text = iconv.decode(body, chosen.charset);

@@ -2,7 +2,10 @@
 import { decodeHTML } from 'entities';
 import { resolveUrl } from './xmlvalue.js';
 
-const FEED_TYPES = /^application\/(rss|atom|rdf|feed)\+xml$|^application\/(rss|atom)$|^text\/xml$|^application\/xml$/i;
+/** Link types a page announces its feeds with: RSS, Atom, RDF, generic XML and JSON Feed. */
+const FEED_TYPES = /^application\/(rss|atom|rdf|feed)\+xml$|^application\/(rss|atom)$|^text\/xml$|^application\/xml$|^application\/feed\+json$/i;
+/** Plain JSON is also used for JSON Feeds, but as often for other things (WordPress REST links): taken last. */
+const PLAIN_JSON = /^application\/json$/i;
 
 /** True when the text is an HTML document rather than XML. */
 export function looksLikeHtml(text: string, contentType?: string): boolean {
@@ -11,15 +14,18 @@ export function looksLikeHtml(text: string, contentType?: string): boolean {
   return /^text\/html/i.test(contentType ?? '') && !/^(<\?xml|<rss|<feed|<rdf:RDF)/i.test(head);
 }
 
-/** The first `<link rel="alternate" type="application/rss+xml|atom+xml" href>` of an HTML page, resolved. */
+/** The first `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json|..." href>` of an HTML page, resolved. */
 export function discoverFeedLink(html: string, pageUrl?: string): string | undefined {
+  let json: string | undefined;
   for (const tag of html.slice(0, 512 * 1024).match(/<link\b[^>]*>/gi) ?? []) {
     const attrs = tagAttributes(tag);
     const rels = (attrs.rel ?? '').toLowerCase().split(/\s+/);
-    if (!rels.includes('alternate') || !FEED_TYPES.test((attrs.type ?? '').trim()) || !attrs.href) continue;
-    return resolveUrl(decodeHTML(attrs.href), pageUrl);
+    const type = (attrs.type ?? '').trim();
+    if (!rels.includes('alternate') || !attrs.href) continue;
+    if (FEED_TYPES.test(type)) return resolveUrl(decodeHTML(attrs.href), pageUrl);
+    if (PLAIN_JSON.test(type)) json ??= attrs.href;
   }
-  return undefined;
+  return json === undefined ? undefined : resolveUrl(decodeHTML(json), pageUrl);
 }
 
 function tagAttributes(tag: string): Record<string, string> {

@@ -10,7 +10,7 @@ import { parseFeedDocument } from './parse.js';
 import { createParsePool, type ParseResult } from './parse-pool.js';
 import type { Fetcher, FetcherOptions, FetchOutcome, Validators } from './types.js';
 
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
+const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, application/json;q=0.8, */*;q=0.5';
 
 export function createFetcher(opts: FetcherOptions): Fetcher {
   const agent = new Agent({

@@ -33,12 +33,17 @@
 //
 // parseFeedDocument(bytes, { contentType?, url? }): Promise<Result<ParsedFeed, { code: 'FEED_PARSE' |
 //   'NOT_A_FEED' | 'EMPTY', message, suggestedFeedUrl? }>>
+//   The format is detected from the content, whatever the Content-Type: JSON (first character `{` or `[`) is
+//   read as JSON Feed 1.0/1.1 (jsonfeed.ts; invalid JSON is FEED_PARSE "invalid JSON: ...", JSON without an
+//   "items" array NOT_A_FEED), an HTML page is NOT_A_FEED, anything else is RSS/RDF/Atom XML. When the strict XML
+//   parse fails, the well-formed items are kept (recover.ts) with a warning naming how many were dropped.
 //   gzip by magic bytes; charset from BOM > contentType charset > XML/HTML declaration > UTF-8, except that bytes
 //   declaring no charset that are not UTF-8 are decoded as chardet detects (with a warning); HTML pages are
-//   NOT_A_FEED with the linked feed (if any) in suggestedFeedUrl; never throws. Entity expansion is bounded
-//   (internal DTD entities expanded once, 1 MiB total). Item ids are stable (src/core/article-id.ts), dates are
+//   NOT_A_FEED with the linked feed (RSS/Atom/JSON Feed, if any) in suggestedFeedUrl; never throws. Entity
+//   expansion is bounded (internal DTD entities expanded once, 1 MiB total). Item ids are stable (src/core/article-id.ts), dates are
 //   epoch ms UTC (dates.ts, zone table in zones.ts: CST = US Central, IST = India, BST = British Summer).
-//   ParsedFeed.warnings plays feedparser's "bozo" role (recovered truncation, bad dates, bare "&", ...).
+//   ParsedFeed.warnings plays feedparser's "bozo" role (recovered truncation, dropped malformed items, detected
+//   charset, bad dates, bare "&", ...).
 //
 // extractArticleText(html, url): { title?, text } | null
 export { createFetcher } from './fetcher.js';

@@ -128,17 +128,22 @@ const DATE_FIELDS = [
 /** The first date field present; a repeated element counts by its last value, as feedparser overwrites. */
 function itemDate(raw: Raw, warnings: string[]): number | undefined {
   for (const field of DATE_FIELDS) {
-    const text = rawText(asArray(raw[field]).at(-1));
-    if (text === undefined) continue;
-    const parsed = parseFeedDate(text);
-    if (!parsed) {
-      warnings.push(`unparseable date "${text.slice(0, 60)}" ignored`);
-      continue;
-    }
-    if (parsed.ambiguousZone) warnings.push(`ambiguous zone ${parsed.ambiguousZone} read as in the zone table`);
-    return parsed.ms;
+    const ms = readDate(rawText(asArray(raw[field]).at(-1)), warnings);
+    if (ms !== undefined) return ms;
   }
   return undefined;
+}
+
+/** A feed date as epoch ms; an unreadable one is a warning and undefined. */
+export function readDate(text: string | undefined, warnings: string[]): number | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseFeedDate(text);
+  if (!parsed) {
+    warnings.push(`unparseable date "${text.slice(0, 60)}" ignored`);
+    return undefined;
+  }
+  if (parsed.ambiguousZone) warnings.push(`ambiguous zone ${parsed.ambiguousZone} read as in the zone table`);
+  return parsed.ms;
 }
 
 function flattenCategories(sources: XmlValue[]): string[] {
@@ -151,7 +156,7 @@ function flattenCategories(sources: XmlValue[]): string[] {
 }
 
 /** Keeps http(s) and relative references; drops javascript:, data: and other schemes. */
-function webUrl(url: string | undefined): string | undefined {
+export function webUrl(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   return /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https?:/i.test(url) ? undefined : url;
 }
@@ -160,7 +165,7 @@ function first(value: XmlValue): XmlValue {
   return asArray(value)[0];
 }
 
-function dropUndefined<T extends object>(value: T): T {
+export function dropUndefined<T extends object>(value: T): T {
   for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
   return value;
 }

@@ -1,10 +1,12 @@
-// parseFeedDocument: bytes -> decode -> repair -> rss-parser parseString (+ item-level recovery) -> normalise.
+// parseFeedDocument: bytes -> decompress -> detect the format (JSON Feed, HTML page or XML, as Miniflux's
+// parser does) -> JSON Feed mapping, or repair + rss-parser parseString (+ item-level recovery) + normalise.
 // Never throws.
 import Parser from 'rss-parser';
 import { err, ok, type Result } from '../core/result.js';
 import type { ParsedFeed } from '../core/types.js';
 import { decodeText, decompress } from './decode.js';
 import { discoverFeedLink, looksLikeHtml } from './discover.js';
+import { parseJsonFeed } from './jsonfeed.js';
 import { CUSTOM_FIELDS, normaliseFeed } from './normalise.js';
 import { recoverItems } from './recover.js';
 import { closeOpenElements, prepareXml } from './xmlprep.js';
@@ -42,8 +44,10 @@ export async function parseFeedDocument(bytes: Buffer, opts: ParseOptions = {}):
 async function parseUnguarded(bytes: Buffer, opts: ParseOptions): Promise<Result<ParsedFeed, ParseError>> {
   const inflated = decompress(bytes, undefined, MAX_DOCUMENT_BYTES);
   if (!inflated.ok) return err({ code: 'FEED_PARSE', message: `compressed document: ${inflated.error}` });
-  const decoded = decodeText(inflated.value, opts.contentType);
+  const json = startsLikeJson(inflated.value);
+  const decoded = decodeText(inflated.value, opts.contentType, { ignoreDocumentDeclaration: json });
   if (!decoded.text.trim()) return err({ code: 'EMPTY', message: 'the document is empty' });
+  if (json) return parseJsonFeed(decoded.text, opts.url, decoded.warnings);
   if (looksLikeHtml(decoded.text, opts.contentType)) return notAFeed(decoded.text, opts.url);
   const prepared = prepareXml(decoded.text);
   const warnings = [...decoded.warnings, ...prepared.warnings];
@@ -52,6 +56,13 @@ async function parseUnguarded(bytes: Buffer, opts: ParseOptions): Promise<Result
   if (!parsed.ok) return parsed;
   const atom = rootName(text) === 'feed';
   return ok(normaliseFeed(parsed.value, { url: opts.url, atom, warnings: [...new Set(warnings)] }));
+}
+
+/** JSON (a JSON Feed is an object): the first byte after a UTF-8 BOM and whitespace is `{` or `[`. */
+function startsLikeJson(bytes: Buffer): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d) i++;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b;
 }
 
 /** Strict parse; else the same with open elements closed (truncation); else without the malformed items. */

@@ -96,7 +96,8 @@ function fixReference(
   return `&amp;${ref}`;
 }
 
-function escapeText(value: string): string {
+/** Escapes text for XML or HTML character data. */
+export function escapeText(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

@@ -3,6 +3,7 @@ import type { Analyser } from '../core/analyse.js';
 import { canonicalLink } from '../core/article-id.js';
 import { checkFeedUrl } from '../core/opml.js';
 import { ok } from '../core/result.js';
+import { isBlankText } from '../core/text.js';
 import type { ActorDef, ArticleAnalysis } from '../core/types.js';
 import type { Article, GuildActor, Store } from '../store/index.js';
 import type { FeedOpsDeps } from './feeds-add.js';
@@ -24,7 +25,7 @@ export async function guildAnalyser(store: Store, base: Analyser, guildId: strin
 
 export async function analyseText(deps: FeedOpsDeps, guildId: string, text: string): FeedsResult<ArticleAnalysis> {
   if (text.length > MAX_ANALYSE_CHARS) return failure('TEXT_TOO_LONG', { detail: `${text.length} characters; the limit is ${MAX_ANALYSE_CHARS}` });
-  if (text.trim() === '') return failure('EMPTY_TEXT');
+  if (isBlankText(text)) return failure('EMPTY_TEXT');
   const analyser = await guildAnalyser(deps.store, deps.analyser, guildId);
   return ok(analyser.analyse({ text }));
 }

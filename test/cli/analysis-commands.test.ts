@@ -25,6 +25,21 @@ describe('analyze', () => {
     expect(nato.evidence[0].terms).toContain('militarization');
   });
 
+  it('finds an actor spelt with zero-width spaces (NATO, negative)', async () => {
+    const io = recordingIo('N\u200bA\u200bT\u200bO is reckless and aggressive.');
+    expect(await analyze(['-', '--json'], io)).toBe(EXIT.ok);
+    const nato = JSON.parse(io.stdout.join('')).actors.find((a: { actor: string }) => a.actor === 'NATO');
+    expect(nato.label).toBe('negative');
+    expect(nato.evidence[0].sentence).toBe('NATO is reckless and aggressive.');
+  });
+
+  it('refuses a text of only invisible characters as an input error', async () => {
+    const io = recordingIo('\u200b\u200b \u2060\ufeff\n');
+    expect(await analyze(['-', '--json'], io)).toBe(EXIT.inputError);
+    expect(io.stderr.join('')).toContain('There is no text to analyse.');
+    expect(io.stdout).toEqual([]);
+  });
+
   it('reports a missing file as an input error', async () => {
     const io = recordingIo();
     expect(await analyze([join(dir, 'missing.txt')], io)).toBe(EXIT.inputError);

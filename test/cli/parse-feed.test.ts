@@ -43,6 +43,20 @@ describe('parse-feed', () => {
     }
   });
 
+  it('parses a JSON Feed file (--json), and reports invalid JSON as FEED_PARSE', async () => {
+    const file = join(import.meta.dirname, '..', 'ingest', 'fixtures', 'jsonfeed-1.1.json');
+    const io = recordingIo();
+    expect(await run([file, '--json'], io)).toBe(0);
+    const out = JSON.parse(io.stdout.join('')) as { feed: { title: string; language: string }; items: { title: string; published: string }[] };
+    expect(out.feed).toMatchObject({ title: 'Новости дня', language: 'ru' });
+    expect(out.items.map((i) => [i.title, i.published])).toEqual([['Москва и Пекин', '2024-01-02T07:00:00.000Z'], ['Без ссылки', '2024-01-02T06:00:00.000Z']]);
+    const broken = join(mkdtempSync(join(tmpdir(), 'parse-feed-')), 'broken.json');
+    writeFileSync(broken, '{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": ');
+    const bad = recordingIo();
+    expect(await run([broken], bad)).toBe(3);
+    expect(bad.stderr.join('')).toMatch(/^FEED_PARSE: invalid JSON: /);
+  });
+
   it('prints a human listing without --json', async () => {
     const io = recordingIo();
     expect(await run([heise], io)).toBe(0);

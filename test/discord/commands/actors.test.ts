@@ -77,6 +77,8 @@ describe('/actors and /analyze against the fake Discord with a real store and an
 
   it('/analyze refuses empty text with a clear message', async () => {
     expect((await w.h.fake.injectCommand({ name: 'analyze', options: { text: '   ' } }).answer()).content).toContain('no text to analyse');
+    const invisible = '\u200b\u200b\u2060\u202e\ufeff';
+    expect((await w.h.fake.injectCommand({ name: 'analyze', options: { text: invisible } }).answer()).content).toContain('no text to analyse');
   });
 
   it('removes a server actor and stops watching it', async () => {
