@@ -3,9 +3,9 @@
 // on an edge: the condition is true at a tick and was not true at the latest earlier tick where it could be
 // judged (a stance window with too few articles is neither side, and is skipped). When no earlier tick within
 // `maxTicks` could be judged (an actor that was quiet), the first judged tick that is past the threshold is the
-// edge and fires. At tick t an observation
-// counts only if it was analysed by t, so re-evaluating a past tick always gives the same answer and an
-// event's key is stable: store it with a unique constraint and each event is posted once.
+// edge and fires. At tick t an observation counts only if it was analysed by t, so re-evaluating a past tick
+// always gives the same answer and an event's key is stable: store it with a unique constraint and each event is
+// posted once.
 import { signed } from './chart-svg.js';
 import { formatDuration } from './durations.js';
 
