@@ -19,7 +19,11 @@ type Json = Record<string, unknown>;
 
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/1(\.\d+)?\/?$/;
 
+/** Nesting a JSON Feed needs is about 4 levels; V8's JSON.parse takes microseconds per level of hostile nesting. */
+const MAX_DEPTH = 512;
+
 export function parseJsonFeed(text: string, url: string | undefined, warnings: string[]): Result<ParsedFeed, JsonFeedError> {
+  if (nestedDeeperThan(text, MAX_DEPTH)) return err({ code: 'FEED_PARSE', message: `invalid JSON Feed: nested deeper than ${MAX_DEPTH} levels` });
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -88,6 +92,23 @@ function tagsOf(tags: unknown): string[] {
     return name ? [name] : [];
   });
   return [...new Set(names)];
+}
+
+/** One pass over the text: true when arrays/objects (outside strings) nest deeper than `max`. */
+function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
 }
 
 function isObject(value: unknown): value is Json {

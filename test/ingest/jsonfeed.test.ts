@@ -1,6 +1,7 @@
 // JSON Feed 1.0 and 1.1: format detection before parsing, and the mapping of JSON Feed fields to FeedItem with
 // the same normalisation as RSS/Atom (titles, dates, ids, links).
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +79,15 @@ describe('JSON Feed', () => {
     expect(await parseFeedDocument(Buffer.from('{"title": "x", items: []}'))).toMatchObject({ ok: false, error: { code: 'FEED_PARSE', message: expect.stringMatching(/^invalid JSON: /) } });
     expect(await parseFeedDocument(Buffer.from('{"title": "x"}'))).toMatchObject({ ok: false, error: { code: 'NOT_A_FEED', message: expect.stringContaining('not a JSON Feed') } });
     expect(await parseFeedDocument(Buffer.from('[1, 2]'))).toMatchObject({ ok: false, error: { code: 'NOT_A_FEED' } });
+  });
+
+  it('hostile nesting is refused in one linear pass, before JSON.parse', async () => {
+    const deep = `{"version": "https://jsonfeed.org/version/1.1", "items": [${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}]}`;
+    const started = performance.now();
+    expect(await parseFeedDocument(Buffer.from(deep))).toMatchObject({ ok: false, error: { code: 'FEED_PARSE', message: expect.stringContaining('nested deeper than') } });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const inStrings = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: '[{'.repeat(5_000) + '\\"[', items: [] });
+    expect((await parseOk(Buffer.from(inStrings))).title).toContain('[{[{');
   });
 
   it('an unknown version is read with a warning; non-string fields are ignored, not trusted', async () => {
