@@ -51,7 +51,9 @@ function contentOf(tokens: Token[], verb: number, speaker: [number, number]): Ar
   const before = speaker[0] - 1;
   const beforeEnds = before >= 0 && tokens[before]?.punct === true && (word(tokens, before) === ',' || isQuote(tokens[before]));
   if (OBJECT_VERBS.has(word(tokens, verb)) && rest) return [[verb + 1, end]];
-  if ((!rest || after > end) && beforeEnds && before > 0) return [[0, before - 1]];
+  // "..., X said, adding ..." / "..., X said on Monday.": the reported part is before the speaker.
+  const verbEnds = tokens[verb + 1] === undefined || tokens[verb + 1]?.punct === true;
+  if ((!rest || after > end || verbEnds) && beforeEnds && before > 0) return [[0, before - 1]];
   if (rest) return [[after, end]];
   return before > 0 ? [[0, before - 1]] : [];
 }
@@ -124,11 +126,15 @@ const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'a
 export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, 'according']);
 
 /** Headlines "Lavrov: ..." and "... - Lavrov" (a short name on one side of a colon or final dash). */
+/** Rubrics before a headline colon that are no speaker ("Analysis: ...", "Opinion: ..."). */
+const RUBRICS = new Set('analysis opinion editorial commentary comment explainer exclusive update breaking watch live photos video interview factbox q&a review feature special report news column viewpoint perspective'.split(' '));
+
 function headlineFrame(text: string, tokens: Token[]): Found | undefined {
   const n = tokens.length;
   for (let i = 1; i <= 4 && i < n - 2; i++) {
     if (word(tokens, i) !== ':') continue;
     const names = tokens.slice(0, i);
+    if (names.some((t) => RUBRICS.has(t.text))) break;
     if (names.every((t) => !t.punct && capitalised(text, t))) return { speaker: [0, i - 1], content: [[i + 1, n - 1]], cue: 'headline', at: i };
   }
   for (let i = n - 2; i >= n - 5 && i > 1; i--) {

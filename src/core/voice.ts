@@ -83,7 +83,7 @@ export interface SentenceVoices {
 }
 
 /** Speaker name, actor and adoption of a construction. */
-function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention[], ctx: VoiceContext, markers: { adopt: boolean; reject: boolean; asOpening: boolean }): VoiceFrame {
+function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention[], ctx: VoiceContext, markers: { adopt: boolean; reject: boolean; asOpening: boolean }, previous?: VoiceFrame): VoiceFrame {
   let speaker = 'unnamed';
   let speakerActor: string | undefined;
   let vague = false;
@@ -100,7 +100,12 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
       ctx.lastSpeaker = { speaker, speakerActor };
       if (!fuller && !ctx.speakers.some((s) => s.speaker === speaker)) ctx.speakers.push(ctx.lastSpeaker);
     }
-  } else if (f.continues && ctx.lastSpeaker) ({ speaker, speakerActor } = ctx.lastSpeaker);
+  } else if (f.continues) {
+    // A participle goes on with the clause's subject: a frame before it in the sentence, else the first mention.
+    const subject = mentions.find((m) => m.last < f.at);
+    if (previous) ({ speaker, speakerActor } = previous);
+    else if (subject) [speaker, speakerActor] = [text.slice((tokens[subject.first] as Token).start, (tokens[subject.last] as Token).end), subject.actor];
+  }
   const adoptVerb = ADOPT_MARKERS.has(word(tokens, f.at));
   const adoption = markers.reject ? -1 : markers.adopt || adoptVerb || vague || (markers.asOpening && f.at < 8) ? 1 : 0;
   return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, cueAt: f.at, adoption };
@@ -126,9 +131,15 @@ function markersOf(tokens: Token[], quotes: Array<[number, number]>): { adopt: b
  */
 export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMention[], ctx: VoiceContext): SentenceVoices {
   if (!ctx.openQuote && !hasCue(tokens)) return NO_VOICES;
+  // A quotation carried from the previous sentence goes on only into a sentence that closes it or has no quotation
+  // mark; a sentence with balanced marks, or one that opens with a mark, starts afresh (news style reopens quotes).
+  let marks = 0;
+  for (const t of tokens) if (t.punct && t.text === '"') marks++;
+  if (ctx.openQuote && ((marks > 0 && marks % 2 === 0) || (tokens[0]?.punct === true && tokens[0].text === '"'))) ctx.openQuote = false;
   const quotes = quoteSpans(text, tokens, ctx.openQuote);
   const markers = markersOf(tokens, quotes);
-  const frames = findConstructions(text, tokens, quotes).map((f) => frameOf(text, tokens, f, mentions, ctx, markers));
+  const frames: VoiceFrame[] = [];
+  for (const f of findConstructions(text, tokens, quotes)) frames.push(frameOf(text, tokens, f, mentions, ctx, markers, frames.at(-1)));
   const covered = (a: number, b: number): boolean => frames.some((f) => f.content.some(([x, y]) => a >= x && b <= y));
   const scareQuotes: Array<[number, number]> = [];
   for (const [a, b] of quotes) {
@@ -137,9 +148,7 @@ export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMen
     if (!continued && b - a < 4) scareQuotes.push([a, b]);
     else frames.push({ speaker: ctx.lastSpeaker?.speaker ?? 'unnamed', speakerActor: ctx.lastSpeaker?.speakerActor, speakerFirst: -1, speakerLast: -1, content: [[a, b]], cue: 'quote', cueAt: -1, adoption: 0 });
   }
-  let quoteMarks = ctx.openQuote ? 1 : 0;
-  for (const t of tokens) if (t.punct && t.text === '"') quoteMarks++;
-  ctx.openQuote = quoteMarks % 2 === 1;
+  ctx.openQuote = ((ctx.openQuote ? 1 : 0) + marks) % 2 === 1;
   return { frames, scareQuotes };
 }
 
