@@ -5,11 +5,21 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { parseCron } from './core/cron.js';
+import { parseDigestSchedule } from './core/digest-schedule.js';
 import { err, ok, type Result } from './core/result.js';
 import { readEnvFile } from './env-file.js';
 
 const seconds = z.number().positive();
-const cronExpr = z.string().regex(/^(\S+\s+){4,5}\S+$/, 'expected a cron expression with 5 or 6 fields');
+/** A string that `check` accepts; its error sentence becomes the problem's message. */
+const checked = (check: (value: string) => Result<unknown, string>) => z.string().superRefine((value, ctx) => {
+  const result = check(value);
+  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.error });
+});
+/** The poll tick: a cron expression in the one dialect of src/core/cron.ts (5 fields, or 6 with seconds). */
+const cronExpr = checked((v) => parseCron(v));
+/** A digest schedule exactly as `/digest schedule when:` takes it (daily/weekly or cron, at most hourly). */
+const digestSchedule = checked(parseDigestSchedule);
 
 export const settingsSchema = z.object({
   poll: z.object({
@@ -47,7 +57,7 @@ export const settingsSchema = z.object({
     pruneBatchSize: z.number().int().min(1),
   }).strict(),
   digest: z.object({
-    defaultSchedule: cronExpr,
+    defaultSchedule: digestSchedule,
     defaultTimezone: z.string().refine(isTimeZone, 'unknown IANA time zone'),
     topArticlesPerActor: z.number().int().min(1).max(10),
     outputDir: z.string().min(1),

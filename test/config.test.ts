@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { databasePassword, envSchema, formatProblems, loadConfig } from '../src/config.js';
+import { nextSlotAfter, parseDigestSchedule } from '../src/core/digest-schedule.js';
 import { backoffDelayMs } from '../src/core/schedule.js';
 import { workerSettings } from '../src/main-parts.js';
 
@@ -68,6 +69,26 @@ describe('loadConfig', () => {
     expect(result.value.secrets).toEqual([TOKEN, 's3cr@t']);
     expect(databasePassword('sqlite:./x.db')).toBeUndefined();
   });
+
+  it('checks every cron setting with the cron library: poll.tick and digest.defaultSchedule', () => {
+    const dir = configCopy((y) => y.replace('tick: "* * * * *"', 'tick: "0 0 * * * * *"').replace('defaultSchedule: "0 8 * * *"', 'defaultSchedule: "61 8 * * *"'));
+    const result = loadConfig({ env: {}, configDir: dir });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.map((p) => p.path)).toEqual([expect.stringMatching(/poll\.tick$/), expect.stringMatching(/digest\.defaultSchedule$/)]);
+    expect(result.error[0]?.message).toMatch(/has 7 fields; a cron expression has 5/);
+    expect(result.error[1]?.message).toMatch(/"61" is out of range \(minute 0-59\)/);
+  });
+
+  it.each(['0 8 * * *', 'daily 07:30', 'weekly fri 17:00', '0 9 L * *', '@daily', '0 0 8 * * *', '* 0 8 * * *', '0 8 * * * * *', '61 8 * * *', '*/15 * * * *', '0 0 30 2 *', '0 8 * *'])(
+    'digest.defaultSchedule %j passes the start-up check exactly when the digest scheduler runs it',
+    (when) => {
+      const result = loadConfig({ env: {}, configDir: configCopy((y) => y.replace('defaultSchedule: "0 8 * * *"', `defaultSchedule: "${when}"`)) });
+      const schedule = parseDigestSchedule(when);
+      expect(result.ok).toBe(schedule.ok);
+      if (schedule.ok) expect(nextSlotAfter(schedule.value, 'Europe/Berlin', Date.UTC(2026, 2, 28))).not.toBeNull();
+    },
+  );
 
   it('backoff.jitterRatio reaches the backoff: ratio 0 gives the plain exponential delay', () => {
     const result = loadConfig({ env: {}, configDir: configCopy((y) => y.replace('jitterRatio: 0.2', 'jitterRatio: 0')) });

@@ -1,115 +1,82 @@
-// Five-field cron expressions (minute hour day-of-month month day-of-week), parsed into sets of allowed
-// values. Supports `*`, numbers, names (jan-dec, sun-sat), ranges `a-b`, lists `a,b` and steps `*/n`, `a-b/n`.
-// Day-of-week 7 is Sunday, like 0. As in Vixie cron, when both day fields are restricted a day matches if
-// EITHER matches.
+// Cron expressions: ONE dialect, parsed and evaluated by croner, for the poll tick (poll.tick) and for digest
+// schedules (digest.defaultSchedule, `/digest schedule when:`). The dialect:
+// - five fields: minute hour day-of-month month day-of-week, or six with the second first (accepted and run
+//   alike by the tick and by digests, which must still be at most hourly); names jan-dec and sun-sat;
+//   day-of-week 0 and 7 are Sunday; `*`, lists, ranges and steps (`*/n`, `a-b/n`, and `a/n` = from a to the
+//   end, as the earlier parser read it); croner's `L` (last), `W` (weekday), `#` (nth) and `?`; nicknames
+//   such as @daily;
+// - when both day fields are restricted, a day matches if EITHER matches (Vixie cron, POSIX), e.g.
+//   `0 12 13 * fri` runs on every Friday and on every 13th;
+// - time zones: IANA names; a fixed time skipped when clocks go forward runs at the first minute after the
+//   gap, a fixed time repeated when clocks go back runs once (the first time). A list or range of hours is a
+//   fixed time too (Vixie cron); an expression with `*` or a step in seconds, minutes or hours runs in real time.
+// Pure: the Cron objects made here only compute times; src/jobs/worker.ts is what schedules the tick.
+import { Cron, type CronOptions } from 'croner';
 import { err, ok, type Result } from './result.js';
 
-export interface CronFields {
-  minutes: number[];
-  hours: number[];
-  daysOfMonth: number[];
-  months: number[];
-  /** 0 = Sunday … 6 = Saturday. */
-  daysOfWeek: number[];
-  /** Whether the day-of-month / day-of-week field was `*` (unrestricted). */
-  anyDayOfMonth: boolean;
-  anyDayOfWeek: boolean;
+/** How every cron expression of the app is read (the worker schedules its tick with these too). */
+export function cronOptions(timeZone?: string): CronOptions {
+  return {
+    mode: '5-or-6-parts', domAndDow: false, fixedTimeRule: 'no-wildcard', sloppyRanges: true, alternativeWeekdays: false,
+    ...(timeZone === undefined ? {} : { timezone: timeZone }),
+  };
 }
 
-interface FieldSpec {
-  name: string;
-  min: number;
-  max: number;
-  names?: readonly string[];
-}
+/** A fixed reference for checks that must not depend on the clock. */
+const REFERENCE = new Date(Date.UTC(2001, 0, 1));
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
-const SPECS: readonly FieldSpec[] = [
-  { name: 'minute', min: 0, max: 59 },
-  { name: 'hour', min: 0, max: 23 },
-  { name: 'day of month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: MONTHS },
-  { name: 'day of week', min: 0, max: 7, names: WEEKDAYS },
-];
-
-function parseValue(text: string, spec: FieldSpec): Result<number, string> {
-  const lower = text.toLowerCase();
-  const named = spec.names?.indexOf(lower as never) ?? -1;
-  if (named >= 0) return ok(spec.name === 'month' ? named + 1 : named);
-  if (!/^\d+$/.test(text)) return err(`"${text}" is not a valid ${spec.name}`);
-  const n = Number(text);
-  if (n < spec.min || n > spec.max) return err(`${spec.name} ${n} is out of range ${spec.min}-${spec.max}`);
-  return ok(n);
-}
-
-function parseRange(text: string, spec: FieldSpec): Result<[number, number], string> {
-  if (text === '*') return ok([spec.min, spec.max]);
-  const [a, b, extra] = text.split('-');
-  if (extra !== undefined || a === undefined || a === '') return err(`"${text}" is not a valid ${spec.name} range`);
-  const lo = parseValue(a, spec);
-  if (!lo.ok) return lo;
-  if (b === undefined) return ok([lo.value, lo.value]);
-  const hi = parseValue(b, spec);
-  if (!hi.ok) return hi;
-  if (hi.value < lo.value) return err(`${spec.name} range "${text}" runs backwards`);
-  return ok([lo.value, hi.value]);
-}
-
-function parsePart(part: string, spec: FieldSpec, into: Set<number>): string | null {
-  const [rangeText, stepText, extra] = part.split('/');
-  if (extra !== undefined || rangeText === undefined) return `"${part}" is not a valid ${spec.name}`;
-  const range = parseRange(rangeText, spec);
-  if (!range.ok) return range.error;
-  const lo = range.value[0];
-  let hi = range.value[1];
-  let step = 1;
-  if (stepText !== undefined) {
-    if (!/^\d+$/.test(stepText) || Number(stepText) < 1) return `step "${stepText}" in ${spec.name} must be a positive number`;
-    step = Number(stepText);
-    if (rangeText !== '*' && !rangeText.includes('-')) hi = spec.max;
+/**
+ * Parses an expression for evaluation in `timeZone` (default UTC); a sentence saying what is wrong otherwise,
+ * including an expression that never runs (e.g. 30 February).
+ */
+export function parseCron(expression: string, timeZone = 'UTC'): Result<Cron, string> {
+  const text = expression.trim().replace(/\s+/g, ' ');
+  const fields = text.split(' ').length;
+  if (!text.startsWith('@') && fields !== 5 && fields !== 6) {
+    return err(`"${text}" has ${fields} field${fields === 1 ? '' : 's'}; a cron expression has 5 (minute hour day-of-month month day-of-week) or 6 (second first)`);
   }
-  for (let v = lo; v <= hi; v += step) into.add(v);
-  return null;
+  let cron: Cron;
+  try {
+    cron = new Cron(text, cronOptions(timeZone));
+  } catch (error) {
+    return err(`"${text}" is not a valid cron expression (${fields === 6 ? 'second ' : ''}minute hour day-of-month month day-of-week): ${reason(error, text, fields === 6 ? 1 : 0)}`);
+  }
+  if (cron.nextRun(REFERENCE) === null) return err(`"${text}" never runs (no date matches its day and month fields)`);
+  return ok(cron);
 }
 
-function parseField(text: string, spec: FieldSpec): Result<number[], string> {
-  const values = new Set<number>();
-  for (const part of text.split(',')) {
-    const problem = parsePart(part, spec, values);
-    if (problem) return err(problem);
-  }
-  return ok([...values].sort((a, b) => a - b));
+/** The first run strictly after `t` (epoch ms), or null when there is none. */
+export function nextRunAfter(cron: Cron, t: number): number | null {
+  return cron.nextRun(new Date(t))?.getTime() ?? null;
 }
 
-/** Parses a 5-field cron expression, or says which field is wrong. */
-export function parseCron(expression: string): Result<CronFields, string> {
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5) {
-    return err(`a cron expression has 5 fields (minute hour day-of-month month day-of-week); "${expression.trim()}" has ${fields.length}`);
-  }
-  const parsed: number[][] = [];
-  for (const [i, spec] of SPECS.entries()) {
-    const r = parseField(fields[i] as string, spec);
-    if (!r.ok) return err(`bad cron expression: ${r.error}`);
-    parsed.push(r.value);
-  }
-  const [minutes, hours, daysOfMonth, months, dow] = parsed as [number[], number[], number[], number[], number[]];
-  const daysOfWeek = [...new Set(dow.map((d) => d % 7))].sort((a, b) => a - b);
-  return ok({
-    minutes, hours, daysOfMonth, months, daysOfWeek,
-    anyDayOfMonth: (fields[2] as string).startsWith('*'), anyDayOfWeek: (fields[4] as string).startsWith('*'),
-  });
+/** The latest run at or before `t` (epoch ms), or null when there is none. */
+export function lastRunAtOrBefore(cron: Cron, t: number): number | null {
+  return cron.previousRuns(1, new Date(t + 1))[0]?.getTime() ?? null;
 }
 
-/** Whether a calendar date (month 1-12, weekday 0 = Sunday) is a day the expression runs on. */
-export function cronMatchesDay(c: CronFields, month: number, day: number, dow: number): boolean {
-  if (!c.months.includes(month)) return false;
-  const domOk = c.daysOfMonth.includes(day);
-  const dowOk = c.daysOfWeek.includes(dow);
-  if (c.anyDayOfMonth && c.anyDayOfWeek) return true;
-  if (c.anyDayOfMonth) return dowOk;
-  if (c.anyDayOfWeek) return domOk;
-  return domOk || dowOk;
+/**
+ * The shortest time between two runs on one day, in minutes: with one second and one minute value it is a
+ * multiple of an hour; with two or more of either, two of the first three runs fall in the same minute or
+ * hour (so they show it).
+ */
+export function shortestGapMinutes(cron: Cron): number {
+  const runs = cron.nextRuns(3, REFERENCE).map((d) => d.getTime());
+  let gap = Infinity;
+  for (let i = 1; i < runs.length; i++) gap = Math.min(gap, ((runs[i] as number) - (runs[i - 1] as number)) / 60_000);
+  return gap;
+}
+
+/** croner's field names: where the field stands and what it allows (its own message shows 0-based values). */
+const FIELDS: Record<string, [number, string]> = {
+  second: [-1, 'second 0-59'], minute: [0, 'minute 0-59'], hour: [1, 'hour 0-23'], day: [2, 'day of month 1-31'],
+  month: [3, 'month 1-12 or jan-dec'], dayOfWeek: [4, 'day of week 0-7 or sun-sat'],
+};
+
+function reason(error: unknown, text: string, offset: number): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^CronPattern: /, '').replace(/\.$/, '');
+  const field = FIELDS[/^Invalid value for (\w+)/.exec(message)?.[1] ?? ''];
+  if (!field) return message;
+  const written = text.split(' ')[field[0] + offset] ?? '';
+  return `"${written}" is out of range (${field[1]})`;
 }

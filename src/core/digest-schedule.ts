@@ -1,20 +1,22 @@
-// Digest schedules: parse `/digest schedule when:` ("daily 09:00", "weekly mon 08:30" or a 5-field cron
-// expression) and compute, in an IANA time zone, the instants ("slots") at which digests are due.
-// Pure: the runtime tick (node-cron) only wakes the worker; which period to cover is decided here.
-// DST: a slot whose wall time is skipped when clocks go forward runs the same distance after the change
-// (daily 01:30 on a 01:00->02:00 night runs at 02:30); a wall time repeated when clocks go back runs once,
-// at its first occurrence.
-import { cronMatchesDay, parseCron, WEEKDAYS, type CronFields } from './cron.js';
+// Digest schedules: parse `/digest schedule when:` ("daily 09:00", "weekly mon 08:30" or a cron expression
+// of 5 fields, or 6 with the second first) and compute, in an IANA time zone, the instants ("slots") at which
+// digests are due.
+// One cron dialect for the whole app (src/core/cron.ts, croner): the same as the poll tick's. Pure: the
+// worker's tick only wakes the scheduler; which period to cover is decided here.
+// DST (croner, as Vixie cron): a slot whose wall time is skipped when clocks go forward runs at the first
+// minute after the change (daily 01:30 on a 01:00->02:00 night runs at 02:00); a wall time repeated when
+// clocks go back runs once, at its first occurrence.
+import type { Cron } from 'croner';
+import { lastRunAtOrBefore, nextRunAfter, parseCron, shortestGapMinutes } from './cron.js';
 import { err, ok, type Result } from './result.js';
-import { addDays, instantOf, pad2, wallTime, weekday } from './tz.js';
+import { pad2 } from './tz.js';
 
 export interface DigestSchedule {
   kind: 'daily' | 'weekly' | 'cron';
   /** Normalised form, e.g. "daily 09:00", "weekly mon 08:30", "0 9 * * 1-5". */
   text: string;
-  /** Equivalent cron expression (for node-cron). */
+  /** Equivalent cron expression (src/core/cron.ts dialect). */
   cron: string;
-  fields: CronFields;
 }
 
 export interface DuePeriod {
@@ -22,10 +24,9 @@ export interface DuePeriod {
   periodEnd: number;
 }
 
-/** Slots further apart than this are not searched (covers Feb 29 schedules). */
-const MAX_SEARCH_DAYS = 8 * 366;
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const MIN_GAP_MINUTES = 60;
-const USAGE = 'use "daily HH:MM", "weekly DAY HH:MM" (DAY = mon…sun) or a 5-field cron expression such as "0 9 * * 1-5"';
+const USAGE = 'use "daily HH:MM", "weekly DAY HH:MM" (DAY = mon…sun) or a cron expression such as "0 9 * * 1-5"';
 
 function parseTime(text: string): Result<{ hour: number; minute: number }, string> {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text);
@@ -46,18 +47,14 @@ function dayTail(d: string): string {
 }
 
 function fromCron(kind: DigestSchedule['kind'], text: string, cron: string): Result<DigestSchedule, string> {
-  const fields = parseCron(cron);
-  if (!fields.ok) return fields;
-  const gap = minGapMinutes(fields.value);
-  if (gap < MIN_GAP_MINUTES) return err(`"${text}" would send a digest every ${gap} min; digests can be at most hourly`);
-  return ok({ kind, text, cron, fields: fields.value });
-}
-
-function minGapMinutes(c: CronFields): number {
-  const times = c.hours.flatMap((h) => c.minutes.map((m) => h * 60 + m));
-  let gap = Infinity;
-  for (let i = 1; i < times.length; i++) gap = Math.min(gap, (times[i] as number) - (times[i - 1] as number));
-  return gap;
+  const parsed = parseCron(cron);
+  if (!parsed.ok) return parsed;
+  const gap = shortestGapMinutes(parsed.value);
+  if (gap < MIN_GAP_MINUTES) {
+    const every = gap < 1 ? `${Math.round(gap * 60)} s` : `${gap} min`;
+    return err(`"${text}" would send a digest every ${every}; digests can be at most hourly`);
+  }
+  return ok({ kind, text, cron });
 }
 
 /** Parses the `when:` option of `/digest schedule`. Errors are sentences for the user. */
@@ -81,37 +78,37 @@ export function parseDigestSchedule(when: string): Result<DigestSchedule, string
     const text = `weekly ${WEEKDAYS[d.value]} ${pad2(hour)}:${pad2(minute)}`;
     return fromCron('weekly', text, `${minute} ${hour} * * ${d.value}`);
   }
-  if (words.length === 5) return fromCron('cron', words.join(' '), words.join(' '));
+  if (words.length >= 5 || (words.length === 1 && head?.startsWith('@'))) {
+    return fromCron('cron', words.join(' '), words.join(' '));
+  }
   return err(`"${when.trim()}" is not a schedule; ${USAGE}`);
 }
 
-/** The slots of one local calendar date, ascending. */
-function slotsOfDate(s: DigestSchedule, tz: string, date: { year: number; month: number; day: number }): number[] {
-  const f = s.fields;
-  if (!cronMatchesDay(f, date.month, date.day, weekday(date.year, date.month, date.day))) return [];
-  const out = new Set<number>();
-  for (const hour of f.hours) for (const minute of f.minutes) out.add(instantOf({ ...date, hour, minute }, tz));
-  return [...out].sort((a, b) => a - b);
+/** Parsed schedules per expression and zone (a schedule is checked by the scheduler on every tick). */
+const evaluators = new Map<string, Cron>();
+const MAX_EVALUATORS = 1_000;
+
+function evaluator(s: DigestSchedule, tz: string): Cron {
+  const key = `${s.cron}\n${tz}`;
+  let cron = evaluators.get(key);
+  if (!cron) {
+    const parsed = parseCron(s.cron, tz);
+    if (!parsed.ok) throw new Error(`digest schedule "${s.cron}" was not made by parseDigestSchedule: ${parsed.error}`);
+    if (evaluators.size >= MAX_EVALUATORS) evaluators.clear();
+    cron = parsed.value;
+    evaluators.set(key, cron);
+  }
+  return cron;
 }
 
-/** The latest slot at or before `t`, or null when there is none within eight years. */
+/** The latest slot at or before `t`, or null when there is none. */
 export function slotAtOrBefore(s: DigestSchedule, tz: string, t: number): number | null {
-  const w = wallTime(t, tz);
-  for (let i = 1; i >= -MAX_SEARCH_DAYS; i--) {
-    const slots = slotsOfDate(s, tz, addDays(w.year, w.month, w.day, i));
-    for (let j = slots.length - 1; j >= 0; j--) if ((slots[j] as number) <= t) return slots[j] as number;
-  }
-  return null;
+  return lastRunAtOrBefore(evaluator(s, tz), t);
 }
 
-/** The first slot strictly after `t`, or null when there is none within eight years. */
+/** The first slot strictly after `t`, or null when there is none. */
 export function nextSlotAfter(s: DigestSchedule, tz: string, t: number): number | null {
-  const w = wallTime(t, tz);
-  for (let i = -1; i <= MAX_SEARCH_DAYS; i++) {
-    const found = slotsOfDate(s, tz, addDays(w.year, w.month, w.day, i)).find((slot) => slot > t);
-    if (found !== undefined) return found;
-  }
-  return null;
+  return nextRunAfter(evaluator(s, tz), t);
 }
 
 /**

@@ -1,8 +1,8 @@
-// Time-zone arithmetic on top of Intl.DateTimeFormat (the runtime's IANA database): validate a zone, read the
-// local wall clock of an instant, and turn a local wall time back into an instant across DST changes.
+// Time-zone helpers on top of Intl.DateTimeFormat (the runtime's IANA database): validate a zone, read the
+// local wall clock and calendar day of an instant. Cron slots across DST changes are src/core/cron.ts (croner).
 import { err, ok, type Result } from './result.js';
 
-/** A local wall-clock time; month 1-12, weekday 0 = Sunday. */
+/** A local wall-clock time; month 1-12. */
 export interface WallTime {
   year: number;
   month: number;
@@ -47,35 +47,6 @@ export function wallTime(instant: number, timeZone: string): WallTime {
     year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1,
     hour: parts.hour ?? 0, minute: parts.minute ?? 0,
   };
-}
-
-/** Offset of `timeZone` from UTC at `instant`, in milliseconds (positive east of Greenwich). */
-export function zoneOffsetMs(instant: number, timeZone: string): number {
-  const floored = Math.floor(instant / 60_000) * 60_000;
-  return wallAsUtc(wallTime(floored, timeZone)) - floored;
-}
-
-/** The wall time read as if it were UTC, in epoch ms. */
-export function wallAsUtc(w: WallTime): number {
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
-}
-
-/**
- * The instant at which the clocks in `timeZone` show `w`. Like Temporal's "compatible" disambiguation:
- * a wall time repeated when clocks go back gives the earlier instant; a wall time skipped when clocks go
- * forward gives the instant the same distance after the change (01:30 in a 01:00->02:00 gap is 02:30).
- */
-export function instantOf(w: WallTime, timeZone: string): number {
-  const local = wallAsUtc(w);
-  const before = zoneOffsetMs(local - DAY_MS, timeZone);
-  const after = zoneOffsetMs(local + DAY_MS, timeZone);
-  const valid = [local - before, local - after].filter((t) => zoneOffsetMs(t, timeZone) === local - t);
-  return valid.length ? Math.min(...valid) : local - before;
-}
-
-/** Day of week (0 = Sunday) of a calendar date. */
-export function weekday(year: number, month: number, day: number): number {
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
 
 /** Calendar date `days` after the given one (negative goes back). */

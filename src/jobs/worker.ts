@@ -1,8 +1,11 @@
-// The worker: a node-cron tick that runs its steps in order (poll feeds, analyse leftovers, schedule digests,
-// evaluate alerts, prune, deliver offline). Each step is isolated: one failing step is logged and the rest run.
-// stop() stops taking new work and waits (bounded) for the running tick to finish.
-import cron, { type ScheduledTask } from 'node-cron';
+// The worker: a cron tick (poll.tick) that runs its steps in order (poll feeds, analyse leftovers, schedule
+// digests, evaluate alerts, prune, deliver offline). Each step is isolated: one failing step is logged and the
+// rest run. stop() stops taking new work and waits (bounded) for the running tick to finish.
+// The tick is scheduled by croner with the options of src/core/cron.ts, so it reads its expression exactly as
+// digest schedules are read (one dialect: 5 fields, day-of-month OR day-of-week), in the process's local zone.
+import { Cron } from 'croner';
 import type { Logger } from 'pino';
+import { cronOptions } from '../core/cron.js';
 
 export interface WorkerStep {
   name: string;
@@ -30,6 +33,8 @@ export interface Worker {
   start(): void;
   /** Runs one tick now (also what the schedule calls). Overlapping calls wait for the running tick. */
   tick(): Promise<void>;
+  /** When the schedule runs the tick next after `after` (epoch ms); null once stopping. */
+  nextTickAt(after: number): number | null;
   stop(graceMs: number): Promise<void>;
   health(): WorkerHealth;
 }
@@ -45,7 +50,10 @@ export interface WorkerOptions {
 
 export function createWorker(options: WorkerOptions): Worker {
   const { logger } = options;
-  let task: ScheduledTask | null = null;
+  // Without a function croner only computes times (no timer); it throws on an expression that src/config.ts
+  // refuses at start.
+  const schedule = new Cron(options.tickExpression, cronOptions());
+  let task: Cron | null = null;
   let current: Promise<void> | null = null;
   let stopping = false;
   const health: WorkerHealth = { startedAt: options.now(), lastTickAt: null, tickStartedAt: null, ticks: 0 };
@@ -81,22 +89,16 @@ export function createWorker(options: WorkerOptions): Worker {
 
   return {
     start() {
-      // Overlap is prevented by tick() itself; node-cron's own messages go to pino at debug level.
-      const cronLog = logger.child({ module: 'node-cron' });
-      const cronLogger = {
-        info: (m: string) => cronLog.debug({ detail: m }, 'node-cron'),
-        warn: (m: string) => cronLog.debug({ detail: m }, 'node-cron'),
-        error: (m: string | Error) => cronLog.warn({ detail: String(m) }, 'node-cron'),
-        debug: (m: string | Error) => cronLog.trace({ detail: String(m) }, 'node-cron'),
-      };
-      task = cron.schedule(options.tickExpression, () => tick(), { name: 'stancewatch-tick', logger: cronLogger });
+      // Overlap is prevented by tick() itself, which never rejects (each step's failure is caught and logged).
+      task = new Cron(options.tickExpression, cronOptions(), () => void tick());
       logger.info({ tick: options.tickExpression, steps: options.steps.map((s) => s.name) }, 'worker started');
       void tick();
     },
     tick,
+    nextTickAt: (after) => (stopping ? null : schedule.nextRun(new Date(after))?.getTime() ?? null),
     async stop(graceMs) {
       stopping = true;
-      await task?.destroy();
+      task?.stop();
       if (current) {
         const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
         const outcome = await Promise.race([current.then(() => 'done' as const), timeout]);

@@ -43,6 +43,24 @@ describe('stancewatch CLI', () => {
     expect(result.stdout).not.toContain('stancewatch ready');
   });
 
+  it('refuses a cron setting the scheduler could not run: exit 1 naming digest.defaultSchedule (and poll.tick)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-badcron-'));
+    cpSync(join(REPO_ROOT, 'config'), dir, { recursive: true });
+    const file = join(dir, 'default.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('defaultSchedule: "0 8 * * *"', 'defaultSchedule: "61 8 * * *"'));
+    const child = startCli(['run'], { STANCEWATCH_CONFIG_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'sw.db')}` });
+    child.stdin.end();
+    const result = await exitedWithin(child, 30_000);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/digest\.defaultSchedule: "61 8 \* \* \*" is not a valid cron expression .*"61" is out of range/);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"61 8 * * *"', '"0 8 * * *"').replace('tick: "* * * * *"', 'tick: "*/30 * * * 8"'));
+    const tick = startCli(['run'], { STANCEWATCH_CONFIG_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'sw.db')}` });
+    tick.stdin.end();
+    const refused = await exitedWithin(tick, 30_000);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/poll\.tick: "\*\/30 \* \* \* 8" is not a valid cron expression .*"8" is out of range \(day of week/);
+  }, 70_000);
+
   it('run without a token starts, migrates, logs readiness and stops on SIGTERM within 10 s', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sw-run-'));
     const child = startCli(['run'], { DATABASE_URL: `sqlite:${join(dir, 'sw.db')}`, LOG_LEVEL: 'info', DISCORD_TOKEN: '' });

@@ -3,7 +3,7 @@ import {
   describeSchedule, dueSlot, initialPeriodEnd, nextSlotAfter, parseDigestSchedule, slotAtOrBefore,
   type DigestSchedule,
 } from '../../src/core/digest-schedule.js';
-import { dayKey, daysOf, instantOf, validateTimeZone, wallTime } from '../../src/core/tz.js';
+import { dayKey, daysOf, validateTimeZone, wallTime } from '../../src/core/tz.js';
 
 const at = (iso: string): number => Date.parse(iso);
 const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
@@ -26,8 +26,13 @@ describe('parseDigestSchedule', () => {
     expect(sched('Daily 9:05')).toMatchObject({ kind: 'daily', text: 'daily 09:05', cron: '5 9 * * *' });
     expect(sched('weekly Monday 08:30')).toMatchObject({ kind: 'weekly', text: 'weekly mon 08:30', cron: '30 8 * * 1' });
     expect(sched('  0 9   * * 1-5 ')).toMatchObject({ kind: 'cron', text: '0 9 * * 1-5' });
-    expect(sched('0 */6 * * *').fields.hours).toEqual([0, 6, 12, 18]);
-    expect(sched('0 8 * jan-mar sun,7').fields).toMatchObject({ months: [1, 2, 3], daysOfWeek: [0] });
+    expect(slotsBetween(sched('0 */6 * * *'), 'UTC', at('2025-01-01T00:00Z'), at('2025-01-02T00:00Z'))).toEqual([
+      '2025-01-01T06:00:00.000Z', '2025-01-01T12:00:00.000Z', '2025-01-01T18:00:00.000Z', '2025-01-02T00:00:00.000Z',
+    ]);
+    const sundays = slotsBetween(sched('0 8 * jan-mar sun,7'), 'UTC', at('2025-03-20T00:00Z'), at('2026-01-20T00:00Z'));
+    expect(sundays.map((x) => x.slice(0, 10))).toEqual(['2025-03-23', '2025-03-30', '2026-01-04', '2026-01-11', '2026-01-18']);
+    expect(sched('0 9 L * *').cron).toBe('0 9 L * *');
+    expect(slotsBetween(sched('0 9 L * *'), 'UTC', at('2025-02-01T00:00Z'), at('2025-03-01T00:00Z'))).toEqual(['2025-02-28T09:00:00.000Z']);
   });
 
   it.each([
@@ -37,16 +42,30 @@ describe('parseDigestSchedule', () => {
     ['weekly funday 09:00', /not a day of the week/],
     ['weekly mon', /takes a day and a time/],
     ['0 9 * *', /not a schedule/],
-    ['0 9 32 * *', /day of month 32 is out of range 1-31/],
-    ['0 9 * * 1-x', /bad cron expression/],
-    ['0 9-5 * * *', /runs backwards/],
-    ['*/0 * * * *', /positive number/],
+    ['0 9 32 * *', /"32" is out of range \(day of month 1-31\)/],
+    ['61 8 * * *', /"61" is out of range \(minute 0-59\)/],
+    ['0 9 * * 1-x', /not a valid cron expression.*illegal characters/],
+    ['0 9-5 * * *', /larger than/],
+    ['*/0 * * * *', /illegal stepping/],
+    ['0 0 30 2 *', /never runs/],
+    ['0 9 * * * * *', /has 7 fields; a cron expression has 5 .* or 6 \(second first\)/],
+    ['* 0 9 * * *', /every 1 s; digests can be at most hourly/],
+    ['0 0 9 * * 9', /"9" is out of range \(day of week 0-7 or sun-sat\)/],
+    ['0,30 9 * * *', /every 30 min; digests can be at most hourly/],
     ['*/15 * * * *', /at most hourly/],
     ['hourly', /not a schedule/],
   ])('rejects %j with a clear message', (when, message) => {
     const r = parseDigestSchedule(when);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(message);
+  });
+
+  it('6 fields (second first) are accepted and run, like the poll tick', () => {
+    const s = sched('30 0 9 * * mon-fri');
+    expect(s).toMatchObject({ kind: 'cron', cron: '30 0 9 * * mon-fri' });
+    expect(slotsBetween(s, 'Europe/Berlin', at('2026-03-27T00:00Z'), at('2026-03-31T00:00Z'))).toEqual([
+      '2026-03-27T08:00:30.000Z', '2026-03-30T07:00:30.000Z',
+    ]);
   });
 
   it('describes a schedule with its zone', () => {
@@ -81,9 +100,9 @@ describe('slots across time zones and DST', () => {
     ]);
   });
 
-  it('a wall time skipped in March runs just after the change, once', () => {
+  it('a wall time skipped in March runs at the first minute after the change, once', () => {
     expect(slotsBetween(sched('daily 01:30'), 'Europe/London', at('2025-03-29T00:00Z'), at('2025-03-31T12:00Z'))).toEqual([
-      '2025-03-29T01:30:00.000Z', '2025-03-30T01:30:00.000Z', '2025-03-31T00:30:00.000Z',
+      '2025-03-29T01:30:00.000Z', '2025-03-30T01:00:00.000Z', '2025-03-31T00:30:00.000Z',
     ]);
   });
 
@@ -93,12 +112,41 @@ describe('slots across time zones and DST', () => {
     ]);
   });
 
-  it('America/New_York: 02:30 does not exist on 9 March 2025 and runs at 03:30 EDT', () => {
+  it('America/New_York: 02:30 does not exist on 9 March 2025 and runs at 03:00 EDT', () => {
     const s = sched('daily 02:30');
     expect(slotsBetween(s, 'America/New_York', at('2025-03-08T00:00Z'), at('2025-03-10T12:00Z'))).toEqual([
-      '2025-03-08T07:30:00.000Z', '2025-03-09T07:30:00.000Z', '2025-03-10T06:30:00.000Z',
+      '2025-03-08T07:30:00.000Z', '2025-03-09T07:00:00.000Z', '2025-03-10T06:30:00.000Z',
     ]);
-    expect(wallTime(at('2025-03-09T07:30Z'), 'America/New_York')).toMatchObject({ hour: 3, minute: 30 });
+    expect(wallTime(at('2025-03-09T07:00Z'), 'America/New_York')).toMatchObject({ hour: 3, minute: 0 });
+  });
+
+  it('America/New_York: 01:30 happens twice on 2 November 2025 and runs once, in EDT', () => {
+    expect(slotsBetween(sched('daily 01:30'), 'America/New_York', at('2025-11-01T12:00Z'), at('2025-11-03T12:00Z'))).toEqual([
+      '2025-11-02T05:30:00.000Z', '2025-11-03T06:30:00.000Z',
+    ]);
+  });
+
+  it('Europe/Berlin: daily 02:30 across both changes of 2026, hours list as fixed times', () => {
+    const s = sched('daily 02:30');
+    expect(slotsBetween(s, 'Europe/Berlin', at('2026-03-28T12:00Z'), at('2026-03-30T12:00Z'))).toEqual([
+      '2026-03-29T01:00:00.000Z', '2026-03-30T00:30:00.000Z',
+    ]);
+    expect(slotsBetween(s, 'Europe/Berlin', at('2026-10-24T12:00Z'), at('2026-10-26T12:00Z'))).toEqual([
+      '2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z',
+    ]);
+    expect(slotsBetween(sched('30 2,14 * * *'), 'Europe/Berlin', at('2026-03-28T23:00Z'), at('2026-03-29T13:00Z'))).toEqual([
+      '2026-03-29T01:00:00.000Z', '2026-03-29T12:30:00.000Z',
+    ]);
+  });
+
+  it('Europe/Berlin: an hourly cron runs in real time, through the repeated hour and past the skipped one', () => {
+    const s = sched('0 * * * *');
+    expect(slotsBetween(s, 'Europe/Berlin', at('2026-10-24T23:30Z'), at('2026-10-25T02:00Z'))).toEqual([
+      '2026-10-25T00:00:00.000Z', '2026-10-25T01:00:00.000Z', '2026-10-25T02:00:00.000Z',
+    ]);
+    expect(slotsBetween(s, 'Europe/Berlin', at('2026-03-28T23:30Z'), at('2026-03-29T02:00Z'))).toEqual([
+      '2026-03-29T00:00:00.000Z', '2026-03-29T01:00:00.000Z', '2026-03-29T02:00:00.000Z',
+    ]);
   });
 
   it('America/New_York weekday cron across the November change', () => {
@@ -174,9 +222,7 @@ describe('tz helpers', () => {
     expect(daysOf(at('2025-02-27T00:00Z'), at('2025-03-02T00:00Z'))).toEqual(['2025-02-27', '2025-02-28', '2025-03-01']);
     expect(daysOf(at('2025-03-02T00:00Z'), at('2025-03-02T00:00Z'))).toEqual([]);
   });
-  it('instantOf round-trips ordinary wall times', () => {
-    const w = { year: 2025, month: 7, day: 4, hour: 12, minute: 15 };
-    expect(iso(instantOf(w, 'America/New_York'))).toBe('2025-07-04T16:15:00.000Z');
-    expect(wallTime(instantOf(w, 'Asia/Tokyo'), 'Asia/Tokyo')).toEqual(w);
+  it('wallTime reads the local clock', () => {
+    expect(wallTime(at('2025-07-04T16:15Z'), 'America/New_York')).toEqual({ year: 2025, month: 7, day: 4, hour: 12, minute: 15 });
   });
 });

@@ -51,6 +51,17 @@ it('sets the channel (checking the bot can post there) and the schedule, with cl
   expect(await store.getGuildSettings(guildId)).toMatchObject({ digestSchedule: 'weekly fri 17:30', timezone: 'Asia/Tokyo' });
 });
 
+it('/digest schedule checks a cron option with the one cron dialect: never-running refused, 6 fields accepted', async () => {
+  await answer({ name: 'digest', subcommand: 'channel', options: { channel: 'digests' } });
+  const never = await answer({ name: 'digest', subcommand: 'schedule', options: { when: '0 9 30 2 *' } });
+  expect(never.text).toMatch(/The schedule was not changed: .*never runs/);
+  const often = await answer({ name: 'digest', subcommand: 'schedule', options: { when: '0 */20 * * * *' } });
+  expect(often.text).toMatch(/The schedule was not changed: .*every 20 min; digests can be at most hourly/);
+  const withSeconds = await answer({ name: 'digest', subcommand: 'schedule', options: { when: '0 30 8 * * mon-fri', timezone: 'Europe/Berlin' } });
+  expect(withSeconds.text).toMatch(/Next digest: <t:\d+:f>/);
+  expect(await store.getGuildSettings(guildId)).toMatchObject({ digestSchedule: '0 30 8 * * mon-fri', timezone: 'Europe/Berlin' });
+});
+
 it('refuses members without Manage Server', async () => {
   const run = h.fake.injectCommand({ name: 'digest', subcommand: 'now', user: 'member' });
   expect((await run.answer()).content).toContain('Manage Server');
