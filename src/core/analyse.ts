@@ -3,7 +3,7 @@ import { createRegistry, type ActorRegistry } from './actors.js';
 import { aggregateStances, aggregateVoices, type AggregateOptions } from './aggregate.js';
 import { loadAuthorHead, type AuthorHeadData } from './author-head.js';
 import { compileAuthorLexicon, type AuthorLexiconData } from './author.js';
-import { detectLanguage } from './language.js';
+import { routeLanguage } from './language.js';
 import { compileLexicon, scoreTokens, type Lexicon, type LexiconData } from './lexicon.js';
 import { loadModel, type StanceModel, type StanceModelData } from './model.js';
 import { sentenceStances, type AuthorView, type SentenceStance } from './stance.js';
@@ -31,9 +31,6 @@ export interface Analyser {
   withActors(extra: ActorDef[]): Analyser;
 }
 
-/** Languages the stance model and lexicons cover; 'und' (too short to tell, Latin script) is tried as English. */
-const ANALYSED = new Set(['en', 'und']);
-
 const EMPTY_TONE: DocSentiment = { score: 0, comparative: 0, positivePct: 0, negativePct: 0, polarity: 0, tone: 0, wordCount: 0 };
 
 interface Engine {
@@ -51,16 +48,21 @@ interface Collected {
   sentiment: DocSentiment;
 }
 
-/** Sentences with an actor mention go through the stance model; the others only through the lexicon. */
+/**
+ * The English sentences (see `routeLanguage`: English text, the English part of mixed text, a short text that
+ * looks English) are analysed; sentences with an actor mention go through the stance model, the others only
+ * through the lexicon. Any other text comes back as its language, not analysed.
+ */
 function collect(engine: Engine, registry: ActorRegistry, input: { title?: string; text: string }): Collected | string {
   const text = normaliseText([input.title ?? '', input.text].join('\n'));
-  const language = detectLanguage(text);
-  if (!ANALYSED.has(language)) return language;
+  const sentences = splitSentences(text);
+  const { language, english } = routeLanguage(text, sentences);
+  if (english.length === 0) return language;
   const stances: SentenceStance[] = [];
   const framing: Record<string, number> = {};
   const tone = emptyToneText();
-  const place = { context: newVoiceContext(), headline: (input.title ?? '').trim() !== '' };
-  for (const sentence of splitSentences(text)) {
+  const place = { context: newVoiceContext(), headline: (input.title ?? '').trim() !== '' && english[0] === sentences[0] };
+  for (const sentence of english) {
     const tokens = tokenize(sentence);
     const mentions = registry.findMentions(sentence);
     const result = mentions.length > 0 ? sentenceStances(sentence, tokens, mentions, engine.lexicon, engine.model, engine.author, place) : undefined;
