@@ -57,8 +57,22 @@ function fromCron(kind: DigestSchedule['kind'], text: string, cron: string): Res
   return ok({ kind, text, cron });
 }
 
+/** Parsed schedules by their text: the scheduler re-reads every server's schedule on every tick. */
+const parsedSchedules = new Map<string, Result<DigestSchedule, string>>();
+const MAX_CACHED = 1_000;
+
 /** Parses the `when:` option of `/digest schedule`. Errors are sentences for the user. */
 export function parseDigestSchedule(when: string): Result<DigestSchedule, string> {
+  let parsed = parsedSchedules.get(when);
+  if (!parsed) {
+    parsed = parseSchedule(when);
+    if (parsedSchedules.size >= MAX_CACHED) parsedSchedules.clear();
+    parsedSchedules.set(when, parsed);
+  }
+  return parsed.ok ? ok({ ...parsed.value }) : parsed;
+}
+
+function parseSchedule(when: string): Result<DigestSchedule, string> {
   const words = when.trim().split(/\s+/).filter(Boolean);
   const head = words[0]?.toLowerCase();
   if (head === 'daily') {
@@ -86,7 +100,6 @@ export function parseDigestSchedule(when: string): Result<DigestSchedule, string
 
 /** Parsed schedules per expression and zone (a schedule is checked by the scheduler on every tick). */
 const evaluators = new Map<string, Cron>();
-const MAX_EVALUATORS = 1_000;
 
 function evaluator(s: DigestSchedule, tz: string): Cron {
   const key = `${s.cron}\n${tz}`;
@@ -94,7 +107,7 @@ function evaluator(s: DigestSchedule, tz: string): Cron {
   if (!cron) {
     const parsed = parseCron(s.cron, tz);
     if (!parsed.ok) throw new Error(`digest schedule "${s.cron}" was not made by parseDigestSchedule: ${parsed.error}`);
-    if (evaluators.size >= MAX_EVALUATORS) evaluators.clear();
+    if (evaluators.size >= MAX_CACHED) evaluators.clear();
     cron = parsed.value;
     evaluators.set(key, cron);
   }
