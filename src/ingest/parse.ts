@@ -69,18 +69,23 @@ function startsLikeJson(bytes: Buffer): boolean {
 async function parseXml(text: string, warnings: string[]): Promise<Result<ParserOutput, ParseError>> {
   const first = await runParser(text);
   if (first.ok || first.error.code !== 'FEED_PARSE') return first;
-  const repaired = closeOpenElements(text);
-  if (repaired !== undefined) {
-    const second = await runParser(repaired);
+  const closedText = closeOpenElements(text);
+  if (closedText !== undefined) {
+    const second = await runParser(closedText);
     if (second.ok) {
       warnings.push(`malformed document (${first.error.message}); recovered by closing open elements`);
       return second;
     }
   }
+  return (await withoutMalformedItems(text, first.error.message, warnings)) ?? first;
+}
+
+async function withoutMalformedItems(text: string, error: string, warnings: string[]): Promise<Result<ParserOutput, ParseError> | undefined> {
   const recovered = await recoverItems(text, rootName(text), { parse: runParser, itemCount: (out) => asArray(out.items).length });
-  if (!recovered?.result.ok) return first;
-  const { total, dropped } = recovered;
-  warnings.push(`malformed document (${first.error.message}); ${dropped} of ${total} items dropped as malformed, the others kept`);
+  if (!recovered?.result.ok) return undefined;
+  const { total, dropped, repaired } = recovered;
+  const closed = repaired ? `, ${repaired} closed where left open` : '';
+  warnings.push(`malformed document (${error}); ${dropped} of ${total} items dropped as malformed${closed}, the others kept`);
   return recovered.result;
 }
 

@@ -12,6 +12,8 @@ export interface RecoveredItems<T> {
   result: Result<T, unknown>;
   total: number;
   dropped: number;
+  /** Items kept once their open elements were closed. */
+  repaired: number;
 }
 
 export interface RecoveryParser<T> {
@@ -36,16 +38,18 @@ export async function recoverItems<T>(text: string, root: string | undefined, pa
     ? (items: string) => `<feed xmlns="http://www.w3.org/2005/Atom">${items}</feed>`
     : (items: string) => `<rss version="2.0"><channel>${items}</channel></rss>`;
   const pieces = spans.map(([start, end]) => text.slice(start, end));
+  const originals = new Set(pieces);
   const checker = { wrap, parser, checksLeft: MAX_CHECKS, charsLeft: MAX_READ_FACTOR * text.length };
   // The whole run is known to fail (the strict parse did), so the check starts with its halves.
   const kept = await keepWellFormed(pieces, checker, true);
-  // Nothing dropped: the fault lies outside the items, where dropping items cannot help.
-  if (!kept?.length || kept.length === pieces.length) return undefined;
+  const repaired = kept?.filter((piece) => !originals.has(piece)).length ?? 0;
+  // Every item kept as it was: the fault lies outside the items, where dropping items cannot help.
+  if (!kept?.length || (kept.length === pieces.length && !repaired)) return undefined;
   const assembled = `${text.slice(0, first[0])}${kept.join('\n')}${text.slice(last[1])}`;
   let result = await parser.parse(assembled);
   const closed = result.ok ? undefined : closeOpenElements(assembled);
   if (closed !== undefined) result = await parser.parse(closed);
-  return { result, total: spans.length, dropped: spans.length - kept.length };
+  return { result, total: spans.length, dropped: spans.length - kept.length, repaired };
 }
 
 interface Checker<T> {

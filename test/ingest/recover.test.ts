@@ -39,6 +39,7 @@ describe('recovery of the well-formed items of a malformed feed', () => {
     const kept = await parse(unclosed);
     if (!kept.ok) throw new Error(kept.error.message);
     expect(kept.value.items.map((i) => i.title)).toEqual(['Item 1', 'Open', 'Item 3']);
+    expect(kept.value.warnings.join('\n')).toMatch(/0 of 3 items dropped as malformed, 1 closed where left open, the others kept/);
   });
 
   it('a fault outside the items is still FEED_PARSE with the parser\'s message', async () => {
