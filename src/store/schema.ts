@@ -85,6 +85,21 @@ export interface ActorScoresTable {
   outlet: string;
 }
 
+/** A reported voice of one article: what `speaker` is quoted as saying about `actor` (ArticleAnalysis.voices). */
+export interface ArticleVoicesTable {
+  article_id: string;
+  /** Position in the analysis' list of voices. */
+  seq: number;
+  speaker: string;
+  speaker_actor: string | null;
+  actor: string;
+  label: string;
+  score: number;
+  evidence: Json;
+  published_at: number;
+  outlet: string;
+}
+
 /** Daily aggregate per feed x actor x outlet x UTC day of the articles linked to that feed only; survives retention pruning. */
 export interface ActorDailyTable {
   feed_id: number;
@@ -220,6 +235,7 @@ export interface Database {
   article_feeds: ArticleFeedsTable;
   article_analysis: ArticleAnalysisTable;
   actor_scores: ActorScoresTable;
+  article_voices: ArticleVoicesTable;
   actor_daily: ActorDailyTable;
   framing_daily: FramingDailyTable;
   feed_sets: FeedSetsTable;

@@ -8,6 +8,7 @@ import { migration as delivery } from './004_delivery.js';
 import { migration as seenIndex } from './005_seen_index.js';
 import { migration as pendingPartial } from './006_pending_partial.js';
 import { migration as sharedDaily } from './007_shared_daily.js';
+import { migration as voices } from './008_voices.js';
 import type { Migration } from './helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005_seen_index': seenIndex,
   '006_pending_partial': pendingPartial,
   '007_shared_daily': sharedDaily,
+  '008_voices': voices,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
