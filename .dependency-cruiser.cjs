@@ -30,6 +30,8 @@ module.exports = {
     { name: 'config-only-from-roots', severity: 'error',
       comment: 'Only the composition root and CLI read configuration; others take parameters.',
       from: { pathNot: '(^|/)src/(main\\.ts|main-parts\\.ts|cli/|cli\\.ts|config\\.ts)' }, to: { path: '(^|/)src/config\\.ts$' } },
+    { name: 'env-file-only-from-config', severity: 'error', comment: 'src/config.ts alone reads the environment, .env included.',
+      from: { pathNot: '(^|/)src/config\\.ts$' }, to: { path: '(^|/)src/env-file\\.ts$' } },
     { name: 'nobody-imports-roots', severity: 'error', comment: 'main.ts and cli.ts are entry points.',
       from: { pathNot: '(^|/)src/(cli/|cli\\.ts)' }, to: { path: '(^|/)src/(main|cli)\\.ts$' } },
     { name: 'not-to-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
