@@ -19,6 +19,8 @@ export interface TrainOptions {
   /** Features seen in fewer training examples are dropped. */
   minCount: number;
   seed: number;
+  /** Class weights are (inverse class frequency)^power: 1 (the default) balances the classes fully. */
+  classWeightPower?: number;
 }
 
 /** Deterministic shuffles (see prng.ts). */
@@ -43,10 +45,10 @@ function vocabulary(examples: Example[], minCount: number): Uint8Array {
 }
 
 /** Inverse class frequency, so that macro-F1 is what the loss cares about. */
-function classWeights(examples: Example[]): number[] {
+function classWeights(examples: Example[], power = 1): number[] {
   const n = [0, 0, 0];
   for (const e of examples) n[e.label] = (n[e.label] as number) + 1;
-  return n.map((c) => (c === 0 ? 0 : examples.length / (3 * c)));
+  return n.map((c) => (c === 0 ? 0 : (examples.length / (3 * c)) ** power));
 }
 
 interface Row {
@@ -96,7 +98,7 @@ export function trainModel(examples: Example[], o: TrainOptions): Float64Array {
     });
     return row;
   });
-  const cw = classWeights(examples);
+  const cw = classWeights(examples, o.classWeightPower);
   const w: Weights = { raw: new Float64Array(DIMENSION * 3), scale: 1 };
   const random = prng(o.seed);
   for (let epoch = 0; epoch < o.epochs; epoch++) {

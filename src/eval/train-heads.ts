@@ -7,7 +7,7 @@ import { AUTHOR_BITS } from '../core/author-vector.js';
 import { fromProbs, LABELS, logits, packWeights, softmax } from '../core/model.js';
 import { trainModel, type Example, type TrainOptions } from '../core/train.js';
 import type { AuthorHeadData } from '../core/author-head.js';
-import { articleScore, labelOf } from '../core/aggregate.js';
+import { articleScore, labelOf, voteOf } from '../core/aggregate.js';
 import { classReport } from '../core/metrics.js';
 import type { StanceLabel } from '../core/types.js';
 import { crossValidateDense, trainDense, type DenseExample } from './dense-lr.js';
@@ -57,29 +57,31 @@ function collect(analyser: Analyser, articles: IndomainArticle[], sentences: Ind
 }
 
 /** Out-of-fold author-view scores (folds by article) of one option set, and their macro-F1. */
-function crossValidateAuthor(examples: Collected['author'], options: TrainOptions): { f1: number; scores: number[] } {
+type AggregateChoice = { prior: number; threshold: number; votes: boolean };
+
+function crossValidateAuthor(examples: Collected['author'], options: TrainOptions): { f1: number; scores: Array<[number, number, number]> } {
   const groups = [...new Set(examples.map((e) => e.group))].sort();
   const foldOf = new Map(groups.map((g, i) => [g, i % FOLDS]));
-  const scores = new Array<number>(examples.length).fill(0);
+  const scores = new Array<[number, number, number]>(examples.length).fill([0, 1, 0]);
   const pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> = [];
   for (let f = 0; f < FOLDS; f++) {
     const w = Float32Array.from(trainModel(examples.filter((e) => foldOf.get(e.group) !== f), options));
     examples.forEach((e, i) => {
       if (foldOf.get(e.group) !== f) return;
       const p = fromProbs(softmax(logits(w, e.features)));
-      scores[i] = p.score;
+      scores[i] = p.probs;
       pairs.push({ gold: LABELS[e.label] as StanceLabel, predicted: p.label });
     });
   }
   return { f1: classReport(pairs).macroF1, scores };
 }
 
-function bestAuthorOptions(examples: Collected['author'], report: string[]): { options: TrainOptions; scores: number[] } {
-  let best = { options: AUTHOR_BASE, f1: -1, scores: [] as number[] };
-  for (const l2 of AUTHOR_L2_GRID) {
-    const options = { ...AUTHOR_BASE, l2 };
+function bestAuthorOptions(examples: Collected['author'], report: string[]): { options: TrainOptions; scores: Array<[number, number, number]> } {
+  let best = { options: AUTHOR_BASE, f1: -1, scores: [] as Array<[number, number, number]> };
+  for (const [l2, classWeightPower] of AUTHOR_L2_GRID.flatMap((l2) => [1, 0.5].map((p) => [l2, p] as const))) {
+    const options = { ...AUTHOR_BASE, l2, classWeightPower };
     const cv = crossValidateAuthor(examples, options);
-    report.push(`author model cv (folds by article) l2=${l2} macro-F1=${cv.f1.toFixed(4)}`);
+    report.push(`author model cv (folds by article) l2=${l2} class weights^${classWeightPower} macro-F1=${cv.f1.toFixed(4)}`);
     if (cv.f1 > best.f1) best = { options, f1: cv.f1, scores: cv.scores };
   }
   return best;
@@ -96,8 +98,10 @@ function bestL2(examples: DenseExample[], report: string[], name: string): numbe
 }
 
 /** Prior and threshold with the best article macro-F1 over the training articles' doc labels. */
-function chooseAggregate(articles: IndomainArticle[], c: Collected, scores: number[], report: string[]): { prior: number; threshold: number } {
-  let best = { prior: 0.5, threshold: 0.15, f1: -1 };
+function chooseAggregate(articles: IndomainArticle[], c: Collected, probs: Array<[number, number, number]>, report: string[]): AggregateChoice {
+  let best: AggregateChoice & { f1: number } = { prior: 0.5, threshold: 0.15, votes: false, f1: -1 };
+  for (const votes of [false, true]) {
+  const scores = probs.map((p) => (votes ? voteOf(p) : p[2] - p[0]));
   for (const prior of PRIORS) {
     for (const threshold of THRESHOLDS) {
       const pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> = [];
@@ -109,11 +113,12 @@ function chooseAggregate(articles: IndomainArticle[], c: Collected, scores: numb
         }
       }
       const f1 = classReport(pairs).macroF1;
-      if (f1 > best.f1 + 1e-9) best = { prior, threshold, f1 };
+      if (f1 > best.f1 + 1e-9) best = { prior, threshold, votes, f1 };
     }
   }
-  report.push(`article aggregation on the training articles: prior ${best.prior}, threshold ${best.threshold}, macro-F1 ${best.f1.toFixed(4)}`);
-  return { prior: best.prior, threshold: best.threshold };
+  }
+  report.push(`article aggregation on the training articles (out-of-fold sentences): ${best.votes ? 'label votes' : 'scores'}, prior ${best.prior}, threshold ${best.threshold}, macro-F1 ${best.f1.toFixed(4)}`);
+  return { prior: best.prior, threshold: best.threshold, votes: best.votes };
 }
 
 export function trainHeads(analyser: Analyser, articles: IndomainArticle[], sentences: IndomainSentence[], version: number): HeadTraining {
