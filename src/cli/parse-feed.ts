@@ -1,5 +1,6 @@
 // stancewatch parse-feed FILE [--content-type "text/xml; charset=..."] [--json]
-// Runs the fetcher's decode + parse + normalise path on a file, as if served with that Content-Type.
+// Runs the fetcher's decode + parse + normalise path (RSS, RDF, Atom or JSON Feed) on a file, as if served with that
+// Content-Type.
 import { readFile } from 'node:fs/promises';
 import type { ParsedFeed } from '../core/types.js';
 import { parseFeedDocument } from '../ingest/index.js';
