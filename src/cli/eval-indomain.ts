@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { LABELS } from '../core/model.js';
 import { articleSchema, evaluateIndomain, sentenceSchema, type IndomainReport, type View } from '../eval/indomain.js';
 import { loadAnalyser } from '../resources.js';
-import { formatReport } from './eval.js';
+import { formatReport } from '../eval/report.js';
 import { EXIT, type CliIo } from './io.js';
 
 function readJsonl<T>(path: string, parse: (v: unknown) => T, io: CliIo): T[] | undefined {

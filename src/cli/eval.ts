@@ -1,8 +1,9 @@
 // `stancewatch eval FILE [--predictions OUT] [--json]` and `stancewatch eval --articles LABELS.json [--json]`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { compileLexicon } from '../core/lexicon.js';
-import { classReport, type ClassReport } from '../core/metrics.js';
-import { decide, LABELS, loadModel } from '../core/model.js';
+import { classReport } from '../core/metrics.js';
+import { formatReport } from '../eval/report.js';
+import { decide, loadModel } from '../core/model.js';
 import { analyseRecord, goldLabel, parseStanceJsonl, type StanceRecord } from '../core/newsmtsc.js';
 import type { StanceLabel } from '../core/types.js';
 import type { TargetAnalysis } from '../core/features.js';
@@ -43,18 +44,7 @@ export function predictAll(records: StanceRecord[]): { lines: PredictionLine[]; 
   return { lines, pairs };
 }
 
-const pct = (x: number): string => x.toFixed(4);
 
-export function formatReport(file: string, r: ClassReport): string {
-  const rows = LABELS.map((gold, k) => `  ${gold.padEnd(9)} ${(r.confusion[k] as number[]).map((n) => String(n).padStart(8)).join('')}`);
-  return [
-    `${file}: ${r.n} labelled targets`,
-    `macro-F1 ${pct(r.macroF1)}  accuracy ${pct(r.accuracy)}`,
-    `F1 ${LABELS.map((l) => `${l} ${pct(r.f1[l])}`).join('  ')}`,
-    `confusion (rows gold, columns predicted: ${LABELS.join(', ')})`,
-    ...rows,
-  ].join('\n');
-}
 
 function readInput(path: string, io: CliIo): string | undefined {
   try {
