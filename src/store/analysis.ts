@@ -1,4 +1,4 @@
-// Writing and reading article analyses: document tone, framing terms and per-actor scores. A batch of analyses
+// Writing and reading article analyses: document tone, framing terms, per-actor scores and reported voices. A batch of analyses
 // (one feed's new articles) is written in one transaction with multi-row statements: all of it or none.
 import type { ActorStance, ArticleAnalysis, Evidence, StanceLabel } from '../core/types.js';
 import type { Db, StoreContext } from './context.js';
@@ -6,6 +6,7 @@ import { parseJson, toBool, toInt } from './context.js';
 import { insertRows } from './bulk.js';
 import { addFraming, addScores, chunked, newDelta, writeDelta } from './daily.js';
 import type { StoredAnalysis } from './types.js';
+import { readVoices, voiceRows } from './voices.js';
 
 export interface AnalysisToSave {
   articleId: string;
@@ -18,7 +19,7 @@ export interface AnalysisMeta {
 }
 
 export interface AnalysisWriteStore {
-  /** Stores the analysis, its per-actor scores and the daily aggregates in one transaction (replaces a previous one). */
+  /** Stores the analysis, its per-actor scores, its voices and the daily aggregates in one transaction (replaces a previous one). */
   saveAnalysis(articleId: string, analysis: ArticleAnalysis, meta: AnalysisMeta): Promise<void>;
   /**
    * saveAnalysis for several articles in ONE transaction: every analysis is stored or none is (an unknown
@@ -70,6 +71,7 @@ async function removePrevious(trx: Db, keys: Map<string, ArticleKey>): Promise<v
       addScores(delta, key.feedIds, [{ ...s, outlet: key.outlet, publishedAt: key.publishedAt }], -1);
     }
     await trx.deleteFrom('actor_scores').where('article_id', 'in', ids).execute();
+    await trx.deleteFrom('article_voices').where('article_id', 'in', ids).execute();
     await trx.deleteFrom('article_analysis').where('article_id', 'in', ids).execute();
   }
   await writeDelta(trx, delta);
@@ -110,11 +112,13 @@ function scoreRows(items: AnalysisToSave[], keys: Map<string, ArticleKey>) {
   });
 }
 
-/** Writes analyses, scores and their daily contributions; with `markArticles`, flags the articles as analysed. */
+/** Writes analyses, scores, voices and the daily contributions; with `markArticles`, flags the articles as analysed. */
 async function insertAnalyses(trx: Db, items: AnalysisToSave[], keys: Map<string, ArticleKey>, meta: AnalysisMeta, markArticles = true): Promise<void> {
   const delta = newDelta();
   for (const part of chunked(items)) await insertRows(trx, 'article_analysis', part.map((i) => analysisRow(i.articleId, i.analysis, meta)));
   for (const part of chunked(scoreRows(items, keys))) await insertRows(trx, 'actor_scores', part);
+  const voices = items.flatMap(({ articleId, analysis }) => voiceRows(articleId, analysis.voices, keyOf(keys, articleId)));
+  for (const part of chunked(voices)) await insertRows(trx, 'article_voices', part);
   const byLanguage = new Map<string, string[]>();
   for (const { articleId, analysis } of items) {
     const key = keyOf(keys, articleId);
@@ -177,7 +181,7 @@ async function readAnalysis(db: Db, articleId: string): Promise<StoredAnalysis |
       wordCount: row.word_count,
     },
     actors,
-    voices: [],
+    voices: await readVoices(db, articleId),
     framing: parseJson<Record<string, number>>(row.framing, {}),
     modelVersion: row.model_version,
     analysedAt: row.analysed_at,

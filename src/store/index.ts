@@ -26,6 +26,8 @@ import { guildSettingsStore } from './settings.js';
 import type { SubscriptionStore } from './subscriptions.js';
 import { subscriptionStore } from './subscriptions.js';
 import type { Dialect } from './types.js';
+import type { VoiceQueryStore } from './voices.js';
+import { voiceQueries } from './voices.js';
 
 export interface StoreLifecycle {
   readonly dialect: Dialect;
@@ -45,6 +47,7 @@ export type Store = FeedStore &
   SubscriptionStore &
   ArticleStore &
   AnalysisQueryStore &
+  VoiceQueryStore &
   DeliveryQueryStore &
   ActorStore &
   GuildSettingsStore &
@@ -121,6 +124,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     ...subscriptionStore(ctx),
     ...articleStore(ctx),
     ...analysisQueryStore(ctx),
+    ...voiceQueries(ctx),
     ...deliveryQueryStore(ctx),
     ...actorStore(ctx),
     ...guildSettingsStore(ctx),
@@ -145,4 +149,5 @@ export type { NewAlertRule, AlertFiring } from './alerts.js';
 export type { JobLease } from './leases.js';
 export type { TopArticlesQuery } from './queries.js';
 export type { BucketStats, ObservationQuery, ObservationRow } from './delivery-queries.js';
+export type { VoiceQueryStore } from './voices.js';
 export type { FeedStore, SubscriptionStore, ArticleStore, AnalysisQueryStore, ActorStore, GuildSettingsStore, OutboxStore, AlertStore, LeaseStore };

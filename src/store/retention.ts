@@ -1,4 +1,4 @@
-// Retention: old articles (and, by cascade, their feed links, analyses and scores) are deleted in
+// Retention: old articles (and, by cascade, their feed links, analyses, scores and voices) are deleted in
 // batches, each in its own short transaction. actor_daily and framing_daily are kept.
 import type { StoreContext } from './context.js';
 

@@ -222,6 +222,21 @@ export interface OutletActorStats extends ActorStats {
   outlet: string;
 }
 
+/** A speaker quoted about an actor over a period (reported voices, not the outlets' own stance). */
+export interface VoiceStats {
+  actor: string;
+  /** As written in the articles ("Kremlin spokesman Dmitry Peskov"), or "unnamed". */
+  speaker: string;
+  /** The actor the speaker is or speaks for, when known. */
+  speakerActor: string | null;
+  /** Articles quoting the speaker about the actor. */
+  n: number;
+  /** Mean score of what the speaker is reported to say, in [-1, 1]. */
+  meanScore: number;
+  /** The outlets of those articles, most articles first. */
+  outlets: Array<{ outlet: string; n: number; meanScore: number }>;
+}
+
 export interface ScoredArticle {
   articleId: string;
   title: string;
