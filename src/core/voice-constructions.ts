@@ -1,7 +1,7 @@
 // Reporting constructions of one sentence: "X said (that) ...", "..., X said", "according to X", claim nouns
 // ("Washington's claims that ..."), and headlines ("Lavrov: ...", "... - Lavrov"). Pure.
 import type { Token } from './text.js';
-import { AUXILIARIES, OBJECT_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TRAILING } from './voice-words.js';
+import { AUDIENCES, AUXILIARIES, DETERMINERS, OBJECT_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TRAILING } from './voice-words.js';
 
 export const word = (tokens: Token[], i: number): string => tokens[i]?.text ?? '';
 export const isQuote = (t: Token | undefined): boolean => t !== undefined && t.punct && (t.text === '"' || t.text === "'");
@@ -47,6 +47,9 @@ function contentOf(tokens: Token[], verb: number, speaker: [number, number]): Ar
   const end = tokens.length - 1;
   let after = verb + 1;
   while (after <= end && tokens[after]?.punct && !isQuote(tokens[after])) after++;
+  // "told reporters (that) ...", "told state media ...": the audience is not what is said.
+  const audience = after + (DETERMINERS.has(word(tokens, after)) ? 1 : 0);
+  if (AUDIENCES.has(word(tokens, audience)) && audience < end && tokens[audience + 1]?.punct !== true) after = audience + 1;
   const rest = after <= end && !TRAILING.has(word(tokens, after)) && word(tokens, after) !== 'reporters';
   const before = speaker[0] - 1;
   const beforeEnds = before >= 0 && tokens[before]?.punct === true && (word(tokens, before) === ',' || isQuote(tokens[before]));
@@ -67,10 +70,13 @@ export interface Found {
   continues?: boolean;
 }
 
+/** An -ly adverb between speaker and verb ("Tokyo repeatedly said"); a capitalised -ly word is a name (Italy, Daily). */
+const isAdverb = (text: string, t: Token | undefined): boolean => t !== undefined && !t.punct && t.text.endsWith('ly') && !capitalised(text, t);
+
 /** "X said (that) ...", "..., X said", "..., said X", "X accused Y of ...". */
 function verbFrame(text: string, tokens: Token[], i: number): Found | undefined {
   let j = i - 1;
-  while (j >= 0 && (AUXILIARIES.has(word(tokens, j)) || (word(tokens, j).endsWith('ly') && !tokens[j]?.punct))) j--;
+  while (j >= 0 && (AUXILIARIES.has(word(tokens, j)) || isAdverb(text, tokens[j]))) j--;
   if (j < 0) return undefined;
   const comma = word(tokens, j) === ',';
   if (comma && word(tokens, i).endsWith('ing')) {
@@ -145,6 +151,29 @@ function headlineFrame(text: string, tokens: Token[]): Found | undefined {
   return undefined;
 }
 
+/** Words that join a second clause with its own speaker ("X said ..., while Y said ..."). */
+const CLAUSE_JOINS = new Set(['and', 'while', 'but', 'whereas', 'yet']);
+
+/**
+ * After a content that runs to the end, a later clause with a speaker of its own ("..., and Putin said ...",
+ * "...; France called ..."): the boundary, and the verb whose speaker starts that clause.
+ */
+function nextSpeakerClause(text: string, tokens: Token[], verb: number, inQuote: (i: number) => boolean): { boundary: number; verb: number } | undefined {
+  for (let k = verb + 2; k < tokens.length - 2; k++) {
+    const w = word(tokens, k);
+    if (inQuote(k) || !(w === ';' || (w === ',' && CLAUSE_JOINS.has(word(tokens, k + 1))))) continue;
+    const start = w === ';' ? k + 1 : k + 2;
+    for (let v = start + 1; v < tokens.length && v - start < 10 && !tokens[v]?.punct; v++) {
+      if (!REPORTING_VERBS.has(word(tokens, v))) continue;
+      const f = verbFrame(text, tokens, v);
+      const first = f?.speaker?.[0] ?? -1;
+      if (f && first >= start && first <= start + 1 && (f.speaker?.[1] ?? v) < v) return { boundary: k, verb: v };
+      break;
+    }
+  }
+  return undefined;
+}
+
 /** Reporting constructions of a sentence, left to right (verb, "according to", claim noun, headline). */
 export function findConstructions(text: string, tokens: Token[], quotes: Array<[number, number]>): Found[] {
   const inQuote = (i: number): boolean => quotes.some(([a, b]) => i >= a && i <= b);
@@ -158,7 +187,11 @@ export function findConstructions(text: string, tokens: Token[], quotes: Array<[
     else if (CLAIM_NOUNS.has(w)) f = claimFrame(text, tokens, i);
     if (f) {
       found.push(f);
-      if (f.content.some(([a, b]) => a > i && b === tokens.length - 1)) break;
+      if (!f.content.some(([a, b]) => a > i && b === tokens.length - 1)) continue;
+      const next = nextSpeakerClause(text, tokens, i, inQuote);
+      if (!next) break;
+      f.content = f.content.map(([a, b]) => (a > i && b === tokens.length - 1 ? [a, next.boundary - 1] : [a, b]));
+      i = next.verb - 1;
     }
   }
   if (found.length === 0) {

@@ -71,6 +71,10 @@ export const AUXILIARIES = words(`
 /** Adverbials after a final reporting verb that do not start the reported content ("said on Monday"). */
 export const TRAILING = words(`on in at to during after before while when, last this earlier later today yesterday told reporters`);
 
+/** Audiences after a reporting verb ("told reporters that ..."), and what may stand before them ("state media"). */
+export const AUDIENCES = words(`reporters journalists press media lawmakers parliament legislators delegates audience audiences crowd`);
+export const DETERMINERS = words(`the state local foreign visiting`);
+
 /** Words that cannot be part of a speaker phrase (a clause boundary or a verb/relative). */
 export const SPEAKER_STOPS = words(`
   that which who whom whose and but or because if while as than when where what why how it its this these those

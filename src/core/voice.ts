@@ -90,7 +90,7 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
   if (f.speaker) {
     const [a, b] = f.speaker;
     speaker = text.slice((tokens[a] as Token).start, (tokens[b] as Token).end);
-    speakerActor = mentions.find((m) => m.first >= a && m.last <= b)?.actor;
+    speakerActor = mentions.find((m) => m.last >= a && m.first <= b)?.actor; // "The Kremlin": the mention may hold the article
     const head = word(tokens, b);
     vague = a === b && VAGUE_SOURCES.has(head) || (VAGUE_SOURCES.has(head) && !tokens.slice(a, b + 1).some((t) => capitalised(text, t)));
     const fuller = fullerSpeaker(ctx, speaker);

@@ -1,0 +1,81 @@
+// Helpers of the voice and author-view tests: the frames of a run of sentences (one VoiceContext carried across
+// them), and the terms the author holds in one sentence (authorTerms on the real lexicons).
+import { createRegistry } from '../../src/core/actors.js';
+import { compileAuthorLexicon, authorTerms } from '../../src/core/author.js';
+import { prepareSentence } from '../../src/core/features.js';
+import { compileLexicon, type ScoredTerm } from '../../src/core/lexicon.js';
+import { normaliseText, tokenize, type Token } from '../../src/core/text.js';
+import { newVoiceContext, sentenceVoices, type TokenMention, type VoiceFrame } from '../../src/core/voice.js';
+import { loadActors, loadAuthorLexicon, loadLexicon, projectRoot } from '../../src/resources.js';
+
+const root = projectRoot();
+const registry = createRegistry(loadActors(root));
+const lexicon = compileLexicon(loadLexicon(root));
+const authorLexicon = compileAuthorLexicon(loadAuthorLexicon(root));
+
+/** A frame as the tests read it: speaker, speaker actor, adoption, and the actors and words it reports. */
+export interface ReadFrame {
+  speaker: string;
+  speakerActor: string | undefined;
+  adoption: -1 | 0 | 1;
+  cue: VoiceFrame['cue'];
+  /** Actors with a mention inside the reported content. */
+  reports: string[];
+  /** The reported content, lower-case words joined by spaces. */
+  content: string;
+}
+
+export interface ReadSentence {
+  frames: ReadFrame[];
+  /** Scare-quoted words, joined by spaces. */
+  scareQuotes: string[];
+}
+
+const words = (tokens: Token[], a: number, b: number): string => tokens.slice(a, b + 1).map((t) => t.text).join(' ');
+
+function located(text: string, tokens: Token[]): Array<TokenMention & { start: number; end: number }> {
+  const out: Array<TokenMention & { start: number; end: number }> = [];
+  for (const m of registry.findMentions(text)) {
+    const idx = tokens.flatMap((t, i) => (t.start < m.end && t.end > m.start ? [i] : []));
+    if (idx.length > 0) out.push({ actor: m.actor, first: idx[0] as number, last: idx[idx.length - 1] as number, start: m.start, end: m.end });
+  }
+  return out;
+}
+
+/** The voices of each sentence, read in order with one context (as the sentences of one article are). */
+export function readVoices(...sentences: string[]): ReadSentence[] {
+  const ctx = newVoiceContext();
+  return sentences.map((raw) => {
+    const text = normaliseText(raw);
+    const tokens = tokenize(text);
+    const mentions = located(text, tokens);
+    const v = sentenceVoices(text, tokens, mentions, ctx);
+    const frames = v.frames.map((f) => ({
+      speaker: f.speaker,
+      speakerActor: f.speakerActor,
+      adoption: f.adoption,
+      cue: f.cue,
+      reports: [...new Set(mentions.filter((m) => f.content.some(([a, b]) => m.first >= a && m.last <= b)).map((m) => m.actor))],
+      content: f.content.map(([a, b]) => words(tokens, a, b)).join(' | '),
+    }));
+    return { frames, scareQuotes: v.scareQuotes.map(([a, b]) => words(tokens, a, b)) };
+  });
+}
+
+/** The one sentence's voices. */
+export const voicesOf = (sentence: string): ReadSentence => readVoices(sentence)[0] as ReadSentence;
+
+/** The terms the author holds in a sentence, with their weights (authorTerms on the real lexicons). */
+export function ownTerms(raw: string): ScoredTerm[] {
+  const text = normaliseText(raw);
+  const tokens = tokenize(text);
+  const mentions = located(text, tokens);
+  const prepared = prepareSentence(text, lexicon, mentions.map((m) => [m.start, m.end]), tokens);
+  const frames = sentenceVoices(text, tokens, mentions, newVoiceContext()).frames;
+  const skip = new Uint8Array(tokens.length);
+  for (const m of mentions) for (let i = m.first; i <= m.last; i++) skip[i] = 1;
+  return authorTerms(tokens, prepared.terms, authorLexicon, frames, skip);
+}
+
+/** Sum of the author's term weights: the direction of the author's own wording. */
+export const ownWeight = (sentence: string): number => ownTerms(sentence).reduce((s, t) => s + t.weight, 0);
