@@ -3,7 +3,7 @@
 // truncated CDATA section then costs its own item, not the feed. The cut is textual (a broken CDATA section is
 // exactly what a CDATA-aware cut would trust) and linear. Items are checked in halves (a run that parses alone
 // into as many items as it has pieces is kept whole; a failing run is split), so one bad item among n costs
-// about 2 log2(n) parses of ever smaller runs, reading about twice the document. A budget (400 parses, 4 times
+// about 2 log2(n) parses of ever smaller runs, reading about twice the document. A budget (400 parses, 3 times
 // the document's text) bounds a document where many items are bad: past it, the strict parser's error stands.
 import type { Result } from '../core/result.js';
 import { closeOpenElements } from './xmlprep.js';
@@ -25,7 +25,7 @@ export interface RecoveryParser<T> {
 /** Parses (of runs of items) one recovery may make before giving up. */
 const MAX_CHECKS = 400;
 /** Text those parses may read, in multiples of the document (one bad item among n reads about 2 documents). */
-const MAX_READ_FACTOR = 4;
+const MAX_READ_FACTOR = 3;
 
 /** Parses `text` again without its malformed items; undefined when it has no items, none is well-formed or the budget ran out. */
 export async function recoverItems<T>(text: string, root: string | undefined, parser: RecoveryParser<T>): Promise<RecoveredItems<T> | undefined> {

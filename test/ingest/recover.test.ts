@@ -27,6 +27,8 @@ describe('recovery of the well-formed items of a malformed feed', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.items.map((i) => i.title)).toEqual(['Item 1', 'Item 3', 'Item 4']);
     expect(result.value.warnings.join('\n')).toMatch(/Unencoded <.*1 of 4 items dropped/);
+    const two = await parse(rss(Array.from({ length: 200 }, (_, n) => (n === 20 || n === 170 ? item(n, 'x < 1') : item(n)))));
+    expect(two.ok && two.value.items.length).toBe(198);
   });
 
   it('works for Atom entries; an item that only lacks its end tag is closed and kept', async () => {
