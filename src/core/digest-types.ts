@@ -59,6 +59,39 @@ export interface ActorArticle extends ArticleRef {
   actor: string;
 }
 
+/**
+ * A speaker quoted about an actor over a period (reported voices, not the outlets' own stance): articles quoting
+ * the speaker, their mean score and the outlets of those articles, most articles first.
+ */
+export interface VoiceAggregate {
+  actor: string;
+  /** As written ("Kremlin spokesman Dmitry Peskov"), or "unnamed". */
+  speaker: string;
+  speakerActor: string | null;
+  n: number;
+  meanScore: number;
+  outlets: Array<{ outlet: string; n: number; meanScore: number }>;
+}
+
+/** One speaker as digests and /actor show it: "Dmitry Peskov (TASS, RT) −". */
+export interface QuotedVoice {
+  speaker: string;
+  speakerActor?: string;
+  /** Outlets that quoted the speaker, most articles first (the first few). */
+  outlets: string[];
+  /** Further outlets not listed. */
+  moreOutlets: number;
+  n: number;
+  mean: number;
+  label: StanceLabel;
+}
+
+/** The most quoted speakers about one actor. */
+export interface ActorVoices {
+  actor: string;
+  voices: QuotedVoice[];
+}
+
 /** Framing-term counts of one period, with the number of analysed articles they came from. */
 export interface TermPeriod {
   articles: number;
@@ -85,6 +118,8 @@ export interface DigestOptions {
   changeEpsilon: number;
   /** Articles per list (most negative / most positive) per actor. */
   articlesPerActor: number;
+  /** Speakers shown per actor in the "voices quoted" line. */
+  maxVoices: number;
   /** Rows (outlets) and columns (actors) of the outlet × actor table. */
   maxOutlets: number;
   maxTableActors: number;
@@ -107,6 +142,8 @@ export interface DigestInput {
   /** Candidates for the per-actor article lists (the store may pre-select the top few per actor). */
   articles: ActorArticle[];
   framing: FramingInput;
+  /** Reported voices about the covered actors (none when omitted). */
+  voices?: VoiceAggregate[];
   totals: DigestTotals;
   /** Actors this server watches; the digest covers these, in volume order. */
   watched: string[];
@@ -145,9 +182,14 @@ export interface OutletRank {
   mean: number;
 }
 
+/**
+ * One outlet × actor cell. `n`, `mean`: the outlet's own stance (its articles' author stance); n = 0 when the
+ * outlet only quoted others about the actor. `quoted`: the voices its articles quoted about the actor.
+ */
 export interface OutletCell {
   n: number;
   mean: number;
+  quoted?: { n: number; mean: number };
 }
 
 export interface OutletTable {
@@ -185,4 +227,6 @@ export interface Digest {
   outletTable: OutletTable;
   risingTerms: RisingTerm[];
   chart: StanceChartData;
+  /** The most quoted speakers per actor with any (absent in digests stored before voices were kept). */
+  voices?: ActorVoices[];
 }

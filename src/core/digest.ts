@@ -6,6 +6,7 @@ import type {
   DigestOptions, FramingInput, OutletActorAggregate, OutletRank, OutletTable, Period, RisingTerm,
   StanceChange, StanceChartData,
 } from './digest-types.js';
+import { actorVoices, quotedByOutlet } from './digest-voices.js';
 import { daysOf } from './tz.js';
 import type { StanceLabel } from './types.js';
 
@@ -13,6 +14,7 @@ export const DEFAULT_DIGEST_OPTIONS: DigestOptions = {
   neutralBand: 0.1,
   changeEpsilon: 0.02,
   articlesPerActor: 2,
+  maxVoices: 3,
   maxOutlets: 6,
   maxTableActors: 5,
   maxChartActors: 4,
@@ -95,24 +97,33 @@ export function rankOutlets(rows: OutletActorAggregate[], actor: string, minN = 
     .sort((x, y) => y.mean - x.mean || y.n - x.n || x.outlet.localeCompare(y.outlet));
 }
 
-/** Outlet × actor table: the `maxOutlets` outlets with the most mentions of `actors`, busiest first. */
-export function outletTable(rows: OutletActorAggregate[], actors: string[], maxOutlets: number): OutletTable {
-  const byOutlet = new Map<string, Map<string, OutletActorAggregate>>();
-  for (const r of rows) {
-    if (!actors.includes(r.actor) || r.n <= 0) continue;
-    const cells = byOutlet.get(r.outlet) ?? new Map<string, OutletActorAggregate>();
-    cells.set(r.actor, r);
+/**
+ * Outlet × actor table: the `maxOutlets` outlets with the most mentions of `actors` (their own stance), busiest
+ * first. `quoted` (voices the outlets quoted, see quotedByOutlet) rides along in each cell; an outlet that only
+ * quoted others about an actor gets a cell with n = 0 (such outlets come after those with a stance of their own,
+ * most quoted first).
+ */
+export function outletTable(rows: OutletActorAggregate[], actors: string[], maxOutlets: number, quoted: OutletActorAggregate[] = []): OutletTable {
+  const byOutlet = new Map<string, Map<string, { own?: OutletActorAggregate; quoted?: OutletActorAggregate }>>();
+  const add = (r: OutletActorAggregate, kind: 'own' | 'quoted'): void => {
+    if (!actors.includes(r.actor) || r.n <= 0) return;
+    const cells = byOutlet.get(r.outlet) ?? new Map<string, { own?: OutletActorAggregate; quoted?: OutletActorAggregate }>();
+    cells.set(r.actor, { ...cells.get(r.actor), [kind]: r });
     byOutlet.set(r.outlet, cells);
-  }
+  };
+  for (const r of rows) add(r, 'own');
+  for (const r of quoted) add(r, 'quoted');
   const tableRows = [...byOutlet.entries()].map(([outlet, cells]) => ({
     outlet,
-    total: [...cells.values()].reduce((sum, c) => sum + c.n, 0),
+    total: [...cells.values()].reduce((sum, c) => sum + (c.own?.n ?? 0), 0),
     cells: actors.map((actor) => {
       const c = cells.get(actor);
-      return c ? { n: c.n, mean: c.meanScore } : null;
+      if (!c) return null;
+      return { n: c.own?.n ?? 0, mean: c.own?.meanScore ?? 0, ...(c.quoted ? { quoted: { n: c.quoted.n, mean: c.quoted.meanScore } } : {}) };
     }),
   }));
-  tableRows.sort((x, y) => y.total - x.total || x.outlet.localeCompare(y.outlet));
+  const quotes = (r: (typeof tableRows)[number]): number => r.cells.reduce((sum, c) => sum + (c?.quoted?.n ?? 0), 0);
+  tableRows.sort((x, y) => y.total - x.total || quotes(y) - quotes(x) || x.outlet.localeCompare(y.outlet));
   return { actors, rows: tableRows.slice(0, maxOutlets) };
 }
 
@@ -166,8 +177,9 @@ export function buildDigest(input: DigestInput): Digest {
     notAnalysed: input.totals.notAnalysed,
     actors,
     highlights: active.map((actor) => pickArticles(input.articles, actor, o.articlesPerActor)),
-    outletTable: outletTable(input.outletActors, active.slice(0, o.maxTableActors), o.maxOutlets),
+    outletTable: outletTable(input.outletActors, active.slice(0, o.maxTableActors), o.maxOutlets, quotedByOutlet(input.voices ?? [])),
     risingTerms: risingTerms(input.framing, o),
     chart: chartData(input.series, active.slice(0, o.maxChartActors), days),
+    voices: actorVoices(input.voices ?? [], actors.map((a) => a.actor), o.maxVoices, (mean) => stanceLabel(mean, o.neutralBand)),
   };
 }

@@ -1,5 +1,5 @@
 // A small, fixed DigestInput shared by the digest, Markdown and PNG tests.
-import type { DigestInput } from '../../src/core/digest-types.js';
+import type { DigestInput, VoiceAggregate } from '../../src/core/digest-types.js';
 
 export const T0 = Date.parse('2025-03-10T00:00:00Z');
 const DAY = 86_400_000;
@@ -53,4 +53,17 @@ export function fixtureInput(): DigestInput {
     totals: { articles: 31, outlets: 3, notAnalysed: 2 },
     watched: ['Russia', 'China', 'NATO', 'Ukraine', 'India'],
   };
+}
+
+/** Reported voices about the fixture's actors (and others' outlets), for the voices tests. */
+export function sampleVoices(): VoiceAggregate[] {
+  return [
+    { actor: 'NATO', speaker: 'Dmitry Peskov', speakerActor: 'Russia', n: 3, meanScore: -0.6, outlets: [{ outlet: 'TASS', n: 2, meanScore: -0.7 }, { outlet: 'RT', n: 1, meanScore: -0.4 }] },
+    { actor: 'NATO', speaker: 'Jens Stoltenberg', speakerActor: 'NATO', n: 1, meanScore: 0.5, outlets: [{ outlet: 'Reuters', n: 1, meanScore: 0.5 }] },
+    { actor: 'NATO', speaker: 'unnamed', speakerActor: null, n: 1, meanScore: 0.02, outlets: [{ outlet: 'Eastern Dawn', n: 1, meanScore: 0.02 }] },
+    { actor: 'NATO', speaker: 'Beijing', speakerActor: 'China', n: 1, meanScore: -0.3,
+      outlets: [{ outlet: 'A', n: 1, meanScore: -0.3 }, { outlet: 'B', n: 1, meanScore: -0.3 }, { outlet: 'C', n: 1, meanScore: -0.3 }, { outlet: 'D', n: 1, meanScore: -0.3 }, { outlet: 'E', n: 1, meanScore: -0.3 }] },
+    { actor: 'Russia', speaker: 'Global Herald', speakerActor: null, n: 2, meanScore: -0.5, outlets: [{ outlet: 'Global Herald', n: 2, meanScore: -0.5 }] },
+    { actor: 'Japan', speaker: 'Tokyo', speakerActor: 'Japan', n: 1, meanScore: 0.4, outlets: [{ outlet: 'RT', n: 1, meanScore: 0.4 }] },
+  ];
 }
