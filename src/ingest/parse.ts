@@ -8,7 +8,7 @@ import { decodeText, decompress } from './decode.js';
 import { discoverFeedLink, looksLikeHtml } from './discover.js';
 import { parseJsonFeed } from './jsonfeed.js';
 import { CUSTOM_FIELDS, normaliseFeed } from './normalise.js';
-import { recoverItems } from './recover.js';
+import { itemTagCount, recoverItems } from './recover.js';
 import { closeOpenElements, prepareXml } from './xmlprep.js';
 import { asArray } from './xmlvalue.js';
 import { reshapeFeed, rootName } from './xmlshape.js';
@@ -65,10 +65,22 @@ function startsLikeJson(bytes: Buffer): boolean {
   return bytes[i] === 0x7b || bytes[i] === 0x5b;
 }
 
-/** Strict parse; else the same with open elements closed (truncation); else without the malformed items. */
+/**
+ * Strict parse; else the same with open elements closed (truncation); else without the malformed items. A strict
+ * parse that yields fewer items than the document has item tags lost some to a malformed one (an unterminated
+ * CDATA section runs on to the next `]]>`, taking the items on the way): then too the malformed items are
+ * dropped, and that result wins unless it has fewer items (a corrupt item gives way to the one it swallowed).
+ */
 async function parseXml(text: string, warnings: string[]): Promise<Result<ParserOutput, ParseError>> {
   const first = await runParser(text);
-  if (first.ok || first.error.code !== 'FEED_PARSE') return first;
+  if (first.ok) {
+    const parsed = itemsOf(first.value);
+    const tagged = itemTagCount(text, rootName(text));
+    if (tagged <= parsed) return first;
+    const fault = `${tagged - parsed} of ${tagged} item tags swallowed by a malformed item`;
+    return (await withoutMalformedItems(text, fault, warnings, parsed)) ?? first;
+  }
+  if (first.error.code !== 'FEED_PARSE') return first;
   const closedText = closeOpenElements(text);
   if (closedText !== undefined) {
     const second = await runParser(closedText);
@@ -80,12 +92,25 @@ async function parseXml(text: string, warnings: string[]): Promise<Result<Parser
   return (await withoutMalformedItems(text, first.error.message, warnings)) ?? first;
 }
 
-async function withoutMalformedItems(text: string, error: string, warnings: string[]): Promise<Result<ParserOutput, ParseError> | undefined> {
-  const recovered = await recoverItems(text, rootName(text), { parse: runParser, itemCount: (out) => asArray(out.items).length });
-  if (!recovered?.result.ok) return undefined;
+const itemsOf = (out: ParserOutput): number => asArray(out.items).length;
+
+/**
+ * The document parsed without its malformed items, when that works and gives at least as many items as the
+ * strict parse, if it worked. After a strict parse that worked, no item is closed and kept: a piece cut short by
+ * the textual cut (at an `<item>` inside CDATA) would pass for one.
+ */
+async function withoutMalformedItems(
+  text: string,
+  fault: string,
+  warnings: string[],
+  strictItems?: number,
+): Promise<Result<ParserOutput, ParseError> | undefined> {
+  const parser = { parse: runParser, itemCount: itemsOf, closeOpenItems: strictItems === undefined };
+  const recovered = await recoverItems(text, rootName(text), parser);
+  if (!recovered?.result.ok || itemsOf(recovered.result.value) < (strictItems ?? 0)) return undefined;
   const { total, dropped, repaired } = recovered;
   const closed = repaired ? `, ${repaired} closed where left open` : '';
-  warnings.push(`malformed document (${error}); ${dropped} of ${total} items dropped as malformed${closed}, the others kept`);
+  warnings.push(`malformed document (${fault}); ${dropped} of ${total} items dropped as malformed${closed}, the others kept`);
   return recovered.result;
 }
 

@@ -20,6 +20,8 @@ export interface RecoveryParser<T> {
   parse(text: string): Promise<Result<T, unknown>>;
   /** Items in a parse result: a run that parses into fewer items than it has pieces swallowed some. */
   itemCount(value: T): number;
+  /** Keep an item that parses once its open elements are closed (default true). */
+  closeOpenItems?: boolean;
 }
 
 /** Parses (of runs of items) one recovery may make before giving up. */
@@ -30,7 +32,7 @@ const MAX_READ_FACTOR = 3;
 /** Parses `text` again without its malformed items; undefined when it has no items, none is well-formed or the budget ran out. */
 export async function recoverItems<T>(text: string, root: string | undefined, parser: RecoveryParser<T>): Promise<RecoveredItems<T> | undefined> {
   const atom = root === 'feed';
-  const spans = itemSpans(text, atom ? 'entry' : 'item');
+  const spans = itemSpans(text, itemName(root));
   const first = spans[0];
   const last = spans.at(-1);
   if (!first || !last) return undefined;
@@ -52,6 +54,15 @@ export async function recoverItems<T>(text: string, root: string | undefined, pa
   return { result, total: spans.length, dropped: spans.length - kept.length, repaired };
 }
 
+/** Item start tags in the document (item elements for RSS/RDF, entry elements for Atom). */
+export function itemTagCount(text: string, root: string | undefined): number {
+  return text.match(new RegExp(`<${itemName(root)}(?=[\\s>/])`, 'g'))?.length ?? 0;
+}
+
+function itemName(root: string | undefined): 'item' | 'entry' {
+  return root === 'feed' ? 'entry' : 'item';
+}
+
 interface Checker<T> {
   wrap(items: string): string;
   parser: RecoveryParser<T>;
@@ -64,6 +75,7 @@ async function keepWellFormed<T>(pieces: string[], checker: Checker<T>, failing 
   if (!failing && (await parsesInto(pieces, checker))) return pieces;
   if (checker.checksLeft <= 0 || checker.charsLeft <= 0) return undefined;
   if (pieces.length === 1) {
+    if (checker.parser.closeOpenItems === false) return [];
     const closed = closeOpenElements(pieces[0] as string);
     const kept = closed !== undefined && (await parsesInto([closed], checker));
     return checker.checksLeft < 0 || checker.charsLeft < 0 ? undefined : kept ? [closed] : [];

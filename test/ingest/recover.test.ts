@@ -22,6 +22,18 @@ describe('recovery of the well-formed items of a malformed feed', () => {
     expect(result.value.warnings).toContainEqual(expect.stringMatching(/^malformed document \(.+\); 1 of 4 items dropped as malformed, the others kept$/));
   });
 
+  it('a truncated CDATA section that swallows the next item without a parse error: that item comes back, the corrupt one goes', async () => {
+    const text = lenta.toString('utf8').replace('<description>&lt;p&gt;Сборная одержала победу со счетом 2:1.&lt;/p&gt;</description>', '<description><![CDATA[<p>Сборная одержала победу.</p>]]></description>');
+    const result = await parse(text);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.items.map((i) => i.title)).toEqual(['Правительство одобрило новый бюджет', 'Сборная выиграла матч', 'Курс рубля вырос']);
+    expect(result.value.items[1]?.summary).toBe('<p>Сборная одержала победу.</p>');
+    expect(result.value.warnings).toContainEqual('malformed document (1 of 4 item tags swallowed by a malformed item); 1 of 4 items dropped as malformed, the others kept');
+    const literal = rss([item(1), item(2, '<![CDATA[about the <item> element]]>'), item(3)]);
+    const kept = await parse(literal);
+    expect(kept.ok && kept.value.items.map((i) => i.title)).toEqual(['Item 1', 'about the <item> element', 'Item 3']);
+  });
+
   it('an item with an unencoded "<" ("FEED_PARSE: Unencoded <" before) costs only that item', async () => {
     const result = await parse(rss([item(1), item(2, 'Prices < 5 dollars'), item(3), item(4)]));
     if (!result.ok) throw new Error(result.error.message);
