@@ -49,7 +49,8 @@ const authorHeadSchema = z.object({
   ids: z.array(z.number().int()),
   weights: z.array(z.number()),
   voice: z.array(z.number()),
-  aggregate: z.object({ prior: z.number(), threshold: z.number() }),
+  blend: z.number().min(0).max(1),
+  aggregate: z.object({ prior: z.number(), threshold: z.number(), votes: z.boolean().optional() }),
   training: z.record(z.string(), z.unknown()),
 });
 

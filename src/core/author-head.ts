@@ -14,12 +14,14 @@ export interface AuthorHeadData {
   weights: number[];
   /** 3 x VOICE_FEATURES weights of the voice head, class-major (negative, neutral, positive). */
   voice: number[];
+  /** Weight of the learned model against the gated sentence view (chosen by cross-validation). */
+  blend: number;
   /** Article aggregation of author-view sentence scores, chosen with the model. */
-  aggregate: { prior: number; threshold: number };
+  aggregate: { prior: number; threshold: number; votes?: boolean };
   training: Record<string, unknown>;
 }
 
 export function loadAuthorHead(data: AuthorHeadData): AuthorHead {
   if (data.voice.length !== 3 * VOICE_FEATURES) throw new Error(`voice head has ${data.voice.length} weights, code expects ${3 * VOICE_FEATURES}: retrain`);
-  return { weights: unpackWeights(data.bits, data.ids, data.weights, AUTHOR_BITS), voice: data.voice };
+  return { weights: unpackWeights(data.bits, data.ids, data.weights, AUTHOR_BITS), voice: data.voice, blend: data.blend };
 }

@@ -18,6 +18,8 @@ const A = {
   speaking: named('a:speaking'), headline: named('a:headline'), attributed: named('a:attributed'), scare: named('a:scare'),
   svScore: named('a:sv_score'), svNeutral: named('a:sv_neutral'), ownNeg: named('a:own_neg'), ownPos: named('a:own_pos'),
   boundNeg: named('a:bound_neg'), boundPos: named('a:bound_pos'), noOwn: named('a:no_own_terms'),
+  svNeg: named('a:sv_neg'), svPos: named('a:sv_pos'), agreeNeg: named('a:sv_agree_neg'), agreePos: named('a:sv_agree_pos'),
+  foil: named('a:foil'), foilScore: named('a:foil_score'),
 } as const;
 const CUES = new Map(['verb', 'according', 'quote', 'headline', 'claim'].map((c) => [c, bucket(NS.cue, fnv1a(c))]));
 
@@ -56,6 +58,8 @@ export interface AuthorInputs {
   actor: string;
   own: Attribution;
   sentenceView: Prediction;
+  /** "unlike X": the target is a foil. */
+  foil: boolean;
   reportedFrame?: VoiceFrame;
   speaking: boolean;
   headline: boolean;
@@ -87,6 +91,18 @@ export function authorExtras(x: AuthorInputs, f: FeatureVector): void {
   if (x.scareQuotes > 0) push(f, A.scare);
   push(f, A.svScore, reported ? 0 : x.sentenceView.score);
   push(f, A.svNeutral, x.sentenceView.probs[1]);
+  if (!reported) {
+    // The sentence view where the author's own words agree with it: the model may trust it there.
+    const [pNeg, , pPos] = x.sentenceView.probs;
+    push(f, A.svNeg, pNeg);
+    push(f, A.svPos, pPos);
+    if (x.own.negative > 0) push(f, A.agreeNeg, pNeg);
+    if (x.own.positive > 0) push(f, A.agreePos, pPos);
+  }
+  if (x.foil) {
+    push(f, A.foil);
+    push(f, A.foilScore, x.sentenceView.score);
+  }
   push(f, A.ownNeg, squash(x.own.negative));
   push(f, A.ownPos, squash(x.own.positive));
   if (x.own.boundNegative > 0) push(f, A.boundNeg, squash(x.own.boundNegative));

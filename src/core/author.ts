@@ -121,6 +121,8 @@ export interface AuthorHead {
   weights: Float32Array;
   /** 3 x VOICE_FEATURES weights of the voice head. */
   voice: number[];
+  /** Weight of the learned model against the gated sentence view, in [0, 1]. */
+  blend: number;
 }
 
 /** Softmax prediction of a dense head with class-major weights. */
@@ -135,7 +137,28 @@ export function densePrediction(weights: readonly number[], features: Float64Arr
   return fromProbs(softmax(z));
 }
 
-export const authorPrediction = (head: AuthorHead, parts: readonly FeatureVector[]): Prediction => fromProbs(softmax(authorLogits(head.weights, parts)));
+/** The learned author model alone. */
+export const learnedAuthorProbs = (head: AuthorHead, parts: readonly FeatureVector[]): [number, number, number] => softmax(authorLogits(head.weights, parts));
+
+/** Neutral as a distribution, for the gated sentence view of a target the author says nothing about. */
+const NEUTRAL: [number, number, number] = [0.05, 0.9, 0.05];
+
+/**
+ * The sentence view where the author's own voice is at work: the target is neither reported nor speaking and
+ * own-voice terms are attributed to it (or it is a foil of the sentence's contrast); else neutral. Keeps the
+ * sentence model's structure (foils, bound terms) for what the author says itself.
+ */
+export function gatedSentenceView(sentenceView: Prediction, own: Attribution, place: VoicePlace, foil: boolean): [number, number, number] {
+  const reported = place.reported !== undefined && place.reported.adoption !== 1;
+  if (reported || place.speaking) return NEUTRAL;
+  return own.terms.length > 0 || foil ? sentenceView.probs : NEUTRAL;
+}
+
+/** The author view: the learned model blended with the gated sentence view (the weight is chosen in training). */
+export function authorPrediction(head: AuthorHead, learned: readonly number[], gated: readonly number[]): Prediction {
+  const b = head.blend;
+  return fromProbs([0, 1, 2].map((k) => b * (learned[k] as number) + (1 - b) * (gated[k] as number)) as [number, number, number]);
+}
 export const voicePrediction = (head: AuthorHead, features: Float64Array): Prediction => densePrediction(head.voice, features);
 
 /** Attribution of the author's own terms to the target. */

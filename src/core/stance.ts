@@ -1,6 +1,6 @@
 // Per-sentence stance toward every actor mentioned in it. Pure.
 import type { Mention } from './actors.js';
-import { authorAttribution, authorPrediction, authorTerms, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
+import { authorAttribution, authorPrediction, authorTerms, gatedSentenceView, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
 import { authorExtras, foldedVector, prepareAuthorSentence } from './author-vector.js';
 import type { Attribution } from './attribution.js';
 import { clearVector, emptyVector, type FeatureVector } from './feature-hash.js';
@@ -33,6 +33,8 @@ export interface SentenceStance {
   authorAttributions: Attribution[];
   /** The author model's inputs for the actor's first mention (kept for training only, else empty). */
   authorFeatures: FeatureVector;
+  /** The two parts of the author view for the first mention: learned model and gated sentence view (training). */
+  authorParts: { learned: number[]; gated: number[] };
   /** Set when the actor's mention sits in reported content. */
   voice?: SentenceVoice;
   /** The analyses of the actor's mentions: their attributed terms are the evidence (`stanceTerms`); their
@@ -115,6 +117,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     for (const i of g) mentionAt[i] = k;
   });
   const actors = mentions.map((m) => m.actor);
+  let foilSentence = false;
   const extras = emptyVector();
   const base = logits(model.weights, sentence.shared);
   const byActor = new Map<string, SentenceStance>();
@@ -128,6 +131,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     if (!rivals) others.set(actor, (rivals = othersOf(mentions, actor)));
     clearVector(scratch);
     const analysis = analyseTarget(sentence, spans[k] as Span, k, rivals, scratch);
+    foilSentence ||= analysis.role.foil;
     const prediction = decide(model, analysis, base);
     const targetTokens = sentence.spanTokens[k] as number[];
     const rivalTokens = rivals.map((j) => sentence.spanTokens[j] as number[]).filter((g) => g.length > 0);
@@ -135,15 +139,17 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const own = targetTokens.length > 0 && ownTerms !== sentence.terms ? authorAttribution(sentence, ownTerms, targetTokens, rivalTokens, analysis.role) : analysis.attribution;
     clearVector(extras);
     authorExtras({
-      sentence, shared: authorSentence, mentionAt, actors, target: k, actor, own, sentenceView: prediction, reportedFrame: where.reported,
+      sentence, shared: authorSentence, mentionAt, actors, target: k, actor, own, sentenceView: prediction, foil: analysis.role.foil, reportedFrame: where.reported,
       speaking: where.speaking !== undefined, headline: place.headline, attributed: voices.frames.length > 0, scareQuotes: voices.scareQuotes.length,
     }, extras);
-    const author = authorPrediction(view.head, [analysis.features, extras]);
+    const learned = learnedAuthorProbs(view.head, [analysis.features, extras]);
+    const gated = gatedSentenceView(prediction, own, where, foilSentence);
+    const author = authorPrediction(view.head, learned, gated);
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     const voice = where.reported ? voiceOf(view.head, where.reported, prediction, analysis, sentence.terms) : undefined;
     const stance = byActor.get(actor);
     if (!stance) {
-      byActor.set(actor, { actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, voice, analyses: [analysis] });
+      byActor.set(actor, { actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });
       predictions.set(actor, [prediction]);
       authors.set(actor, [author]);
     } else {

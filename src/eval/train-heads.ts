@@ -27,7 +27,7 @@ export interface HeadTraining {
 }
 
 interface Collected {
-  author: Array<Example & { group: string }>;
+  author: Array<Example & { group: string; gated: number[] }>;
   voice: DenseExample[];
   /** Author example index per (article, actor), for the article aggregation. */
   byArticleActor: Map<string, number[]>;
@@ -50,7 +50,7 @@ function collect(analyser: Analyser, articles: IndomainArticle[], sentences: Ind
     }
     const k = `${pair.article}\u0000${pair.actor}`;
     out.byArticleActor.set(k, [...(out.byArticleActor.get(k) ?? []), out.author.length]);
-    out.author.push({ features: stance.authorFeatures, label: pair.label + 1, lexicon: NO_LEXICON, group: pair.article });
+    out.author.push({ features: stance.authorFeatures, label: pair.label + 1, lexicon: NO_LEXICON, group: pair.article, gated: stance.authorParts.gated });
     if (pair.voice && stance.voice) out.voice.push({ x: stance.voice.features, y: pair.voice.label + 1, group: pair.article });
   }
   return out;
@@ -83,6 +83,20 @@ function bestAuthorOptions(examples: Collected['author'], report: string[]): { o
     const cv = crossValidateAuthor(examples, options);
     report.push(`author model cv (folds by article) l2=${l2} class weights^${classWeightPower} macro-F1=${cv.f1.toFixed(4)}`);
     if (cv.f1 > best.f1) best = { options, f1: cv.f1, scores: cv.scores };
+  }
+  return best;
+}
+
+const BLENDS = [0, 0.25, 0.5, 0.75, 1];
+
+/** Weight of the learned model against the gated sentence view, by out-of-fold macro-F1. */
+function chooseBlend(c: Collected, learned: Array<[number, number, number]>, report: string[]): { blend: number; probs: Array<[number, number, number]> } {
+  let best = { blend: 1, f1: -1, probs: learned };
+  for (const blend of BLENDS) {
+    const probs = c.author.map((e, i) => [0, 1, 2].map((k) => blend * ((learned[i] as number[])[k] as number) + (1 - blend) * (e.gated[k] as number)) as [number, number, number]);
+    const f1 = classReport(c.author.map((e, i) => ({ gold: LABELS[e.label] as StanceLabel, predicted: fromProbs(probs[i] as [number, number, number]).label }))).macroF1;
+    report.push(`author view blend ${blend} (learned model vs gated sentence view) macro-F1=${f1.toFixed(4)}`);
+    if (f1 > best.f1 + 1e-9) best = { blend, f1, probs };
   }
   return best;
 }
@@ -129,7 +143,8 @@ export function trainHeads(analyser: Analyser, articles: IndomainArticle[], sent
   const packed = packWeights(trainModel(c.author, best.options));
   const voiceL2 = bestL2(c.voice, report, 'voice');
   const voice = trainDense(c.voice, voiceL2);
-  const aggregate = chooseAggregate(articles, c, best.scores, report);
+  const { blend, probs } = chooseBlend(c, best.scores, report);
+  const aggregate = chooseAggregate(articles, c, probs, report);
   return {
     head: {
       format: 'stancewatch-author-lr',
@@ -137,6 +152,7 @@ export function trainHeads(analyser: Analyser, articles: IndomainArticle[], sent
       bits: AUTHOR_BITS,
       ...packed,
       voice,
+      blend,
       aggregate,
       training: {
         data: 'datasets/indomain-train (sentences.jsonl, articles.jsonl)',
