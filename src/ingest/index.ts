@@ -36,7 +36,8 @@
 //   The format is detected from the content, whatever the Content-Type: JSON (first character `{` or `[`) is
 //   read as JSON Feed 1.0/1.1 (jsonfeed.ts; invalid JSON is FEED_PARSE "invalid JSON: ...", JSON without an
 //   "items" array NOT_A_FEED), an HTML page is NOT_A_FEED, anything else is RSS/RDF/Atom XML. When the strict XML
-//   parse fails, the well-formed items are kept (recover.ts) with a warning naming how many were dropped.
+//   parse fails (or gives fewer items than item tags: an unterminated CDATA section swallowed some), the
+//   well-formed items are kept (recover.ts) with a warning naming how many were dropped.
 //   gzip by magic bytes; charset from BOM > contentType charset > XML/HTML declaration > UTF-8, except that bytes
 //   declaring no charset that are not UTF-8 are decoded as chardet detects (with a warning); HTML pages are
 //   NOT_A_FEED with the linked feed (RSS/Atom/JSON Feed, if any) in suggestedFeedUrl; never throws. Entity
