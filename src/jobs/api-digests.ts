@@ -1,7 +1,7 @@
 // The part of the bot's facade (src/jobs/api.ts) about summaries, digests and alerts. Returned shapes are
 // platform-neutral data built from src/core/digest building blocks; src/discord renders them.
 import { buildDigest, pickArticles, rankOutlets, summariseActors } from '../core/digest.js';
-import type { ActorHighlights, ActorSummary, DigestTotals, OutletRank, Period, StanceChartData } from '../core/digest-types.js';
+import type { ActorHighlights, ActorSummary, DigestTotals, OutletRank, Period, QuotedVoice, StanceChartData } from '../core/digest-types.js';
 import type { DigestPayload } from '../core/outbox-payloads.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Store } from '../store/index.js';
@@ -45,6 +45,8 @@ export interface ActorView {
   highlights: ActorHighlights;
   /** Outlets ranked by stance toward the actor, most favourable first. */
   outlets: OutletRank[];
+  /** The speakers most quoted about the actor (reported voices, not the outlets' own stance), most quoted first. */
+  voices: QuotedVoice[];
 }
 
 export interface DigestsApi extends DigestSettingsApi {
@@ -68,6 +70,8 @@ export interface DigestsApiDeps extends DigestSettingsDeps {
 }
 
 const OUTLETS_EACH_WAY = 3;
+/** Speakers /actor names in its "voices on" line. */
+const ACTOR_VOICES = 5;
 const DAY = 86_400_000;
 
 /** Canonical actor name for what the user typed (case-insensitive), among built-in and server actors. */
@@ -116,13 +120,14 @@ export function createDigestsApi(deps: DigestsApiDeps): DigestsApi {
       const actor = await resolveActor(deps, guildId, typed);
       if (!actor.ok) return actor;
       const { input, timeZone } = await load(guildId, p, [actor.value]);
-      const digest = buildDigest({ ...input, options: { ...input.options, maxChartActors: 1 } });
+      const digest = buildDigest({ ...input, options: { ...input.options, maxChartActors: 1, maxVoices: ACTOR_VOICES } });
       const summary = digest.actors[0] as ActorSummary;
       const chart = summary.n > 0 ? digest.chart : { days: digest.chart.days, series: [{ name: actor.value, values: digest.chart.days.map(() => null) }] };
       return ok({
         actor: actor.value, period: input.period, timeZone, summary, chart,
         highlights: pickArticles(input.articles, actor.value, deps.articlesPerActor),
         outlets: rankOutlets(input.outletActors, actor.value),
+        voices: digest.voices?.find((v) => v.actor === actor.value)?.voices ?? [],
       });
     },
     async previewDigest(guildId) {

@@ -1,8 +1,8 @@
 // Store queries -> DigestInput (src/core/digest-types.ts): the aggregates of one server over a period and the
 // period before, per-day series grouped into calendar days of the server's zone, candidate articles per actor,
-// and framing-term counts of the period and the periods before it.
+// framing-term counts of the period and the periods before it, and the voices quoted about the actors.
 import { previousPeriod } from '../core/digest.js';
-import type { ActorAggregate, ActorArticle, ActorSeries, DigestInput, Period, TermPeriod } from '../core/digest-types.js';
+import type { ActorAggregate, ActorArticle, ActorSeries, DigestInput, Period, TermPeriod, VoiceAggregate } from '../core/digest-types.js';
 import { dayKey } from '../core/tz.js';
 import type { ActorStats, GuildRange, ScoredArticle, Store } from '../store/index.js';
 
@@ -76,6 +76,13 @@ export async function candidateArticles(store: Store, range: GuildRange, actors:
   return lists.flat();
 }
 
+/** Voices quoted about the actors; with `outlet`, only what that outlet's articles quoted. */
+export async function quotedVoices(store: Store, range: GuildRange, outlet: string | undefined): Promise<VoiceAggregate[]> {
+  const voices = await store.voiceStats(range);
+  if (outlet === undefined) return voices;
+  return voices.flatMap((v) => v.outlets.filter((o) => o.outlet === outlet).map((o) => ({ ...v, n: o.n, meanScore: o.meanScore, outlets: [o] })));
+}
+
 async function termPeriod(store: Store, range: GuildRange): Promise<TermPeriod> {
   const [counts, totals] = await Promise.all([store.framingCounts(range), store.periodTotals(range)]);
   return { articles: Math.max(0, totals.articles - totals.notAnalysed), counts };
@@ -99,7 +106,7 @@ export async function loadDigestInput(store: Store, q: DigestQuery): Promise<Dig
     const len = q.period.to - q.period.from;
     return { guildId: q.guildId, ...basis, from: q.period.from - (i + 1) * len, to: q.period.to - (i + 1) * len };
   });
-  const [previous, series, outletStats, articles, framingNow, framingBefore, totals] = await Promise.all([
+  const [previous, series, outletStats, articles, framingNow, framingBefore, totals, voices] = await Promise.all([
     aggregates(store, { ...scoped, from: before.from, to: before.to }, q.outlet),
     daySeries(store, scoped, q.timeZone, q.outlet),
     store.outletActorStats(scoped),
@@ -107,12 +114,13 @@ export async function loadDigestInput(store: Store, q: DigestQuery): Promise<Dig
     termPeriod(store, { guildId: q.guildId, ...basis, from: range.from, to: range.to }),
     Promise.all(earlier.map((r) => termPeriod(store, r))),
     store.periodTotals({ guildId: q.guildId, ...basis, from: range.from, to: range.to }),
+    quotedVoices(store, scoped, q.outlet),
   ]);
   return {
     period: q.period, timeZone: q.timeZone, previous, actors: current, series,
     outletActors: outletStats.filter((r) => q.outlet === undefined || r.outlet === q.outlet)
       .map((r) => ({ outlet: r.outlet, actor: r.actor, n: r.n, meanScore: r.meanScore })),
-    articles, framing: { current: framingNow, previous: framingBefore }, totals, watched,
+    articles, framing: { current: framingNow, previous: framingBefore }, totals, watched, voices,
     options: { articlesPerActor: q.articlesPerActor },
   };
 }

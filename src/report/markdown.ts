@@ -2,7 +2,8 @@
 // no-Discord output folder and the demo.
 import { signed } from '../core/chart-svg.js';
 import { notChartedNote } from '../core/chart.js';
-import type { ActorSummary, ArticleRef, Digest, OutletCell, RisingTerm } from '../core/digest-types.js';
+import type { ActorSummary, ActorVoices, ArticleRef, Digest, OutletCell, RisingTerm } from '../core/digest-types.js';
+import { voicesLine } from '../core/digest-voices.js';
 import { wallTime } from '../core/tz.js';
 
 export interface MarkdownOptions {
@@ -87,8 +88,18 @@ function highlights(d: Digest, tz: string): string[] {
   return out;
 }
 
+/** Own stance "+0.30 (4)"; "q −0.40 (3)" when the outlet only quoted others about the actor. */
 function cell(c: OutletCell | null): string {
-  return c ? `${signed(c.mean)} (${c.n})` : '—';
+  if (c && c.n === 0 && c.quoted) return `q ${signed(c.quoted.mean)} (${c.quoted.n})`;
+  return c && c.n > 0 ? `${signed(c.mean)} (${c.n})` : '—';
+}
+
+function voicesSection(voices: ActorVoices[] | undefined): string[] {
+  if (!voices?.length) return [];
+  return [
+    '', '## Voices quoted', '', 'Who the articles quote about each actor and how (reported speech, not the outlets\' own stance): − against, + for, ± neutral.', '',
+    ...voices.map((a) => `- **${escapeMarkdown(a.actor)}**: ${voicesLine(a.voices, escapeMarkdown)}`),
+  ];
 }
 
 function outletSection(d: Digest): string[] {
@@ -99,6 +110,8 @@ function outletSection(d: Digest): string[] {
     `| Outlet | ${t.actors.map(escapeMarkdown).join(' | ')} |`,
     `|---|${t.actors.map(() => '---:').join('|')}|`,
     ...t.rows.map((r) => `| ${escapeMarkdown(r.outlet)} | ${r.cells.map(cell).join(' | ')} |`),
+    ...(t.rows.some((r) => r.cells.some((c) => c !== null && c.n === 0 && c.quoted))
+      ? ['', 'q: the outlet only quoted others about the actor (their mean stance, articles); no stance of its own.'] : []),
   ];
 }
 
@@ -116,7 +129,7 @@ export function digestToMarkdown(d: Digest, options: MarkdownOptions = {}): stri
   const o = { timeZone: options.timeZone ?? 'UTC', title: options.title ?? 'Stance digest' };
   const lines = [...header(d, o)];
   if (d.articles === 0) lines.push('', 'No new articles in this period.');
-  lines.push(...actorTable(d.actors), ...highlights(d, o.timeZone), ...outletSection(d), ...termsSection(d.risingTerms));
+  lines.push(...actorTable(d.actors), ...highlights(d, o.timeZone), ...voicesSection(d.voices), ...outletSection(d), ...termsSection(d.risingTerms));
   if (options.chartFile && d.chart.series.length) {
     lines.push('', '## Stance over time', '', `![Mean stance per day](${safeUrl(options.chartFile)})`);
     const note = notChartedNote(d.actors, d.chart);

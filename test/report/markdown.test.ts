@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/core/digest.js';
 import { digestToMarkdown, escapeMarkdown } from '../../src/report/markdown.js';
-import { fixtureInput } from '../core/digest-fixture.js';
+import { fixtureInput, sampleVoices } from '../core/digest-fixture.js';
 
 describe('digestToMarkdown', () => {
   it('renders a fixed digest', () => {
@@ -64,6 +64,21 @@ describe('digestToMarkdown', () => {
     const md = digestToMarkdown(buildDigest(input), { chartFile: 'x.png' });
     expect(md).toContain('Not charted: China, NATO (the chart shows the 2 actors with the most mentions).');
     expect(digestToMarkdown(buildDigest(fixtureInput()), { chartFile: 'x.png' })).not.toContain('Not charted');
+  });
+
+  it('lists the voices quoted per actor and marks the outlets that only quoted others', () => {
+    const md = digestToMarkdown(buildDigest({ ...fixtureInput(), voices: sampleVoices() }));
+    expect(md).toContain([
+      '## Voices quoted', '',
+      'Who the articles quote about each actor and how (reported speech, not the outlets\' own stance): − against, + for, ± neutral.', '',
+      '- **Russia**: Global Herald (Global Herald) −',
+      '- **NATO**: Dmitry Peskov [Russia] (TASS, RT) −, Jens Stoltenberg (Reuters) +, Beijing [China] (A, B, C, +2) −',
+      '', '## Outlets × actors',
+    ].join('\n'));
+    expect(md).toContain('| Eastern Dawn | +0.60 (2) | — | +0.80 (3) | −0.50 (2) |');
+    expect(md).toContain('| TASS | — | — | — | q −0.70 (2) |');
+    expect(md).toContain('q: the outlet only quoted others about the actor');
+    expect(digestToMarkdown(buildDigest(fixtureInput()))).not.toMatch(/Voices quoted|q: the outlet/);
   });
 
   it('says when a period had no articles and omits empty sections', () => {

@@ -1,11 +1,12 @@
 // A digest (src/core/digest-types.ts) as Discord messages: an overview embed (period, totals, one line per
 // actor with mean, label, change and volume), one embed per actor with the most negative and most positive
-// articles and their evidence, an outlet × actor table, rising framing terms, and the chart embed showing the
-// attached PNG. Everything untrusted is escaped; renderMessages packs it within Discord's limits.
+// articles and their evidence, the voices quoted about each actor, an outlet × actor table (own stance, or "q"
+// where an outlet only quoted others), rising framing terms, and the chart embed showing the attached PNG. Everything untrusted is escaped; renderMessages packs it within Discord's limits.
 import type { APIEmbed } from 'discord.js';
 import { signed } from '../../core/chart-svg.js';
 import { notCharted } from '../../core/chart.js';
-import type { ActorHighlights, ActorSummary, ArticleRef, Digest, OutletTable, RisingTerm } from '../../core/digest-types.js';
+import type { ActorHighlights, ActorSummary, ActorVoices, ArticleRef, Digest, OutletCell, OutletTable, RisingTerm } from '../../core/digest-types.js';
+import { voicesLine } from '../../core/digest-voices.js';
 import type { DigestPayload } from '../../core/outbox-payloads.js';
 import { LIMITS } from '../limits.js';
 import { escapeMentions, plainText, safeLink, safeText } from './escape.js';
@@ -68,8 +69,19 @@ function highlightEmbed(h: ActorHighlights, summary: ActorSummary | undefined): 
   return { title: truncate(`${h.actor}: most telling articles`, LIMITS.embedTitle), description: truncate(lines.join('\n'), LIMITS.embedDescription), color: colour };
 }
 
-function cell(c: { n: number; mean: number } | null): string {
-  return c ? `${signed(c.mean)} (${c.n})` : '—';
+/** Own stance "+0.30 (4)"; "q −0.40 (3)" when the outlet only quoted others about the actor. */
+function cell(c: OutletCell | null): string {
+  if (c && c.n === 0 && c.quoted) return `q ${signed(c.quoted.mean)} (${c.quoted.n})`;
+  return c && c.n > 0 ? `${signed(c.mean)} (${c.n})` : '—';
+}
+
+export const QUOTED_ONLY_NOTE = 'q: the outlet only quoted others about the actor (their mean stance, articles); no stance of its own.';
+
+/** "Voices quoted": per actor, who the articles quote about it and how (reported speech, not the outlets' own stance). */
+function voicesEmbed(voices: ActorVoices[] | undefined): APIEmbed | null {
+  if (!voices?.length) return null;
+  const lines = voices.map((a) => `**${safeText(a.actor)}**: ${truncate(voicesLine(a.voices, safeText), 600)}`);
+  return { title: 'Voices quoted (reported speech: − against, + for, ± neutral)', description: truncate(lines.join('\n'), LIMITS.embedDescription), color: COLOURS.info };
 }
 
 /**
@@ -84,7 +96,8 @@ function tableEmbed(t: OutletTable): APIEmbed | null {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cols: string[]): string => cols.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   const body = [line(head), ...rows.map(line)].join('\n');
-  return { title: 'Outlets × actors (mean stance, mentions)', description: truncate(`\`\`\`\n${body}\n\`\`\``, LIMITS.embedDescription), color: COLOURS.info };
+  const note = t.rows.some((r) => r.cells.some((c) => c !== null && c.n === 0 && c.quoted)) ? `\n-# ${QUOTED_ONLY_NOTE}` : '';
+  return { title: 'Outlets × actors (mean stance, mentions)', description: `${truncate(`\`\`\`\n${body}`, LIMITS.embedDescription - note.length - 4)}\n\`\`\`${note}`, color: COLOURS.info };
 }
 
 function termsEmbed(terms: RisingTerm[]): APIEmbed | null {
@@ -100,6 +113,7 @@ export function digestEmbeds(payload: DigestPayload, withChart: boolean): APIEmb
   const embeds: (APIEmbed | null)[] = [
     overview(d, payload.trigger),
     ...d.highlights.map((h) => highlightEmbed(h, summaries.get(h.actor))),
+    voicesEmbed(d.voices),
     tableEmbed(d.outletTable),
     termsEmbed(d.risingTerms),
   ];

@@ -1,9 +1,12 @@
-// Views of /summary and /actor: per-actor stance with change, outlets for and against, telling articles.
+// Views of /summary and /actor: per-actor stance with change, outlets for and against, telling articles, and
+// (/actor) the voices quoted about the actor.
 import type { APIEmbed } from 'discord.js';
 import type { ActorSummary, ArticleRef, OutletRank, Period } from '../../core/digest-types.js';
 import { sparkline } from '../../core/chart.js';
+import { voicesLine } from '../../core/digest-voices.js';
 import type { ActorView, OutletStanding, SummaryView } from '../../jobs/api.js';
 import { LIMITS } from '../limits.js';
+import { safeText } from '../render/escape.js';
 import { truncate } from '../render/truncate.js';
 import { COLOURS, labelCounts, labelIcon, plural, quote, signed, titleLink, when } from './format.js';
 
@@ -90,17 +93,28 @@ export function summaryReply(v: SummaryView, server: ServerState): { embeds: API
   };
 }
 
+/** Speaker names, outlets and the whole line are cut so that the line stays short. */
+const VOICES_LINE = 700;
+
+/** "Voices on NATO (7 days): Dmitry Peskov [Russia] (TASS, RT) −, …" (reported speech, not the outlets' stance). */
+export function voicesText(v: Pick<ActorView, 'actor' | 'period' | 'voices'>): string {
+  if (v.voices.length === 0) return '';
+  const line = voicesLine(v.voices, (text) => safeText(truncate(text, 60)));
+  return `Voices on ${quote(v.actor, 64)} (${spanText(v.period)}): ${truncate(line, VOICES_LINE)}\n-# Who the articles quote about ${quote(v.actor, 64)}: − against, + for, ± neutral.`;
+}
+
 export function actorReply(v: ActorView, chartAttached: boolean): APIEmbed {
   const values = v.chart.series[0]?.values ?? [];
   const lines = [
     periodText(v.period), stanceLine(v.summary),
     `Trend: \`${sparkline(values, [-1, 1]) || ' '}\` (per day, −1 … +1)`,
+    voicesText(v),
     v.highlights.mostNegative.length > 0 ? `\n**Most negative**\n${v.highlights.mostNegative.map(articleLine).join('\n')}` : '',
     v.highlights.mostPositive.length > 0 ? `\n**Most positive**\n${v.highlights.mostPositive.map(articleLine).join('\n')}` : '',
   ];
   return {
     title: quote(v.actor, 200),
-    description: lines.filter(Boolean).join('\n'),
+    description: truncate(lines.filter(Boolean).join('\n'), LIMITS.embedDescription),
     fields: v.outlets.length > 0 ? [{ name: 'Outlets by stance (most favourable first)', value: outletList(v.outlets.slice(0, 15)) }] : [],
     color: v.summary.label === null ? COLOURS.neutral : COLOURS[v.summary.label],
     ...(chartAttached ? { image: { url: 'attachment://stance.png' } } : {}),
