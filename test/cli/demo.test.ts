@@ -22,6 +22,8 @@ it('runs offline, prints the digest with progress, and writes the Markdown and t
   const markdown = readFileSync(join(out, md as string), 'utf8');
   expect(markdown).toContain('## Actors');
   expect(markdown).toContain('## Most telling articles');
+  // The sample feeds quote officials, analysts and governments: the digest says who is quoted about whom.
+  expect(markdown).toMatch(/## Voices quoted\n\n.*\n\n- \*\*[^*]+\*\*: [^\n]+ \([^)]+\) [−+±]/);
   expect(markdown).toContain(`](${png})`);
   const bytes = readFileSync(join(out, png as string));
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
