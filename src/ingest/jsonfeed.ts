@@ -30,10 +30,12 @@ export function parseJsonFeed(text: string, url: string | undefined, warnings: s
   } catch (e) {
     return err({ code: 'FEED_PARSE', message: `invalid JSON: ${(e as Error).message.split('\n')[0]?.slice(0, 160)}` });
   }
-  if (!isObject(doc) || !Array.isArray(doc.items)) {
-    return err({ code: 'NOT_A_FEED', message: 'a JSON document, but not a JSON Feed (no "items" array)' });
+  const version = isObject(doc) ? str(doc.version) : undefined;
+  // A JSON Feed names its version; one that does not must at least look like one (a title and items).
+  const named = version?.includes('jsonfeed.org/version/') ?? (isObject(doc) && typeof doc.title === 'string');
+  if (!isObject(doc) || !Array.isArray(doc.items) || !named) {
+    return err({ code: 'NOT_A_FEED', message: 'a JSON document, but not a JSON Feed (no JSON Feed version, or no "items" array)' });
   }
-  const version = str(doc.version);
   if (!version || !VERSION.test(version)) warnings.push(`unknown JSON Feed version "${(version ?? '').slice(0, 60)}"; read as 1.1`);
   const base = webUrl(resolveUrl(str(doc.feed_url), url)) ?? webUrl(url);
   const feedAuthor = authorOf(doc);

@@ -71,7 +71,7 @@ describe('JSON Feed', () => {
     expect((await parseOk(doc({ feed_url: 'https://y.example/z/f.json' }), { url: 'https://x.example/f.json' })).items[0]?.link).toBe('https://y.example/z/a.html');
   });
 
-  it('invalid JSON is a clear FEED_PARSE error; JSON that is not a JSON Feed is NOT_A_FEED', async () => {
+  it('invalid JSON is a clear FEED_PARSE error; JSON that is not a JSON Feed (other API, no version) is NOT_A_FEED', async () => {
     const truncated = fixture('jsonfeed-1.0.json').subarray(0, 300);
     expect(await parseFeedDocument(truncated, { contentType: 'application/feed+json' })).toEqual({
       ok: false, error: { code: 'FEED_PARSE', message: expect.stringMatching(/^invalid JSON: /) },
@@ -79,6 +79,11 @@ describe('JSON Feed', () => {
     expect(await parseFeedDocument(Buffer.from('{"title": "x", items: []}'))).toMatchObject({ ok: false, error: { code: 'FEED_PARSE', message: expect.stringMatching(/^invalid JSON: /) } });
     expect(await parseFeedDocument(Buffer.from('{"title": "x"}'))).toMatchObject({ ok: false, error: { code: 'NOT_A_FEED', message: expect.stringContaining('not a JSON Feed') } });
     expect(await parseFeedDocument(Buffer.from('[1, 2]'))).toMatchObject({ ok: false, error: { code: 'NOT_A_FEED' } });
+    expect(await parseFeedDocument(Buffer.from('{"count": 2, "items": [{"id": 1}, {"id": 2}]}'))).toMatchObject({ ok: false, error: { code: 'NOT_A_FEED' } });
+    expect(await parseFeedDocument(Buffer.from('{"version": "https://example.org/api/v2", "title": "x", "items": []}'))).toMatchObject({ ok: false, error: { code: 'NOT_A_FEED' } });
+    const unversioned = await parseOk(Buffer.from('{"title": "Old", "items": [{"id": "a", "title": "A"}]}'));
+    expect(unversioned.items.map((i) => i.title)).toEqual(['A']);
+    expect(unversioned.warnings.join()).toMatch(/unknown JSON Feed version ""/);
   });
 
   it('hostile nesting is refused in one linear pass, before JSON.parse', async () => {
