@@ -34,8 +34,8 @@
 // parseFeedDocument(bytes, { contentType?, url? }): Promise<Result<ParsedFeed, { code: 'FEED_PARSE' |
 //   'NOT_A_FEED' | 'EMPTY', message, suggestedFeedUrl? }>>
 //   The format is detected from the content, whatever the Content-Type: JSON (first character `{` or `[`) is
-//   read as JSON Feed 1.0/1.1 (jsonfeed.ts; invalid JSON is FEED_PARSE "invalid JSON: ...", JSON without an
-//   "items" array NOT_A_FEED), an HTML page is NOT_A_FEED, anything else is RSS/RDF/Atom XML. When the strict XML
+//   read as JSON Feed 1.0/1.1 (jsonfeed.ts; invalid JSON is FEED_PARSE "invalid JSON: ...", other JSON (no JSON
+//   Feed version, no "items" array) NOT_A_FEED), an HTML page is NOT_A_FEED, anything else is RSS/RDF/Atom XML. When the strict XML
 //   parse fails (or gives fewer items than item tags: an unterminated CDATA section swallowed some), the
 //   well-formed items are kept (recover.ts) with a warning naming how many were dropped.
 //   gzip by magic bytes; charset from BOM > contentType charset > XML/HTML declaration > UTF-8, except that bytes
