@@ -1,7 +1,7 @@
 // Reporting constructions of one sentence: "X said (that) ...", "..., X said", "according to X", claim nouns
 // ("Washington's claims that ..."), and headlines ("Lavrov: ...", "... - Lavrov"). Pure.
 import type { Token } from './text.js';
-import { AUDIENCES, AUXILIARIES, DETERMINERS, OBJECT_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TRAILING } from './voice-words.js';
+import { AUDIENCES, AUXILIARIES, DETERMINERS, OBJECT_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TELL_VERBS, TRAILING } from './voice-words.js';
 
 export const word = (tokens: Token[], i: number): string => tokens[i]?.text ?? '';
 export const isQuote = (t: Token | undefined): boolean => t !== undefined && t.punct && (t.text === '"' || t.text === "'");
@@ -42,15 +42,29 @@ function speakerRight(text: string, tokens: Token[], start: number): [number, nu
   return last >= start ? [start, last] : undefined;
 }
 
-/** Which part of the sentence a reporting verb at `verb` introduces, given its speaker before it. */
-function contentOf(tokens: Token[], verb: number, speaker: [number, number]): Array<[number, number]> {
+/** Where what is said may start after a reporting verb: past an audience ("told reporters", "told the BBC"). */
+function contentStart(text: string, tokens: Token[], verb: number): number {
   const end = tokens.length - 1;
   let after = verb + 1;
   while (after <= end && tokens[after]?.punct && !isQuote(tokens[after])) after++;
-  // "told reporters (that) ...", "told state media ...": the audience is not what is said.
-  const audience = after + (DETERMINERS.has(word(tokens, after)) ? 1 : 0);
-  if (AUDIENCES.has(word(tokens, audience)) && audience < end && tokens[audience + 1]?.punct !== true) after = audience + 1;
-  const rest = after <= end && !TRAILING.has(word(tokens, after)) && word(tokens, after) !== 'reporters';
+  const from = after + (DETERMINERS.has(word(tokens, after)) ? 1 : 0);
+  const tell = TELL_VERBS.has(word(tokens, verb));
+  let a = from;
+  let named = false;
+  while (a <= end && !tokens[a]?.punct && (AUDIENCES.has(word(tokens, a)) || (tell && capitalised(text, tokens[a] as Token)))) {
+    named ||= !AUDIENCES.has(word(tokens, a));
+    a++;
+  }
+  // A named audience only when nothing but "that" or the clause's end follows ("told Manila to stop" names the addressee).
+  if (a > from && (!named || a > end || tokens[a]?.punct === true || word(tokens, a) === 'that')) after = a;
+  return after;
+}
+
+/** Which part of the sentence a reporting verb at `verb` introduces, given its speaker before it. */
+function contentOf(text: string, tokens: Token[], verb: number, speaker: [number, number]): Array<[number, number]> {
+  const end = tokens.length - 1;
+  const after = contentStart(text, tokens, verb);
+  const rest = after <= end && !TRAILING.has(word(tokens, after)) && !(tokens[after]?.punct === true && !isQuote(tokens[after]));
   const before = speaker[0] - 1;
   const beforeEnds = before >= 0 && tokens[before]?.punct === true && (word(tokens, before) === ',' || isQuote(tokens[before]));
   if (OBJECT_VERBS.has(word(tokens, verb)) && rest) return [[verb + 1, end]];
@@ -85,12 +99,15 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   }
   const next = tokens[i + 1];
   const inverted = isQuote(tokens[j]) || (comma && next !== undefined && (capitalised(text, next) || SPEAKER_PRONOUNS.has(next.text)));
-  if (inverted) {
-    const speaker = speakerRight(text, tokens, i + 1);
-    if (!speaker) return undefined;
+  const after = inverted ? speakerRight(text, tokens, i + 1) : undefined;
+  // "..., said NATO was hostile" is no inversion: an inverted speaker ends its clause ("..., said Lavrov on Monday").
+  const follow = after ? tokens[after[1] + 1] : undefined;
+  const endsClause = follow === undefined || follow.punct || TRAILING.has(follow.text) || follow.text === 'who';
+  if (inverted && (isQuote(tokens[j]) || endsClause)) {
+    if (!after) return undefined;
     let end = j - 1;
     while (end >= 0 && tokens[end]?.punct) end--;
-    return end >= 0 ? { speaker, content: [[0, end]], cue: 'verb', at: i } : undefined;
+    return end >= 0 ? { speaker: after, content: [[0, end]], cue: 'verb', at: i } : undefined;
   }
   if (comma) {
     // "X, on the other hand, portrayed ...": the subject stands before the parenthesis.
@@ -103,7 +120,7 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   if (w === 'the' || w === 'a' || w === 'an' || w === 'its' || w === 'their') return undefined; // "the stated goal"
   const speaker = speakerLeft(text, tokens, j);
   if (!speaker) return undefined;
-  return { speaker, content: contentOf(tokens, i, speaker), cue: 'verb', at: i };
+  return { speaker, content: contentOf(text, tokens, i, speaker), cue: 'verb', at: i };
 }
 
 /** "according to X, ..." or "..., according to X". */
@@ -151,6 +168,16 @@ function headlineFrame(text: string, tokens: Token[]): Found | undefined {
   return undefined;
 }
 
+/** Subordinators that open a sentence with a clause of their own ("While Marcos said ..., he ..."). */
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas']);
+
+/** The first comma outside quotations of a sentence opening with a subordinator, else no limit. */
+function openingClauseEnd(tokens: Token[], inQuote: (i: number) => boolean): number {
+  if (!SUBORDINATORS.has(word(tokens, 0))) return Infinity;
+  for (let i = 1; i < tokens.length - 1; i++) if (word(tokens, i) === ',' && !inQuote(i)) return i;
+  return Infinity;
+}
+
 /** Words that join a second clause with its own speaker ("X said ..., while Y said ..."). */
 const CLAUSE_JOINS = new Set(['and', 'while', 'but', 'whereas', 'yet']);
 
@@ -178,6 +205,7 @@ function nextSpeakerClause(text: string, tokens: Token[], verb: number, inQuote:
 export function findConstructions(text: string, tokens: Token[], quotes: Array<[number, number]>): Found[] {
   const inQuote = (i: number): boolean => quotes.some(([a, b]) => i >= a && i <= b);
   const found: Found[] = [];
+  const clauseEnd = openingClauseEnd(tokens, inQuote);
   for (let i = 0; i < tokens.length; i++) {
     const w = word(tokens, i);
     if (tokens[i]?.punct || inQuote(i)) continue;
@@ -185,6 +213,10 @@ export function findConstructions(text: string, tokens: Token[], quotes: Array<[
     if (REPORTING_VERBS.has(w)) f = verbFrame(text, tokens, i);
     else if (w === 'according') f = accordingFrame(text, tokens, i);
     else if (CLAIM_NOUNS.has(w)) f = claimFrame(text, tokens, i);
+    if (f && i < clauseEnd) {
+      // "While X said that A, B": what X said ends with the subordinate clause; B is the sentence's own.
+      f.content = f.content.map(([a, b]) => (a > i && b > clauseEnd ? [a, clauseEnd - 1] : [a, b]));
+    }
     if (f) {
       found.push(f);
       if (!f.content.some(([a, b]) => a > i && b === tokens.length - 1)) continue;

@@ -72,7 +72,9 @@ export const AUXILIARIES = words(`
 export const TRAILING = words(`on in at to during after before while when, last this earlier later today yesterday told reporters`);
 
 /** Audiences after a reporting verb ("told reporters that ..."), and what may stand before them ("state media"). */
-export const AUDIENCES = words(`reporters journalists press media lawmakers parliament legislators delegates audience audiences crowd`);
+export const AUDIENCES = words(`reporters journalists press media lawmakers parliament legislators delegates audience audiences crowd television radio`);
+/** Verbs whose object is the audience ("told the BBC"), not what is said. */
+export const TELL_VERBS = words(`tell tells told telling`);
 export const DETERMINERS = words(`the state local foreign visiting`);
 
 /** Words that cannot be part of a speaker phrase (a clause boundary or a verb/relative). */

@@ -37,6 +37,28 @@ describe('reported speech in each form (rule 2: attributed statements are not th
     expect(f.adoption).toBe(0);
   });
 
+  it.each([
+    ['a quotation before "X told the BBC"', '"Russia will never accept this," Zelensky told the BBC.', 'Russia'],
+    ['a clause before "X told the BBC"', 'Russia is a threat to Europe, Zelensky told the BBC.', 'Russia'],
+    ['"told Xinhua that"', 'Japan\'s ambassador told Xinhua that Beijing wanted calm.', 'China'],
+  ])('rule 2, a named audience (%s) is not what is said', (_form, sentence, reported) => {
+    const f = onlyFrame(sentence);
+    expect(f.reports).toEqual([reported]);
+    expect(f.content).not.toMatch(/bbc|xinhua/);
+  });
+
+  it('rule 2, an apposition before the verb ("Lavrov, the Russian foreign minister, said NATO ...") is no inversion', () => {
+    const f = onlyFrame('Sergei Lavrov, the Russian foreign minister, said NATO was hostile.');
+    expect([f.speaker, f.reports]).toEqual(['Sergei Lavrov', ['NATO']]);
+  });
+
+  it('rule 2, "While X said A, B": A is reported, the main clause B is the author\'s', () => {
+    const f = onlyFrame('While Tokyo said the drills were routine, the Philippines has quietly invited Washington to provoke China.');
+    expect(f.speakerActor).toBe('Japan');
+    expect(f.reports).toEqual([]);
+    expect(f.content).toBe('the drills were routine');
+  });
+
   it('rule 2, "according to X, ...": the clause after the source is reported', () => {
     const f = onlyFrame('According to the Iranian Foreign Ministry, the new EU sanctions are illegal.');
     expect([f.cue, f.speaker, f.speakerActor]).toEqual(['according', 'the Iranian Foreign Ministry', 'Iran']);
