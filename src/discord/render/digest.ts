@@ -1,7 +1,8 @@
 // A digest (src/core/digest-types.ts) as Discord messages: an overview embed (period, totals, one line per
 // actor with mean, label, change and volume), one embed per actor with the most negative and most positive
 // articles and their evidence, the voices quoted about each actor, an outlet × actor table (own stance, or "q"
-// where an outlet only quoted others), rising framing terms, and the chart embed showing the attached PNG. Everything untrusted is escaped; renderMessages packs it within Discord's limits.
+// where an outlet only quoted others), rising framing terms, and the chart embed showing the attached PNG.
+// Everything untrusted is escaped; renderMessages packs it within Discord's limits.
 import type { APIEmbed } from 'discord.js';
 import { signed } from '../../core/chart-svg.js';
 import { notCharted } from '../../core/chart.js';
@@ -75,7 +76,7 @@ function cell(c: OutletCell | null): string {
   return c && c.n > 0 ? `${signed(c.mean)} (${c.n})` : '—';
 }
 
-export const QUOTED_ONLY_NOTE = 'q: the outlet only quoted others about the actor (their mean stance, articles); no stance of its own.';
+const QUOTED_ONLY_NOTE = 'q: the outlet only quoted others about the actor (their mean stance, articles); no stance of its own.';
 
 /** "Voices quoted": per actor, who the articles quote about it and how (reported speech, not the outlets' own stance). */
 function voicesEmbed(voices: ActorVoices[] | undefined): APIEmbed | null {
