@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, outletTable } from '../../src/core/digest.js';
 import { actorVoices, quotedByOutlet, voicesLine } from '../../src/core/digest-voices.js';
+import type { StanceLabel } from '../../src/core/types.js';
 import { fixtureInput, sampleVoices } from './digest-fixture.js';
 
-const label = (m: number) => (m >= 0.1 ? 'positive' : m <= -0.1 ? 'negative' : 'neutral') as const;
+const label = (m: number): StanceLabel => (m >= 0.1 ? 'positive' : m <= -0.1 ? 'negative' : 'neutral');
 
 describe('voices quoted', () => {
   it('lists the most quoted speakers per actor as "Speaker (outlets) sign"', () => {
