@@ -89,6 +89,7 @@ const isAdverb = (text: string, t: Token | undefined): boolean => t !== undefine
 
 /** "X said (that) ...", "..., X said", "..., said X", "X accused Y of ...". */
 function verbFrame(text: string, tokens: Token[], i: number): Found | undefined {
+  if (word(tokens, i - 1) === 'as') return quotedAsSaying(text, tokens, i);
   let j = i - 1;
   while (j >= 0 && (AUXILIARIES.has(word(tokens, j)) || isAdverb(text, tokens[j]))) j--;
   if (j < 0) return undefined;
@@ -121,6 +122,17 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   const speaker = speakerLeft(text, tokens, j);
   if (!speaker) return undefined;
   return { speaker, content: contentOf(text, tokens, i, speaker), cue: 'verb', at: i };
+}
+
+/** "X was quoted (by TASS) as saying ...", "X is cited as saying ...": the subject of "quoted" speaks. */
+function quotedAsSaying(text: string, tokens: Token[], i: number): Found | undefined {
+  let q = i - 2;
+  while (q > 0 && i - q < 8 && !tokens[q]?.punct && word(tokens, q) !== 'quoted' && word(tokens, q) !== 'cited') q--;
+  if ((word(tokens, q) !== 'quoted' && word(tokens, q) !== 'cited') || i + 1 >= tokens.length) return undefined;
+  let j = q - 1;
+  while (j >= 0 && (AUXILIARIES.has(word(tokens, j)) || word(tokens, j) === 'been')) j--;
+  const speaker = j >= 0 ? speakerLeft(text, tokens, j) : undefined;
+  return speaker ? { speaker, content: [[i + 1, tokens.length - 1]], cue: 'verb', at: i } : undefined;
 }
 
 /** "according to X, ..." or "..., according to X". */

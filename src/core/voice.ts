@@ -83,7 +83,7 @@ export interface SentenceVoices {
 }
 
 /** Speaker name, actor and adoption of a construction. */
-function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention[], ctx: VoiceContext, markers: { adopt: boolean; reject: boolean; asOpening: boolean }, previous?: VoiceFrame): VoiceFrame {
+function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention[], ctx: VoiceContext, markers: Markers, previous?: VoiceFrame): VoiceFrame {
   let speaker = 'unnamed';
   let speakerActor: string | undefined;
   let vague = false;
@@ -107,21 +107,32 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
     else if (subject) [speaker, speakerActor] = [text.slice((tokens[subject.first] as Token).start, (tokens[subject.last] as Token).end), subject.actor];
   }
   const adoptVerb = ADOPT_MARKERS.has(word(tokens, f.at));
-  const adoption = markers.reject ? -1 : markers.adopt || adoptVerb || vague || (markers.asOpening && f.at < 8) ? 1 : 0;
+  // A marker inside what the frame reports is the speaker's word ("Moscow dismissed the report as fabricated").
+  const outside = (i: number): boolean => !f.content.some(([a, b]) => i >= a && i <= b);
+  const reject = markers.rejectAt.some(outside);
+  const adopt = markers.adoptAt.some(outside);
+  const adoption = reject ? -1 : adopt || adoptVerb || vague || (markers.asOpening && f.at < 8) ? 1 : 0;
   return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, cueAt: f.at, adoption };
 }
 
+interface Markers {
+  /** Token indices of adoption and rejection markers outside quotations. */
+  adoptAt: number[];
+  rejectAt: number[];
+  asOpening: boolean;
+}
+
 /** Adoption and rejection markers outside quotations. */
-function markersOf(tokens: Token[], quotes: Array<[number, number]>): { adopt: boolean; reject: boolean; asOpening: boolean } {
-  let adopt = false;
-  let reject = false;
+function markersOf(tokens: Token[], quotes: Array<[number, number]>): Markers {
+  const adoptAt: number[] = [];
+  const rejectAt: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (quotes.some(([a, b]) => i >= a && i <= b)) continue;
     const w = word(tokens, i);
-    if (ADOPT_MARKERS.has(w) && w !== 'exposed' && w !== 'revealed') adopt = true;
-    if (REJECT_MARKERS.has(w)) reject = true;
+    if (ADOPT_MARKERS.has(w) && w !== 'exposed' && w !== 'revealed') adoptAt.push(i);
+    if (REJECT_MARKERS.has(w)) rejectAt.push(i);
   }
-  return { adopt, reject, asOpening: word(tokens, 0) === 'as' };
+  return { adoptAt, rejectAt, asOpening: word(tokens, 0) === 'as' };
 }
 
 /**

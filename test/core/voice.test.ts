@@ -59,6 +59,11 @@ describe('reported speech in each form (rule 2: attributed statements are not th
     expect(f.content).toBe('the drills were routine');
   });
 
+  it('rule 2, "X was quoted by an agency as saying": the subject of "quoted" speaks', () => {
+    const f = onlyFrame('Lavrov was quoted by TASS as saying that NATO was hostile.');
+    expect([f.speaker, f.reports]).toEqual(['Lavrov', ['NATO']]);
+  });
+
   it('rule 2, "according to X, ...": the clause after the source is reported', () => {
     const f = onlyFrame('According to the Iranian Foreign Ministry, the new EU sanctions are illegal.');
     expect([f.cue, f.speaker, f.speakerActor]).toEqual(['according', 'the Iranian Foreign Ministry', 'Iran']);
@@ -193,6 +198,13 @@ describe('adoption and rejection (rule 2: the author adopts or frames a source i
     ['a plain "said"', 'Tokyo said Pyongyang\'s provocations endanger the region.', 'North Korea', 0],
   ])('%s: adoption of the frame reporting the actor', (_marker, sentence, actor, adoption) => {
     expect(frameReporting(voicesOf(sentence).frames, actor)?.adoption).toBe(adoption);
+  });
+
+  it.each([
+    ['"dismissed the report as fabricated"', 'Moscow dismissed the Ukrainian report as fabricated.', 'Ukraine'],
+    ['"rejected Y\'s accusations as baseless"', 'Israel has rejected Iran\'s accusations as baseless.', 'Iran'],
+  ])('a rejection word inside what is reported (%s) is the speaker\'s, not the author\'s rejection', (_form, sentence, actor) => {
+    expect(frameReporting(voicesOf(sentence).frames, actor)?.adoption).toBe(0);
   });
 
   it('"X\'s baseless claims": the owner of the claims is its speaker', () => {
