@@ -1,11 +1,13 @@
 // The worker: a cron tick (poll.tick) that runs its steps in order (poll feeds, analyse leftovers, schedule
 // digests, evaluate alerts, prune, deliver offline). Each step is isolated: one failing step is logged and the
 // rest run. stop() stops taking new work and waits (bounded) for the running tick to finish.
-// The tick is scheduled by croner with the options of src/core/cron.ts, so it reads its expression exactly as
-// digest schedules are read (one dialect: 5 fields, day-of-month OR day-of-week), in the process's local zone.
+// The tick expression is read by croner with the options of src/core/cron.ts, exactly as digest schedules are
+// read (one dialect: 5 or 6 fields, day-of-month OR day-of-week), in the process's local zone; node-cron is the
+// timer that wakes the worker to check it (src/jobs/tick-timer.ts).
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import { cronOptions } from '../core/cron.js';
+import { startTickTimer, type TickTimer } from './tick-timer.js';
 
 export interface WorkerStep {
   name: string;
@@ -53,7 +55,7 @@ export function createWorker(options: WorkerOptions): Worker {
   // Without a function croner only computes times (no timer); it throws on an expression that src/config.ts
   // refuses at start.
   const schedule = new Cron(options.tickExpression, cronOptions());
-  let task: Cron | null = null;
+  let timer: TickTimer | null = null;
   let current: Promise<void> | null = null;
   let stopping = false;
   const health: WorkerHealth = { startedAt: options.now(), lastTickAt: null, tickStartedAt: null, ticks: 0 };
@@ -89,8 +91,12 @@ export function createWorker(options: WorkerOptions): Worker {
 
   return {
     start() {
-      // Overlap is prevented by tick() itself, which never rejects (each step's failure is caught and logged).
-      task = new Cron(options.tickExpression, cronOptions(), () => void tick());
+      // tick() never rejects (each step's failure is caught and logged) and never overlaps itself; the timer
+      // catches up a run that came during a tick once it ends. Runs up to now are covered by the tick at once.
+      // `from` is on node-cron's clock (Date), as are its heartbeats.
+      timer = startTickTimer({
+        expression: options.tickExpression, schedule, from: Date.now(), busy: () => current !== null, tick, logger,
+      });
       logger.info({ tick: options.tickExpression, steps: options.steps.map((s) => s.name) }, 'worker started');
       void tick();
     },
@@ -98,7 +104,7 @@ export function createWorker(options: WorkerOptions): Worker {
     nextTickAt: (after) => (stopping ? null : schedule.nextRun(new Date(after))?.getTime() ?? null),
     async stop(graceMs) {
       stopping = true;
-      task?.stop();
+      await timer?.stop();
       if (current) {
         const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
         const outcome = await Promise.race([current.then(() => 'done' as const), timeout]);
