@@ -60,6 +60,9 @@ function contentStart(text: string, tokens: Token[], verb: number): number {
   return after;
 }
 
+/** Words after "..., X said," that start a clause of the author's, not the rest of what X said. */
+const NOT_GOING_ON = new Set(['and', 'but', 'as', 'because', 'yet', 'whereas', 'although', 'though', 'so', 'which', 'who', 'where']);
+
 /** Which part of the sentence a reporting verb at `verb` introduces, given its speaker before it. */
 function contentOf(text: string, tokens: Token[], verb: number, speaker: [number, number]): Array<[number, number]> {
   const end = tokens.length - 1;
@@ -70,7 +73,12 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
   if (OBJECT_VERBS.has(word(tokens, verb)) && rest) return [[verb + 1, end]];
   // "..., X said, adding ..." / "..., X said on Monday.": the reported part is before the speaker.
   const verbEnds = tokens[verb + 1] === undefined || tokens[verb + 1]?.punct === true;
-  if ((!rest || after > end || verbEnds) && beforeEnds && before > 0) return [[0, before - 1]];
+  if ((!rest || after > end || verbEnds) && beforeEnds && before > 0) {
+    // "A, X has said, B": a reporting clause set inside the sentence reports both sides of it.
+    const next = verb + 2;
+    const goesOn = word(tokens, verb + 1) === ',' && next < end && !tokens[next]?.punct && !word(tokens, next).endsWith('ing') && !TRAILING.has(word(tokens, next)) && !NOT_GOING_ON.has(word(tokens, next));
+    return goesOn ? [[0, before - 1], [next, end]] : [[0, before - 1]];
+  }
   if (rest) return [[after, end]];
   return before > 0 ? [[0, before - 1]] : [];
 }
@@ -180,6 +188,10 @@ function headlineFrame(text: string, tokens: Token[]): Found | undefined {
   return undefined;
 }
 
+/** "points of view", "talking points": "point" reports only as "points out" / "pointed out". */
+const nounUse = (tokens: Token[], i: number): boolean => POINT_FORMS.has(word(tokens, i)) && word(tokens, i + 1) !== 'out';
+const POINT_FORMS = new Set(['points', 'pointed', 'pointing']);
+
 /** Subordinators that open a sentence with a clause of their own ("While Marcos said ..., he ..."). */
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas']);
 
@@ -222,7 +234,7 @@ export function findConstructions(text: string, tokens: Token[], quotes: Array<[
     const w = word(tokens, i);
     if (tokens[i]?.punct || inQuote(i)) continue;
     let f: Found | undefined;
-    if (REPORTING_VERBS.has(w)) f = verbFrame(text, tokens, i);
+    if (REPORTING_VERBS.has(w) && !nounUse(tokens, i)) f = verbFrame(text, tokens, i);
     else if (w === 'according') f = accordingFrame(text, tokens, i);
     else if (CLAIM_NOUNS.has(w)) f = claimFrame(text, tokens, i);
     if (f && i < clauseEnd) {

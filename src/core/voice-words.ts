@@ -10,7 +10,7 @@ const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/));
 export const REPORTING_VERBS = words(`
   say says said saying tell tells told telling add adds added adding stated stating
   claimed claiming warn warns warned accuse accuses accused accusing
-  slam slams slammed slamming blasts blasted blasting criticize criticizes criticized criticizing
+  slam slams slammed slamming blasted blasting criticize criticizes criticized criticizing
   criticise criticises criticised criticising condemn condemns condemned condemning denounce denounces denounced
   denouncing urge urges urged urging insist insists insisted insisting argue argues argued arguing asserts
   asserted asserting declare declares declared declaring noted noting stresses stressed

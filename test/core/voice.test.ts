@@ -59,6 +59,22 @@ describe('reported speech in each form (rule 2: attributed statements are not th
     expect(f.content).toBe('the drills were routine');
   });
 
+  it('rule 2, a reporting clause set inside the sentence ("A, X has said, B") reports both sides', () => {
+    const f = onlyFrame('Within five years, Denmark\'s defence minister has said, Mr Putin could be ready to take on NATO.');
+    expect(f.reports).toEqual(['Vladimir Putin', 'NATO']);
+  });
+
+  it('rule 2, "..., X said, as ...": a clause of the author\'s after the reporting clause is not reported', () => {
+    expect(onlyFrame('Russia is a threat, Zelensky said, as the war entered its third year.').content).toBe('russia is a threat');
+  });
+
+  it.each([
+    ['"points of view" is no "points out"', 'Washington wants to suppress alternative points of view, Kremlin spokesman Dmitry Peskov said on Monday.', 'Kremlin spokesman Dmitry Peskov'],
+    ['"blasts" is an event noun, not "slams"', 'Two blasts hit central Kyiv, Ukrainian officials said.', 'Ukrainian officials'],
+  ])('rule 2, a noun that looks like a reporting verb (%s) does not hide the real speaker', (_form, sentence, speaker) => {
+    expect(voicesOf(sentence).frames.map((f) => f.speaker)).toEqual([speaker]);
+  });
+
   it('rule 2, "X was quoted by an agency as saying": the subject of "quoted" speaks', () => {
     const f = onlyFrame('Lavrov was quoted by TASS as saying that NATO was hostile.');
     expect([f.speaker, f.reports]).toEqual(['Lavrov', ['NATO']]);
