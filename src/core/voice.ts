@@ -101,8 +101,10 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
       if (!fuller && !ctx.speakers.some((s) => s.speaker === speaker)) ctx.speakers.push(ctx.lastSpeaker);
     }
   } else if (f.continues) {
-    // A participle goes on with the clause's subject: a frame before it in the sentence, else the first mention.
-    const subject = mentions.find((m) => m.last < f.at);
+    // A participle goes on with the clause's subject: a frame before it in the sentence, else the first mention
+    // after an opening phrase ("During his stop in Tokyo, the NATO chief ..., claiming that ...": NATO, not Japan).
+    const opening = openingPhraseEnd(tokens, f.at);
+    const subject = mentions.find((m) => m.first > opening && m.last < f.at) ?? mentions.find((m) => m.last < f.at);
     if (previous) ({ speaker, speakerActor } = previous);
     else if (subject) [speaker, speakerActor] = [text.slice((tokens[subject.first] as Token).start, (tokens[subject.last] as Token).end), subject.actor];
   }
@@ -113,6 +115,17 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
   const adopt = markers.adoptAt.some(outside);
   const adoption = reject ? -1 : adopt || adoptVerb || vague || (markers.asOpening && f.at < 8) ? 1 : 0;
   return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, cueAt: f.at, adoption };
+}
+
+/** Words that open a sentence with a phrase before its subject ("During ...,", "In Tokyo,"). */
+const OPENERS = new Set('in on at during after before with without despite amid following since upon under for from by as'.split(' '));
+
+/** The first comma before `limit` of a sentence opening with a preposition or participle, else -1. */
+function openingPhraseEnd(tokens: Token[], limit: number): number {
+  const first = word(tokens, 0);
+  if (!OPENERS.has(first) && !first.endsWith('ing')) return -1;
+  for (let i = 1; i < limit; i++) if (word(tokens, i) === ',') return i;
+  return -1;
 }
 
 interface Markers {

@@ -120,6 +120,11 @@ describe('reported speech in each form (rule 2: attributed statements are not th
     expect(frameReporting(frames, 'Russia')?.speaker).toBe('Beijing');
   });
 
+  it('rule 2, participle after an opening phrase: the subject after the phrase speaks, not a venue inside it', () => {
+    const f = onlyFrame('During his stop in Tokyo, the NATO chief sought support for Kyiv, claiming that China was bullying its neighbours.');
+    expect([f.speakerActor, f.reports]).toEqual(['NATO', ['China']]);
+  });
+
   it.each([
     ['the communique says', 'The draft communique says China poses a systemic challenge to the alliance.', 'draft communique', 'China'],
     ['the statement says', 'The statement says Russia bears full responsibility for the crisis.', 'statement', 'Russia'],
