@@ -2,7 +2,15 @@
 import { stanceTerms, type SentenceStance } from './stance.js';
 import type { ActorStance, Evidence, StanceLabel, VoiceStance } from './types.js';
 
+/** A sentence's vote: +1 positive, -1 negative, 0 neutral (its most probable label). */
+export const voteOf = (probs: readonly number[]): number => {
+  const [n, u, p] = probs as [number, number, number];
+  return p > n && p > u ? 1 : n > p && n > u ? -1 : 0;
+};
+
 export interface AggregateOptions {
+  /** Aggregate sentence label votes instead of scores (see voteOf). */
+  votes?: boolean;
   /** |score| at or above which the article label is positive/negative. */
   threshold: number;
   /** Pseudo-count of neutral sentences: few mentions give scores closer to 0. */
@@ -62,7 +70,7 @@ export function aggregateStances(sentences: SentenceStance[], options: Aggregate
   }
   const out: ActorStance[] = [];
   for (const [actor, list] of byActor) {
-    const score = articleScore(list.map((s) => s.author.score), options.prior);
+    const score = articleScore(list.map((s) => (options.votes ? voteOf(s.author.probs) : s.author.score)), options.prior);
     const label = labelOf(score, options.threshold);
     const k = label === 'negative' ? 0 : label === 'neutral' ? 1 : 2;
     const agreement = list.reduce((a, s) => a + (s.author.probs[k] as number), 0) / list.length;

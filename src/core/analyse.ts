@@ -10,7 +10,7 @@ import { sentenceStances, type AuthorView, type SentenceStance } from './stance.
 import { normaliseText, splitSentences, tokenize } from './text.js';
 import { createToneScorer, emptyToneText, type ToneScorer } from './tone.js';
 import type { ActorDef, ArticleAnalysis, DocSentiment } from './types.js';
-import { newVoiceContext } from './voice.js';
+import { newVoiceContext, sentenceVoices } from './voice.js';
 
 /** Everything the analyser needs, as plain data (see src/resources.ts). */
 export interface AnalyserResources {
@@ -66,6 +66,8 @@ function collect(engine: Engine, registry: ActorRegistry, input: { title?: strin
     const tokens = tokenize(sentence);
     const mentions = registry.findMentions(sentence);
     const result = mentions.length > 0 ? sentenceStances(sentence, tokens, mentions, engine.lexicon, engine.model, engine.author, place) : undefined;
+    // A sentence without actors can still name a speaker or open a quotation that the next sentence goes on with.
+    if (!result) sentenceVoices(sentence, tokens, [], place.context);
     place.headline = false;
     const terms = result?.terms ?? scoreTokens(tokens, engine.lexicon);
     if (result) for (const s of result.stances) stances.push(s);

@@ -41,8 +41,11 @@ export function authorTerms(tokens: Token[], terms: ScoredTerm[], lexicon: Autho
   if (frames.length === 0 && !tokens.some((t, i) => !skip[i] && (lexicon.events.has(t.text) || lexicon.feelings.has(t.text) || lexicon.terms.has(t.text)))) return terms;
   const out: ScoredTerm[] = [];
   const taken = new Uint8Array(tokens.length);
+  const cues = new Set(frames.map((f) => f.cueAt));
   for (const t of terms) {
     for (let i = t.first; i <= t.last; i++) taken[i] = 1;
+    // The reporting verb is the speaker's act ("warned", "accused"), not the author's judgement of anyone.
+    if (cues.has(t.first)) continue;
     const f = frameHolding(frames, t.first, t.last);
     if (f && f.adoption !== 1) continue;
     if (lexicon.feelings.has(t.term)) continue;
@@ -95,13 +98,39 @@ export const placeOf = (frames: VoiceFrame[], target: number[]): VoicePlace => {
 };
 
 /** Number of dense features of the voice head. */
-export const VOICE_FEATURES = 8;
+export const VOICE_FEATURES = 10;
+
+/**
+ * Evaluative mass inside a frame's content, as the speaker holds it: the sentence's terms there plus the words
+ * of the author-view vocabulary (a source's "provocations" are its evaluation), [negative, positive].
+ */
+export function contentMass(tokens: Token[], terms: ScoredTerm[], lexicon: AuthorLexicon, frame: VoiceFrame): [number, number] {
+  let neg = 0;
+  let pos = 0;
+  const inside = (i: number): boolean => frame.content.some(([a, b]) => i >= a && i <= b);
+  const taken = new Set<number>();
+  for (const t of terms) {
+    if (!inside(t.first) || lexicon.feelings.has(t.term)) continue;
+    for (let i = t.first; i <= t.last; i++) taken.add(i);
+    if (t.weight < 0) neg -= t.weight;
+    else pos += t.weight;
+  }
+  for (const [a, b] of frame.content) {
+    for (let i = a; i <= b; i++) {
+      const w = taken.has(i) ? undefined : lexicon.terms.get((tokens[i] as Token | undefined)?.text ?? '');
+      if (w === undefined) continue;
+      if (w < 0) neg -= w;
+      else pos += w;
+    }
+  }
+  return [neg, pos];
+}
 
 /**
  * Dense features of a reported target for the voice head: the sentence view and, for a speech act with an
  * object ("accused Manila of"), the verb's own weight.
  */
-export function voiceFeatures(sentenceView: Prediction, a: Attribution, cueWeight: number): Float64Array {
+export function voiceFeatures(sentenceView: Prediction, a: Attribution, cueWeight: number, mass: readonly [number, number]): Float64Array {
   const squash = (x: number): number => Math.tanh(x / 4);
   const f = new Float64Array(VOICE_FEATURES);
   f[0] = 1;
@@ -112,6 +141,8 @@ export function voiceFeatures(sentenceView: Prediction, a: Attribution, cueWeigh
   f[5] = squash(a.positive);
   f[6] = squash(Math.max(0, -cueWeight));
   f[7] = squash(Math.max(0, cueWeight));
+  f[8] = squash(mass[0]);
+  f[9] = squash(mass[1]);
   return f;
 }
 
@@ -141,7 +172,7 @@ export function densePrediction(weights: readonly number[], features: Float64Arr
 export const learnedAuthorProbs = (head: AuthorHead, parts: readonly FeatureVector[]): [number, number, number] => softmax(authorLogits(head.weights, parts));
 
 /** Neutral as a distribution, for the gated sentence view of a target the author says nothing about. */
-const NEUTRAL: [number, number, number] = [0.05, 0.9, 0.05];
+export const NEUTRAL_VIEW: [number, number, number] = [0.05, 0.9, 0.05];
 
 /**
  * The sentence view where the author's own voice is at work: the target is neither reported nor speaking and
@@ -150,8 +181,8 @@ const NEUTRAL: [number, number, number] = [0.05, 0.9, 0.05];
  */
 export function gatedSentenceView(sentenceView: Prediction, own: Attribution, place: VoicePlace, foil: boolean): [number, number, number] {
   const reported = place.reported !== undefined && place.reported.adoption !== 1;
-  if (reported || place.speaking) return NEUTRAL;
-  return own.terms.length > 0 || foil ? sentenceView.probs : NEUTRAL;
+  if (reported || place.speaking) return NEUTRAL_VIEW;
+  return own.terms.length > 0 || foil ? sentenceView.probs : NEUTRAL_VIEW;
 }
 
 /** The author view: the learned model blended with the gated sentence view (the weight is chosen in training). */

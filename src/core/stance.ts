@@ -1,7 +1,7 @@
 // Per-sentence stance toward every actor mentioned in it. Pure.
 import type { Mention } from './actors.js';
-import { authorAttribution, authorPrediction, authorTerms, gatedSentenceView, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
-import { authorExtras, foldedVector, prepareAuthorSentence } from './author-vector.js';
+import { authorAttribution, authorPrediction, authorTerms, contentMass, gatedSentenceView, NEUTRAL_VIEW, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
+import { authorExtras, foldedVector } from './author-vector.js';
 import type { Attribution } from './attribution.js';
 import { clearVector, emptyVector, type FeatureVector } from './feature-hash.js';
 import { analyseTarget, prepareSentence, type Span, type TargetAnalysis } from './features.js';
@@ -73,9 +73,10 @@ function othersOf(mentions: Mention[], actor: string): number[] {
 }
 
 /** The speaker's stance toward a reported target; a speech act with an object lends it the verb's weight. */
-function voiceOf(head: AuthorHead, frame: VoiceFrame, prediction: Prediction, analysis: TargetAnalysis, terms: ScoredTerm[]): SentenceVoice {
+function voiceOf(view: AuthorView, tokens: Token[], frame: VoiceFrame, prediction: Prediction, analysis: TargetAnalysis, terms: ScoredTerm[]): SentenceVoice {
+  const head = view.head;
   const cue = frame.cueAt >= 0 && OBJECT_VERBS.has(terms.find((t) => t.first === frame.cueAt)?.term ?? '') ? terms.find((t) => t.first === frame.cueAt)?.weight ?? 0 : 0;
-  const features = voiceFeatures(prediction, analysis.attribution, cue);
+  const features = voiceFeatures(prediction, analysis.attribution, cue, contentMass(tokens, terms, view.lexicon, frame));
   return { speaker: frame.speaker, ...(frame.speakerActor ? { speakerActor: frame.speakerActor } : {}), prediction: voicePrediction(head, features), features };
 }
 
@@ -111,12 +112,6 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
   const mentionMask = new Uint8Array(tokens.length);
   for (const g of sentence.spanTokens) for (const i of g) mentionMask[i] = 1;
   const ownTerms = authorTerms(tokens, sentence.terms, view.lexicon, voices.frames, mentionMask);
-  const authorSentence = prepareAuthorSentence(sentence, voices.frames);
-  const mentionAt = new Int16Array(tokens.length).fill(-1);
-  sentence.spanTokens.forEach((g, k) => {
-    for (const i of g) mentionAt[i] = k;
-  });
-  const actors = mentions.map((m) => m.actor);
   let foilSentence = false;
   const extras = emptyVector();
   const base = logits(model.weights, sentence.shared);
@@ -139,14 +134,15 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const own = targetTokens.length > 0 && ownTerms !== sentence.terms ? authorAttribution(sentence, ownTerms, targetTokens, rivalTokens, analysis.role) : analysis.attribution;
     clearVector(extras);
     authorExtras({
-      sentence, shared: authorSentence, mentionAt, actors, target: k, actor, own, sentenceView: prediction, foil: analysis.role.foil, reportedFrame: where.reported,
+      sentence, own, sentenceView: prediction, foil: analysis.role.foil, reportedFrame: where.reported,
       speaking: where.speaking !== undefined, headline: place.headline, attributed: voices.frames.length > 0, scareQuotes: voices.scareQuotes.length,
     }, extras);
     const learned = learnedAuthorProbs(view.head, [analysis.features, extras]);
     const gated = gatedSentenceView(prediction, own, where, foilSentence);
-    const author = authorPrediction(view.head, learned, gated);
+    // Rule 5: an explicit contrast ("unlike X, Y ...") is the sentence model's structure; the author view keeps it.
+    const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : authorPrediction(view.head, learned, gated);
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
-    const voice = where.reported ? voiceOf(view.head, where.reported, prediction, analysis, sentence.terms) : undefined;
+    const voice = where.reported ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms) : undefined;
     const stance = byActor.get(actor);
     if (!stance) {
       byActor.set(actor, { actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });

@@ -70,7 +70,7 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
   const rest = after <= end && !TRAILING.has(word(tokens, after)) && !(tokens[after]?.punct === true && !isQuote(tokens[after]));
   const before = speaker[0] - 1;
   const beforeEnds = before >= 0 && tokens[before]?.punct === true && (word(tokens, before) === ',' || isQuote(tokens[before]));
-  if (OBJECT_VERBS.has(word(tokens, verb)) && rest) return [[verb + 1, end]];
+  if (OBJECT_VERBS.has(word(tokens, verb)) && rest) return [[verb + 1, clauseEnd(tokens, verb + 1)]];
   // "..., X said, adding ..." / "..., X said on Monday.": the reported part is before the speaker.
   const verbEnds = tokens[verb + 1] === undefined || tokens[verb + 1]?.punct === true;
   if ((!rest || after > end || verbEnds) && beforeEnds && before > 0) {
@@ -96,11 +96,42 @@ export interface Found {
 const isAdverb = (text: string, t: Token | undefined): boolean => t !== undefined && !t.punct && t.text.endsWith('ly') && !capitalised(text, t);
 
 /** "X said (that) ...", "..., X said", "..., said X", "X accused Y of ...". */
+/** Words after a comma that open another clause ("..., while Iran was ..."). */
+const CLAUSE_OPENERS = new Set(['while', 'but', 'whereas', 'although', 'though', 'yet', 'and']);
+
+/** Last token of the clause from `from` on: before a semicolon, or a comma that opens another clause. */
+function clauseEnd(tokens: Token[], from: number): number {
+  for (let i = from; i < tokens.length; i++) {
+    const w = word(tokens, i);
+    if (w === ';' || (w === ',' && CLAUSE_OPENERS.has(word(tokens, i + 1)))) return Math.max(from, i - 1);
+  }
+  return tokens.length - 1;
+}
+
+/** Forms of "be" (and "get") before a participle: the clause is passive. */
+const PASSIVE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'got', 'gets', 'get']);
+
+/**
+ * "Iran was condemned (by X) for ...": the subject is what the speaker evaluates, the speaker is the by-agent or
+ * nobody named; what follows is not reported speech ("for its brutal crackdown" stays the author's description).
+ */
+function passiveFrame(text: string, tokens: Token[], verb: number, subjectEnd: number): Found | undefined {
+  const subject = speakerLeft(text, tokens, subjectEnd);
+  if (!subject) return undefined;
+  const by = word(tokens, verb + 1) === 'by' ? speakerRight(text, tokens, verb + 2) : undefined;
+  return { speaker: by, content: [subject], cue: 'verb', at: verb };
+}
+
 function verbFrame(text: string, tokens: Token[], i: number): Found | undefined {
   if (word(tokens, i - 1) === 'as') return quotedAsSaying(text, tokens, i);
   let j = i - 1;
-  while (j >= 0 && (AUXILIARIES.has(word(tokens, j)) || isAdverb(text, tokens[j]))) j--;
+  let passive = false;
+  while (j >= 0 && (AUXILIARIES.has(word(tokens, j)) || PASSIVE.has(word(tokens, j)) || isAdverb(text, tokens[j]))) {
+    if (PASSIVE.has(word(tokens, j))) passive = true;
+    j--;
+  }
   if (j < 0) return undefined;
+  if (passive) return passiveFrame(text, tokens, i, j);
   const comma = word(tokens, j) === ',';
   if (comma && word(tokens, i).endsWith('ing')) {
     // "..., adding that ...", "..., accusing Manila of ...": the clause's speaker goes on.

@@ -69,7 +69,7 @@ export const AUXILIARIES = words(`
 `);
 
 /** Adverbials after a final reporting verb that do not start the reported content ("said on Monday"). */
-export const TRAILING = words(`on in at to during after before while when, last this earlier later today yesterday told reporters`);
+export const TRAILING = words(`on in at to during after before while when, last this earlier later today yesterday told reporters for over with`);
 
 /** Audiences after a reporting verb ("told reporters that ..."), and what may stand before them ("state media"). */
 export const AUDIENCES = words(`reporters journalists press media lawmakers parliament legislators delegates audience audiences crowd television radio`);
