@@ -6,7 +6,7 @@
 // edge and fires. At tick t an observation counts only if it was analysed by t, so re-evaluating a past tick
 // always gives the same answer and an event's key is stable: store it with a unique constraint and each event is
 // posted once.
-import { signed } from './chart-svg.js';
+import { signed } from './signed.js';
 import { formatDuration } from './durations.js';
 
 export type AlertRule = StanceRule | VolumeRule | ArticleRule;

@@ -1,6 +1,8 @@
 // Horizontal bar chart of stances in [-1, 1] around a zero line, e.g. outlets ranked by stance toward one
 // actor (/actor). Favourable bars in Okabe–Ito blue, hostile ones in vermillion, each with its value printed.
-import { OKABE_ITO, TITLE_SIZE, escapeXml, fmt, signed, svgLine, svgOpen, svgText, textWidth } from './chart-svg.js';
+import { OKABE_ITO, TITLE_SIZE, fmt, svgLine, svgOpen, svgText, textWidth } from './chart-svg.js';
+import { signed } from './signed.js';
+import { escapeXml } from './xml-escape.js';
 
 export interface Bar {
   label: string;

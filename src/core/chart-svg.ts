@@ -1,5 +1,6 @@
-// Small SVG-writing helpers shared by the charts: escaping, text, palette. Text is always real <text> in
+// Small SVG-writing helpers shared by the charts: text, lines, palette. Text is always real <text> in
 // "DejaVu Sans" (the font the PNG renderer loads explicitly) at 14 px or more, legible at Discord's preview size.
+import { escapeXml } from './xml-escape.js';
 
 /** Okabe–Ito colours, reordered for contrast on white (the yellow is left out: too pale for lines). */
 export const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'] as const;
@@ -12,10 +13,6 @@ export const FONT_SIZE = 14;
 export const TITLE_SIZE = 18;
 /** Rough advance width of a DejaVu Sans character, as a fraction of the font size (for layout only). */
 const CHAR_WIDTH_EM = 0.62;
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
-}
 
 /** Estimated rendered width of `text` in pixels. */
 export function textWidth(text: string, size = FONT_SIZE): number {
@@ -47,13 +44,6 @@ export function svgLine(x1: number, y1: number, x2: number, y2: number, stroke: 
 export function svgOpen(width: number, height: number): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`
     + `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`;
-}
-
-/** Signed number with a real minus sign: "+0.42", "−0.10", "0". */
-export function signed(value: number, digits = 2): string {
-  const text = Math.abs(value).toFixed(digits);
-  if (Number(text) === 0) return (0).toFixed(digits);
-  return `${value < 0 ? '−' : '+'}${text}`;
 }
 
 export function fmt(n: number): string {

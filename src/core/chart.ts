@@ -1,7 +1,8 @@
 // "Stance over time" as a self-contained SVG: one line per actor, y in [-1, 1] with a zero line, a tick per
 // day (actors' markers side by side within it), a legend above the plot. Default size 800×400, the size Discord previews an attached image at.
 // Also a Unicode sparkline for text-only output.
-import { DASHES, OKABE_ITO, TITLE_SIZE, escapeXml, fmt, svgLine, svgOpen, svgText, textWidth } from './chart-svg.js';
+import { DASHES, OKABE_ITO, TITLE_SIZE, fmt, svgLine, svgOpen, svgText, textWidth } from './chart-svg.js';
+import { escapeXml } from './xml-escape.js';
 import type { ActorSummary, StanceChartData } from './digest-types.js';
 
 export interface ChartOptions {

@@ -1,7 +1,9 @@
 // OPML subscription lists: a bounded, forgiving reader and a writer. Pure: text in, values out, never throws.
 // The reader scans <outline> tags itself (no DTD, so no entity can expand), keeps only http(s) feed URLs
 // without credentials, and explains every entry it refuses.
+import { checkFeedUrl, isControl } from './feed-url.js';
 import { err, ok, type Result } from './result.js';
+import { escapeXml } from './xml-escape.js';
 
 export interface OpmlLimits {
   /** Largest document accepted, in characters. */
@@ -38,14 +40,6 @@ export interface OpmlDocument {
 const OUTLINE_START = /<outline(?![\w:.-])/gi;
 const ATTRIBUTE = /(?<![\w:.-])([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const FORMAT_CHARS = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
-
-/** C0 controls except tab and newline, DEL, C1 controls, and bidi/zero-width format characters. */
-function isControl(ch: string): boolean {
-  const c = ch.codePointAt(0) ?? 0;
-  return (c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) || FORMAT_CHARS.test(ch);
-}
-
 const stripControls = (text: string): string => Array.from(text).filter((ch) => !isControl(ch)).join('');
 
 /** Decodes the five XML entities and numeric references; anything else is left as written. */
@@ -107,24 +101,6 @@ function attributes(raw: string): Map<string, string> {
   return attrs;
 }
 
-/** Why `raw` is not an acceptable feed URL, or the normalised URL. */
-export function checkFeedUrl(raw: string, maxLength = DEFAULT_OPML_LIMITS.maxUrlLength): Result<string, string> {
-  const text = raw.trim();
-  if (text === '') return err('the address is empty');
-  if (text.length > maxLength) return err(`the address is longer than ${maxLength} characters`);
-  if (Array.from(text).some(isControl) || /\s/.test(text)) return err('the address contains spaces or control characters');
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return err('not a valid web address');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return err(`only http and https feeds are allowed, not ${url.protocol}`);
-  if (url.username !== '' || url.password !== '') return err('addresses with a user name or password are refused');
-  if (url.hostname === '') return err('the address has no host');
-  return ok(url.toString());
-}
-
 /** Control and format characters removed, whitespace collapsed, cut to `max`; null when nothing is left. */
 export function cleanTitle(text: string | undefined, max = DEFAULT_OPML_LIMITS.maxTitleLength): string | null {
   if (text === undefined) return null;
@@ -159,13 +135,7 @@ export function parseOpml(text: string, limits: OpmlLimits = DEFAULT_OPML_LIMITS
 }
 
 export function escapeXmlAttribute(text: string): string {
-  return stripControls(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeXml(stripControls(text)).replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** An OPML 2.0 document listing `entries` (dateCreated from `createdAt`, epoch ms). */

@@ -1,5 +1,6 @@
 // Autocomplete choices and option resolution for feed and actor options, always within one server.
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
+import { hostOf } from '../core/feed-url.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Subscription } from '../store/index.js';
 import type { BotDeps } from './deps.js';
@@ -14,14 +15,6 @@ export function matching<T>(items: readonly T[], typed: string, text: (item: T) 
   const prefix = items.filter((i) => text(i).toLowerCase().startsWith(q));
   const inside = items.filter((i) => !text(i).toLowerCase().startsWith(q) && text(i).toLowerCase().includes(q));
   return [...prefix, ...inside].slice(0, LIMITS.autocompleteChoices);
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
 }
 
 /** The server's feeds as choices: "name · host", value = subscription id. */

@@ -3,6 +3,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
+import { parseHttpUrl, type HttpUrlProblem } from '../core/feed-url.js';
 import { err, ok, type Result } from '../core/result.js';
 import { isAddressAllowed } from './address.js';
 
@@ -30,22 +31,24 @@ export const GUARD_REFUSED = 'ESTANCEWATCH_ADDRESS_NOT_ALLOWED';
  * http(s), or a disallowed IP literal: ADDRESS_NOT_ALLOWED.
  */
 export function checkUrl(raw: string, allowPrivate: boolean): Result<URL, GuardError> {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return err({ code: 'INVALID_URL', message: `not a URL: ${raw.slice(0, 200)}` });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    // Another scheme is a target the guard refuses (file:, ftp:, gopher: reach what http cannot), not a typo.
-    return err({ code: 'ADDRESS_NOT_ALLOWED', message: `only http and https are fetched, not ${url.protocol}` });
-  }
-  if (url.username || url.password) return err({ code: 'INVALID_URL', message: 'URLs with credentials are refused' });
+  const parsed = parseHttpUrl(raw);
+  if (!parsed.ok) return err(guardErrorFor(parsed.error, raw));
+  const url = parsed.value;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) && !isAddressAllowed(host, allowPrivate)) {
     return err({ code: 'ADDRESS_NOT_ALLOWED', message: `address ${host} is not allowed` });
   }
   return ok(url);
+}
+
+function guardErrorFor(problem: HttpUrlProblem, raw: string): GuardError {
+  switch (problem.reason) {
+    case 'not-a-url': return { code: 'INVALID_URL', message: `not a URL: ${raw.slice(0, 200)}` };
+    // Another scheme is a target the guard refuses (file:, ftp:, gopher: reach what http cannot), not a typo.
+    case 'scheme': return { code: 'ADDRESS_NOT_ALLOWED', message: `only http and https are fetched, not ${problem.protocol}` };
+    case 'credentials': return { code: 'INVALID_URL', message: 'URLs with credentials are refused' };
+    case 'no-host': return { code: 'INVALID_URL', message: `no host in ${raw.slice(0, 200)}` };
+  }
 }
 
 /** A `lookup` for net.connect that resolves through `resolver` and refuses disallowed addresses. */

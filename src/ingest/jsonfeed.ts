@@ -5,9 +5,9 @@
 import { articleId } from '../core/article-id.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { FeedItem, ParsedFeed } from '../core/types.js';
+import { escapeXmlText } from '../core/xml-escape.js';
 import { dropUndefined, readDate, webUrl } from './normalise.js';
 import { titleText } from './titles.js';
-import { escapeText } from './xmlprep.js';
 import { cleanText, rawText, resolveUrl } from './xmlvalue.js';
 
 export interface JsonFeedError {
@@ -72,7 +72,7 @@ function jsonItem(item: Json, base: string | undefined, feedAuthor: string | und
     author: authorOf(item) ?? feedAuthor,
     summary: rawText(str(item.summary)),
     // content_text is plain text; FeedItem.content is HTML, as content_html and RSS/Atom content are
-    content: rawText(str(item.content_html)) ?? (contentText === undefined ? undefined : escapeText(contentText)),
+    content: rawText(str(item.content_html)) ?? (contentText === undefined ? undefined : escapeXmlText(contentText)),
     categories: tagsOf(item.tags),
   });
 }

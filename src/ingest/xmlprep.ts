@@ -3,6 +3,7 @@
 // references, bare ampersands escaped, XML-illegal control characters dropped. CDATA and comments are untouched.
 // `closeOpenElements` is the recovery pass for truncated documents.
 import { decodeHTMLStrict } from 'entities';
+import { escapeXmlText } from '../core/xml-escape.js';
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const PROTECTED = /(<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$))/;
@@ -88,7 +89,7 @@ function fixReference(
   const declared = entities.get(name);
   if (declared !== undefined && budget.left >= declared.length) {
     budget.left -= declared.length;
-    return escapeText(declared);
+    return escapeXmlText(declared);
   }
   const decoded = XHTML1_ENTITIES.get(name) ?? decodeHTMLStrict(whole);
   if (decoded !== whole) return [...decoded].map((ch) => `&#${ch.codePointAt(0)};`).join('');
@@ -96,10 +97,6 @@ function fixReference(
   return `&amp;${ref}`;
 }
 
-/** Escapes text for XML or HTML character data. */
-export function escapeText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /**
  * Recovery for truncated or unclosed documents: drops an incomplete trailing tag and closes the elements left

@@ -1,7 +1,7 @@
 // Alert rules as users give them (/alerts add) -> validated stored parameters -> the rules src/core/alerts.ts
 // evaluates, and a one-line description for /alerts list.
 import { DEFAULT_ALERT_OPTIONS, type AlertRule as CoreRule } from '../core/alerts.js';
-import { signed } from '../core/chart-svg.js';
+import { signed } from '../core/signed.js';
 import { formatDuration, parseDuration } from '../core/durations.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { AlertRule as StoredRule } from '../store/index.js';

@@ -2,6 +2,7 @@
 // analyser (built-in actors plus every server-defined actor) and stores one feed's results in one transaction.
 import type { Logger } from 'pino';
 import type { Analyser, AnalyserResources } from '../core/analyse.js';
+import { hostOf } from '../core/feed-url.js';
 import type { ActorDef } from '../core/types.js';
 import type { Fetcher } from '../ingest/index.js';
 import type { AnalysisMeta, AnalysisToSave, NewArticle, Store } from '../store/index.js';
@@ -65,7 +66,7 @@ export function createAnalysisRunner(deps: AnalysisDeps): AnalysisRunner {
   const withPageText = async (article: NewArticle, log: Logger): Promise<NewArticle> => {
     if (!article.link) return article;
     const link = article.link;
-    const page = await pages.run(hostKey(link), () => deps.fetcher.fetchArticleText(link));
+    const page = await pages.run(hostOf(link), () => deps.fetcher.fetchArticleText(link));
     if (page.ok && page.value.text.length > article.text.length) return { ...article, text: page.value.text };
     if (!page.ok) log.debug({ articleId: article.id, code: page.error.code }, 'full text unavailable, using feed text');
     return article;
@@ -109,10 +110,4 @@ function dedupeActors(actors: ActorDef[]): ActorDef[] {
   return [...byName.values()];
 }
 
-function hostKey(link: string): string {
-  try {
-    return new URL(link).hostname;
-  } catch {
-    return link;
-  }
-}
+

@@ -1,14 +1,14 @@
 // Feed subscription operations of the facade: dry run, add (validated by one fetch), remove, pause/resume.
 import type { Logger } from 'pino';
 import type { Analyser } from '../core/analyse.js';
-import { checkFeedUrl, cleanTitle } from '../core/opml.js';
+import { checkFeedUrl, hostOf } from '../core/feed-url.js';
+import { cleanTitle } from '../core/opml.js';
 import { ok, type Result } from '../core/result.js';
 import type { FeedItem, ParsedFeed } from '../core/types.js';
 import type { Fetcher } from '../ingest/index.js';
 import type { Store, Subscription } from '../store/index.js';
 import { failure, fromFetchError } from './feeds-errors.js';
 import type { ActorScore, AddedFeed, AddFeedRequest, FeedPreview, FeedsError, FeedsResult, PreviewItem } from './feeds-types.js';
-import { hostOf } from './refresh.js';
 
 export interface FeedOpsDeps {
   store: Store;

@@ -1,7 +1,7 @@
 // Ad-hoc analysis for the bot: pasted text, and one article by URL (stored analysis, else fetched now).
 import type { Analyser } from '../core/analyse.js';
 import { canonicalLink } from '../core/article-id.js';
-import { checkFeedUrl } from '../core/opml.js';
+import { checkFeedUrl } from '../core/feed-url.js';
 import { ok } from '../core/result.js';
 import { isBlankText } from '../core/text.js';
 import type { ActorDef, ArticleAnalysis } from '../core/types.js';

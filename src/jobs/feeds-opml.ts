@@ -1,11 +1,11 @@
 // OPML import (each entry validated like /feeds add, hostile ones refused with a reason) and export.
+import { hostOf } from '../core/feed-url.js';
 import { parseOpml, toOpml } from '../core/opml.js';
 import { ok } from '../core/result.js';
 import { addFeed, type FeedOpsDeps } from './feeds-add.js';
 import { failure } from './feeds-errors.js';
 import type { FeedsResult, ImportReport, ImportRequest } from './feeds-types.js';
 import { createKeyedLimiter } from './limiter.js';
-import { hostOf } from './refresh.js';
 
 /** Entries validated at once during an import, in total and per host. */
 const IMPORT_CONCURRENCY = 4;

@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { signed } from '../core/chart-svg.js';
+import { signed } from '../core/signed.js';
 import { asOutboxPayload, type AlertPayload, type DigestPayload, type NoticePayload } from '../core/outbox-payloads.js';
 import { pad2, wallTime } from '../core/tz.js';
 import { digestToMarkdown, escapeMarkdown } from '../report/markdown.js';

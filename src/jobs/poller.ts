@@ -3,7 +3,8 @@
 import type { Logger } from 'pino';
 import type { Feed, Store } from '../store/index.js';
 import { createKeyedLimiter } from './limiter.js';
-import { hostOf, refreshFeed, type RefreshDeps, type RefreshResult } from './refresh.js';
+import { hostOf } from '../core/feed-url.js';
+import { refreshFeed, type RefreshDeps, type RefreshResult } from './refresh.js';
 
 export interface PollSettings {
   owner: string;

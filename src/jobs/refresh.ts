@@ -1,6 +1,7 @@
 // RefreshFeed: fetch the feed, store what is new, analyse it, and plan the next check. Expected failures
 // (404, broken XML, timeouts) are recorded on the feed and never thrown: one bad feed never stops a poll.
 import type { Logger } from 'pino';
+import { hostOf } from '../core/feed-url.js';
 import { planNextCheck, type CheckResult, type ScheduleConfig } from '../core/schedule.js';
 import type { FeedItem } from '../core/types.js';
 import type { Fetcher, FetchError, FetchOutcome } from '../ingest/index.js';
@@ -129,12 +130,4 @@ function toNewArticle(item: FeedItem, outlet: string): NewArticle {
     publishedAt: item.published ?? null,
     text: item.content || item.summary || '',
   };
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
 }

@@ -1,6 +1,6 @@
 // Digest -> Markdown (GitHub-flavoured: tables, linked titles, evidence as block quotes), for the
 // no-Discord output folder and the demo.
-import { signed } from '../core/chart-svg.js';
+import { signed } from '../core/signed.js';
 import { notChartedNote } from '../core/chart.js';
 import type { ActorSummary, ActorVoices, ArticleRef, Digest, OutletCell, RisingTerm } from '../core/digest-types.js';
 import { voicesLine } from '../core/digest-voices.js';

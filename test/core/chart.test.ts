@@ -1,7 +1,9 @@
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { stanceBarsSvg } from '../../src/core/chart-bars.js';
-import { OKABE_ITO, escapeXml, signed } from '../../src/core/chart-svg.js';
+import { OKABE_ITO } from '../../src/core/chart-svg.js';
+import { signed } from '../../src/core/signed.js';
+import { escapeXml } from '../../src/core/xml-escape.js';
 import { dayLabel, sparkline, stanceChartSvg } from '../../src/core/chart.js';
 
 function parse(svg: string) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFeedUrl, parseOpml, toOpml, DEFAULT_OPML_LIMITS } from '../../src/core/opml.js';
+import { checkFeedUrl } from '../../src/core/feed-url.js';
+import { parseOpml, toOpml, DEFAULT_OPML_LIMITS } from '../../src/core/opml.js';
 
 const doc = (outlines: string): string => `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>${outlines}</body></opml>`;
 

@@ -4,7 +4,7 @@
 // where an outlet only quoted others), rising framing terms, and the chart embed showing the attached PNG.
 // Everything untrusted is escaped; renderMessages packs it within Discord's limits.
 import type { APIEmbed } from 'discord.js';
-import { signed } from '../../core/chart-svg.js';
+import { signed } from '../../core/signed.js';
 import { notCharted } from '../../core/chart.js';
 import type { ActorHighlights, ActorSummary, ActorVoices, ArticleRef, Digest, OutletCell, OutletTable, RisingTerm } from '../../core/digest-types.js';
 import { voicesLine } from '../../core/digest-voices.js';

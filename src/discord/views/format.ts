@@ -21,12 +21,8 @@ export function labelCounts(c: { negative: number; neutral: number; positive: nu
   return `${c.negative} negative · ${c.neutral} neutral · ${c.positive} positive`;
 }
 
-/** "+0.42", "−0.13" (true minus sign), "0.00". */
-export function signed(value: number, digits = 2): string {
-  const text = Math.abs(value).toFixed(digits);
-  if (Number(text) === 0) return (0).toFixed(digits);
-  return `${value > 0 ? '+' : '−'}${text}`;
-}
+/** "+0.42", "−0.13" (true minus sign), "0.00": the one formatter, src/core/signed.ts. */
+export { signed } from '../../core/signed.js';
 
 export function labelIcon(label: StanceLabel | null): string {
   return label === 'negative' ? '🔴' : label === 'positive' ? '🟢' : label === 'neutral' ? '⚪' : '·';
