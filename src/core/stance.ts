@@ -142,7 +142,8 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     // Rule 5: an explicit contrast ("unlike X, Y ...") is the sentence model's structure; the author view keeps it.
     const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : authorPrediction(view.head, learned, gated);
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
-    const voice = where.reported ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms) : undefined;
+    // A source speaking of its own side ("Peskov said ... a threat to Russia") is not recorded as a voice on it.
+    const voice = where.reported && where.reported.speakerActor !== actor ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms) : undefined;
     const stance = byActor.get(actor);
     if (!stance) {
       byActor.set(actor, { actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });
