@@ -8,7 +8,7 @@ import { guardedLookup, systemResolver } from './guard.js';
 import { guardedGet, type HttpContext, type HttpResponse } from './http.js';
 import { parseFeedDocument } from './parse.js';
 import { createParsePool, type ParseResult } from './parse-pool.js';
-import type { Fetcher, FetcherOptions, FetchOutcome, Validators } from './types.js';
+import type { FeedDocument, Fetcher, FetcherOptions, FetchError, Fetched, Parsed, Validators } from './types.js';
 
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, application/json;q=0.8, */*;q=0.5';
 
@@ -28,13 +28,20 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   const baseHeaders = { 'user-agent': opts.userAgent, 'accept-encoding': 'gzip, deflate, br' };
   const pool = opts.parseInThread ? createParsePool({ logger: opts.logger, deadlineMs: opts.parseDeadlineMs }) : undefined;
   const parse: Parse = pool ? (bytes, options) => pool.parse(bytes, options) : parseFeedDocument;
+  async function fetchDocument(url: string, validators: Validators): Promise<Fetched> {
+    const headers: Record<string, string> = { ...baseHeaders, accept: ACCEPT, ...conditionalHeaders(validators) };
+    const res = await guardedGet(url, headers, ctx);
+    const fetched = res.ok ? toDocument(res.value, validators, now()) : res.error;
+    opts.logger.debug({ url, kind: fetched.kind, code: fetched.kind === 'error' ? fetched.code : undefined }, 'feed fetched');
+    return fetched;
+  }
+  const parseDocument = (doc: FeedDocument): Promise<Parsed> => parseFeedOf(doc, parse);
   return {
+    fetchDocument,
+    parseDocument,
     async fetchFeed(url, validators) {
-      const headers: Record<string, string> = { ...baseHeaders, accept: ACCEPT, ...conditionalHeaders(validators) };
-      const res = await guardedGet(url, headers, ctx);
-      const outcome = res.ok ? await toOutcome(res.value, validators, now(), parse) : res.error;
-      opts.logger.debug({ url, kind: outcome.kind, code: outcome.kind === 'error' ? outcome.code : undefined }, 'feed fetched');
-      return outcome;
+      const fetched = await fetchDocument(url, validators);
+      return fetched.kind === 'document' ? parseDocument(fetched) : fetched;
     },
     fetchArticleText: fetchArticle(ctx, baseHeaders, opts),
     async close() {
@@ -53,25 +60,36 @@ function conditionalHeaders(validators: Validators): Record<string, string> {
 
 type Parse = (bytes: Buffer, options: { contentType?: string; url?: string }) => Promise<ParseResult>;
 
-async function toOutcome(res: HttpResponse, sent: Validators, now: number, parse: Parse): Promise<FetchOutcome> {
+/** The HTTP answer as a document to parse, not modified, or an error (status, empty body); nothing is parsed here. */
+function toDocument(res: HttpResponse, sent: Validators, now: number): Fetched {
   const cacheHints = cacheHintsOf(res.headers, now);
   if (res.status === 304) return { kind: 'not-modified', validators: { ...sent, ...validatorsOf(res.headers) }, cacheHints };
   const statusError = errorForStatus(res, now);
   if (statusError) return statusError;
   if (!res.body.length) return { kind: 'error', code: 'EMPTY', message: 'the response body is empty' };
-  const parsed = await parse(res.body, { contentType: res.headers['content-type'], url: res.finalUrl });
+  const doc: FeedDocument = {
+    kind: 'document', body: res.body, finalUrl: res.finalUrl, status: res.status, validators: validatorsOf(res.headers), cacheHints,
+  };
+  const contentType = res.headers['content-type'];
+  if (contentType !== undefined) doc.contentType = contentType;
+  if (res.permanentRedirectTo) doc.permanentRedirectTo = res.permanentRedirectTo;
+  return doc;
+}
+
+/** The one call of the feed parser: the document's items, or FEED_PARSE / NOT_A_FEED / EMPTY. */
+async function parseFeedOf(doc: FeedDocument, parse: Parse): Promise<Parsed> {
+  const parsed = await parse(doc.body, { contentType: doc.contentType, url: doc.finalUrl });
   if (!parsed.ok) return { kind: 'error', ...parsed.error };
   const feed = parsed.value;
-  if (feed.ttlMinutes !== undefined) cacheHints.ttlSeconds = feed.ttlMinutes * 60;
-  const outcome: FetchOutcome = {
-    kind: 'ok', finalUrl: res.finalUrl, status: res.status, validators: validatorsOf(res.headers), cacheHints, feed,
-    warnings: feed.warnings,
+  const cacheHints = feed.ttlMinutes === undefined ? { ...doc.cacheHints } : { ...doc.cacheHints, ttlSeconds: feed.ttlMinutes * 60 };
+  const outcome: Parsed = {
+    kind: 'ok', finalUrl: doc.finalUrl, status: doc.status, validators: doc.validators, cacheHints, feed, warnings: feed.warnings,
   };
-  if (res.permanentRedirectTo) outcome.permanentRedirectTo = res.permanentRedirectTo;
+  if (doc.permanentRedirectTo) outcome.permanentRedirectTo = doc.permanentRedirectTo;
   return outcome;
 }
 
-function errorForStatus(res: HttpResponse, now: number): FetchOutcome | undefined {
+function errorForStatus(res: HttpResponse, now: number): FetchError | undefined {
   const status = res.status;
   if (status >= 200 && status < 300) return undefined;
   if (status === 410) return { kind: 'error', code: 'GONE', status, message: 'the feed is gone (410)', disable: true };

@@ -15,7 +15,12 @@
 //     checked). Loopback/private/unique-local are refused unless allowPrivateAddresses; link-local
 //     (169.254.169.254), multicast, unspecified, documentation and reserved ranges are always refused.
 //
-// fetcher.fetchFeed(url, { etag?, lastModified? }): Promise<FetchOutcome>   (never rejects)
+// fetcher.fetchDocument(url, { etag?, lastModified? }): Promise<Fetched>   (never rejects; HTTP only, parses nothing)
+//   { kind: 'document', body, contentType?, finalUrl, permanentRedirectTo?, status, validators, cacheHints }
+//   | { kind: 'not-modified', ... } | { kind: 'error', ... } as below (no FEED_PARSE / NOT_A_FEED here).
+// fetcher.parseDocument(document): Promise<Parsed>   (never rejects) the 'ok' outcome below or a parse error;
+//   the RSS <ttl> joins cacheHints here. This is the one place the worker calls the feed parser.
+// fetcher.fetchFeed(url, { etag?, lastModified? }): Promise<FetchOutcome>   (never rejects) fetchDocument + parseDocument
 //   { kind: 'ok', finalUrl, permanentRedirectTo?, status, validators, cacheHints, feed: ParsedFeed, warnings }
 //   { kind: 'not-modified', validators, cacheHints }
 //   { kind: 'error', code, message, status?, retryAfterMs?, disable? (410), suggestedFeedUrl? (NOT_A_FEED) }
@@ -52,4 +57,6 @@ export { extractArticleText } from './fulltext.js';
 export { parseFeedDocument, type ParseError, type ParseOptions } from './parse.js';
 export { parseFeedDate, type ParsedDate } from './dates.js';
 export { systemResolver, type ResolvedAddress, type Resolver } from './guard.js';
-export type { ArticleText, FetchError, FetchErrorCode, Fetcher, FetcherOptions, FetchOutcome, Validators } from './types.js';
+export type {
+  ArticleText, FeedDocument, Fetched, FetchError, FetchErrorCode, Fetcher, FetcherOptions, FetchOutcome, Parsed, Validators,
+} from './types.js';

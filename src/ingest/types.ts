@@ -65,6 +65,25 @@ export type FetchOutcome =
   | { kind: 'not-modified'; validators: Validators; cacheHints: CacheHints }
   | FetchError;
 
+/** A feed document as fetched, not parsed yet (Fetcher.fetchDocument). */
+export interface FeedDocument {
+  kind: 'document';
+  body: Buffer;
+  contentType?: string;
+  finalUrl: string;
+  /** Set when every hop to finalUrl was permanent (301/308): store this as the feed's URL. */
+  permanentRedirectTo?: string;
+  status: number;
+  validators: Validators;
+  cacheHints: CacheHints;
+}
+
+/** What an HTTP fetch gives: a document to parse, not modified, or an error. */
+export type Fetched = FeedDocument | Extract<FetchOutcome, { kind: 'not-modified' }> | FetchError;
+
+/** What parsing a fetched document gives: the feed, or FEED_PARSE / NOT_A_FEED / EMPTY. */
+export type Parsed = Extract<FetchOutcome, { kind: 'ok' }> | FetchError;
+
 export interface ArticleText {
   title?: string;
   text: string;
@@ -72,6 +91,11 @@ export interface ArticleText {
 }
 
 export interface Fetcher {
+  /** HTTP only: the document, not modified, or an error; never rejects. */
+  fetchDocument(url: string, validators: Validators): Promise<Fetched>;
+  /** The feed in a fetched document; never rejects. */
+  parseDocument(doc: FeedDocument): Promise<Parsed>;
+  /** fetchDocument, then parseDocument (for one-off fetches: /feeds add, the fetch-feed command). */
   fetchFeed(url: string, validators: Validators): Promise<FetchOutcome>;
   fetchArticleText(url: string): Promise<Result<ArticleText, { code: FetchErrorCode | 'NO_TEXT'; message: string }>>;
   /** Closes pooled connections. */

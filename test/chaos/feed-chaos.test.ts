@@ -79,6 +79,8 @@ function routedFetcher(healthy: Set<string>): Fetcher {
   const [patient, hasty] = [make(20_000), make(HOSTILE_DEADLINE_MS)];
   const pick = (url: string): Fetcher => (healthy.has(url) ? patient : hasty);
   return {
+    fetchDocument: (url, validators) => pick(url).fetchDocument(url, validators),
+    parseDocument: (doc) => patient.parseDocument(doc),
     fetchFeed: (url, validators) => pick(url).fetchFeed(url, validators),
     fetchArticleText: (url) => patient.fetchArticleText(url),
     close: async () => void (await Promise.all([patient.close(), hasty.close()])),
