@@ -22,13 +22,23 @@ export interface AuthorLexicon {
   events: Set<string>;
   feelings: Set<string>;
   terms: Map<string, number>;
+  /** Every word of the three lists: one lookup per token tells whether the author view changes anything. */
+  any: Set<string>;
 }
 
 export const compileAuthorLexicon = (data: AuthorLexiconData): AuthorLexicon => ({
   events: new Set(data.events),
   feelings: new Set(data.feelings),
   terms: new Map(Object.entries(data.terms)),
+  any: new Set([...data.events, ...data.feelings, ...Object.keys(data.terms)]),
 });
+
+/** Does the author view change any term of the sentence (a frame, or a word of the author lexicon)? */
+function authorViewApplies(tokens: Token[], lexicon: AuthorLexicon, frames: VoiceFrame[], skip: Uint8Array): boolean {
+  if (frames.length > 0) return true;
+  for (let i = 0; i < tokens.length; i++) if (!skip[i] && lexicon.any.has((tokens[i] as Token).text)) return true;
+  return false;
+}
 
 /** Weight of a negated event ("has never invaded", "never sought an inch"): a defence of the subject. */
 const DEFENCE_WEIGHT = 2;
@@ -38,7 +48,7 @@ const DEFENCE_WEIGHT = 2;
  * author-only words added, and terms inside reported content left out unless the author adopts it.
  */
 export function authorTerms(tokens: Token[], terms: ScoredTerm[], lexicon: AuthorLexicon, frames: VoiceFrame[], skip: Uint8Array): ScoredTerm[] {
-  if (frames.length === 0 && !tokens.some((t, i) => !skip[i] && (lexicon.events.has(t.text) || lexicon.feelings.has(t.text) || lexicon.terms.has(t.text)))) return terms;
+  if (!authorViewApplies(tokens, lexicon, frames, skip)) return terms;
   const out: ScoredTerm[] = [];
   const taken = new Uint8Array(tokens.length);
   const cues = new Set(frames.map((f) => f.cueAt));

@@ -180,8 +180,12 @@ const NO_VOICES: SentenceVoices = { frames: [], scareQuotes: [] };
 
 /** Could the sentence report anyone? A quotation mark, colon, dash or cue word (one pass, most sentences: no). */
 function hasCue(tokens: Token[]): boolean {
-  for (const t of tokens) {
-    if (t.punct ? t.text === '"' || t.text === "'" || t.text === ':' || t.text === '-' : CUE_WORDS.has(t.text)) return true;
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] as Token;
+    if (!t.punct) {
+      if (CUE_WORDS.has(t.text)) return true;
+    } else if (t.text === '"' || t.text === "'" || (t.text === ':' && i <= 4) || (t.text === '-' && i >= n - 6)) return true;
   }
   return false;
 }
