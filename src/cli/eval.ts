@@ -1,12 +1,13 @@
 // `stancewatch eval FILE [--predictions OUT] [--json]` and `stancewatch eval --articles LABELS.json [--json]`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { compileLexicon } from '../core/lexicon.js';
-import { classReport } from '../core/metrics.js';
+import { classReport } from '../eval/scores.js';
 import { formatReport } from '../eval/report.js';
 import { decide, loadModel } from '../core/model.js';
-import { analyseRecord, goldLabel, parseStanceJsonl, type StanceRecord } from '../core/newsmtsc.js';
+import { analyseRecord, goldLabel, parseStanceJsonl, type StanceRecord } from '../eval/newsmtsc.js';
 import type { StanceLabel } from '../core/types.js';
 import type { TargetAnalysis } from '../core/features.js';
+import { createAnalyser } from '../core/analyse.js';
 import { loadAnalyserResources } from '../resources.js';
 import { evalArticles } from './eval-articles.js';
 import { evalIndomain } from './eval-indomain.js';
@@ -14,7 +15,7 @@ import { evalPersent } from './eval-persent.js';
 import { EXIT, parseArgs, type CliCommand, type CliIo } from './io.js';
 
 const USAGE =
-  'usage: stancewatch eval FILE [--predictions OUT] [--json] | stancewatch eval --articles LABELS.json [--json] | ' +
+  'usage: stancewatch eval FILE [--view sentence|author] [--predictions OUT] [--json] | stancewatch eval --articles LABELS.json [--json] | ' +
   'stancewatch eval --persent FILE.csv [--json] [--full-name-only] | ' +
   'stancewatch eval --indomain DIR [--view author|sentence] [--predictions OUT] [--json]';
 
@@ -26,6 +27,31 @@ interface PredictionLine {
   score: number;
 }
 
+/**
+ * Author view of each target: the sentence analysed as the product does, the target's actor taken from the
+ * record (`actor`, as in the seed's labels) or from the registry mention covering its span; none found: neutral.
+ */
+function predictAuthor(records: StanceRecord[]): { lines: PredictionLine[]; pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> } {
+  const analyser = createAnalyser(loadAnalyserResources());
+  const lines: PredictionLine[] = [];
+  const pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> = [];
+  for (const record of records) {
+    const text = record.sentence_normalized;
+    const stances = analyser.stances({ text });
+    const mentions = analyser.registry.findMentions(text);
+    for (const target of record.targets) {
+      const actor = target.actor ?? mentions.find((m) => m.start <= target.from && m.end >= target.to)?.actor;
+      const p = stances.find((s) => s.actor === actor)?.author;
+      const predicted = p?.label ?? 'neutral';
+      lines.push({ primary_gid: record.primary_gid, from: target.from, to: target.to, predicted, score: Math.round((p?.score ?? 0) * 1e4) / 1e4 });
+      const gold = goldLabel(target.polarity);
+      if (gold) pairs.push({ gold, predicted });
+    }
+  }
+  return { lines, pairs };
+}
+
+/** Sentence view of each target (NewsMTSC's definition: everything the sentence says about it, quotes included). */
 export function predictAll(records: StanceRecord[]): { lines: PredictionLine[]; pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> } {
   const resources = loadAnalyserResources();
   const lexicon = compileLexicon(resources.lexicon);
@@ -55,7 +81,7 @@ function readInput(path: string, io: CliIo): string | undefined {
   }
 }
 
-async function evalTargets(file: string, out: string | undefined, json: boolean, io: CliIo): Promise<number> {
+async function evalTargets(file: string, view: 'author' | 'sentence', out: string | undefined, json: boolean, io: CliIo): Promise<number> {
   const text = readInput(file, io);
   if (text === undefined) return EXIT.inputError;
   const records = parseStanceJsonl(text);
@@ -63,7 +89,7 @@ async function evalTargets(file: string, out: string | undefined, json: boolean,
     io.err(`${file}: ${records.error}`);
     return EXIT.inputError;
   }
-  const { lines, pairs } = predictAll(records.value);
+  const { lines, pairs } = view === 'author' ? predictAuthor(records.value) : predictAll(records.value);
   if (out !== undefined) writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + (lines.length ? '\n' : ''));
   if (pairs.length === 0) {
     io.out(json ? JSON.stringify({ file, n: 0, predictions: lines.length }) : `${file}: no labelled targets; ${lines.length} predictions`);
@@ -99,5 +125,5 @@ export const run: CliCommand = async (args, io) => {
     return EXIT.usage;
   }
   const out = parsed.flags.get('predictions');
-  return evalTargets(file, typeof out === 'string' ? out : undefined, json, io);
+  return evalTargets(file, view, typeof out === 'string' ? out : undefined, json, io);
 };
