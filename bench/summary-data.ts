@@ -3,7 +3,7 @@
 // daily aggregates derived from the stored scores with one INSERT … SELECT (the same sums the store maintains).
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { mulberry32 } from '../src/core/prng.js';
+import { mulberry32 } from '../src/eval/prng.js';
 
 export const DAY = 86_400_000;
 export const ACTORS = ['NATO', 'United States', 'China', 'Russia', 'European Union', 'Ukraine', 'Iran', 'India', 'Israel', 'United Nations'];

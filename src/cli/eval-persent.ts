@@ -1,10 +1,10 @@
 // `stancewatch eval --persent FILE [--json] [--full-name-only]`: article-level stance toward each document's main
 // person (PerSenT CSV) with the current aggregation settings, and the (prior, threshold) grid ranked by macro-F1.
 import { readFileSync } from 'node:fs';
-import { rankAggregates, evaluateAggregate, type ScoredDocument } from '../core/aggregate-select.js';
+import { rankAggregates, evaluateAggregate, type ScoredDocument } from '../eval/aggregate-select.js';
 import { DEFAULT_AGGREGATE } from '../core/aggregate.js';
 import type { Analyser } from '../core/analyse.js';
-import { parsePersent, personActor, type PersentDocument } from '../core/persent.js';
+import { parsePersent, personActor, type PersentDocument } from '../eval/persent.js';
 import { loadAnalyser } from '../resources.js';
 import { EXIT, type CliIo } from './io.js';
 

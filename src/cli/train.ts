@@ -2,10 +2,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileLexicon } from '../core/lexicon.js';
-import { parseNewsTscJsonl, parseStanceJsonl, recordExamples, type StanceRecord } from '../core/newsmtsc.js';
+import { parseNewsTscJsonl, parseStanceJsonl, recordExamples, type StanceRecord } from '../eval/newsmtsc.js';
 import type { Result } from '../core/result.js';
-import { crossValidate, selectFusion } from '../core/select.js';
-import { trainModel, type TrainOptions } from '../core/train.js';
+import { crossValidate, selectFusion } from '../eval/select.js';
+import { trainModel, type TrainOptions } from '../eval/train.js';
 import { packWeights, type StanceModelData } from '../core/model.js';
 import { HASH_BITS } from '../core/feature-hash.js';
 import { loadLexicon, MODEL_PATH, projectRoot } from '../resources.js';

@@ -1,7 +1,7 @@
 // Choice of the article-level aggregation settings (prior, threshold) on documents with a gold label. Pure.
-import { articleScore, labelOf } from './aggregate.js';
-import { classReport } from './metrics.js';
-import type { StanceLabel } from './types.js';
+import { articleScore, labelOf } from '../core/aggregate.js';
+import { classReport } from './scores.js';
+import type { StanceLabel } from '../core/types.js';
 
 /** One labelled document: the sentence scores of its target (empty when the target was never found). */
 export interface ScoredDocument {

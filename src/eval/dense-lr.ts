@@ -1,6 +1,6 @@
 // Multinomial logistic regression over a few dense features: full-batch gradient descent, class-weighted, L2
 // (bias unpenalised). Deterministic: no shuffling, no randomness. Used for the author and voice heads.
-import { classReport } from '../core/metrics.js';
+import { classReport } from './scores.js';
 import { fromProbs, LABELS, softmax } from '../core/model.js';
 import type { StanceLabel } from '../core/types.js';
 

@@ -3,7 +3,7 @@
 // and voice accuracy. The analyser runs on whole articles, as the product does.
 import { z } from 'zod';
 import type { Analyser } from '../core/analyse.js';
-import { classReport, type ClassReport } from '../core/metrics.js';
+import { classReport, type ClassReport } from './scores.js';
 import type { Prediction } from '../core/model.js';
 import type { SentenceStance } from '../core/stance.js';
 import { normaliseText } from '../core/text.js';

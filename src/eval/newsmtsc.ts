@@ -1,12 +1,12 @@
 // NewsMTSC-style JSONL: parsing and turning targets into model examples. Pure.
 import { z } from 'zod';
-import { allFeatures, analyseTarget, prepareSentence, type Span, type TargetAnalysis } from './features.js';
-import type { Lexicon } from './lexicon.js';
-import { LABELS, massOf } from './model.js';
-import { err, ok, type Result } from './result.js';
-import { normaliseTypography } from './text.js';
+import { allFeatures, analyseTarget, prepareSentence, type Span, type TargetAnalysis } from '../core/features.js';
+import type { Lexicon } from '../core/lexicon.js';
+import { LABELS, massOf } from '../core/model.js';
+import { err, ok, type Result } from '../core/result.js';
+import { normaliseTypography } from '../core/text.js';
 import type { Example } from './train.js';
-import type { StanceLabel } from './types.js';
+import type { StanceLabel } from '../core/types.js';
 
 const targetSchema = z.object({
   from: z.number().int().nonnegative(),

@@ -1,6 +1,6 @@
 // PerSenT (Bastan et al., 2020) CSV: document-level author sentiment toward the main person of an article. Pure.
-import { err, ok, type Result } from './result.js';
-import type { ActorDef, StanceLabel } from './types.js';
+import { err, ok, type Result } from '../core/result.js';
+import type { ActorDef, StanceLabel } from '../core/types.js';
 
 export interface PersentDocument {
   title: string;

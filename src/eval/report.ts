@@ -1,5 +1,5 @@
 // Text form of a classification report (eval commands). Pure.
-import type { ClassReport } from '../core/metrics.js';
+import type { ClassReport } from './scores.js';
 import { LABELS } from '../core/model.js';
 
 const pct = (x: number): string => x.toFixed(4);

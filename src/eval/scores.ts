@@ -1,6 +1,6 @@
 // Classification metrics over negative/neutral/positive. Pure.
-import { LABELS } from './model.js';
-import type { StanceLabel } from './types.js';
+import { LABELS } from '../core/model.js';
+import type { StanceLabel } from '../core/types.js';
 
 export interface ClassReport {
   macroF1: number;

@@ -1,8 +1,8 @@
 // Hyper-parameter selection by k-fold cross-validation on the training data (folds by sentence). Pure.
-import { classReport } from './metrics.js';
-import { fromProbs, fuse, LABELS, logits, softmax, type Fusion } from './model.js';
+import { classReport } from './scores.js';
+import { fromProbs, fuse, LABELS, logits, softmax, type Fusion } from '../core/model.js';
 import { prng, trainModel, type Example, type TrainOptions } from './train.js';
-import type { StanceLabel } from './types.js';
+import type { StanceLabel } from '../core/types.js';
 
 export interface GridResult {
   options: TrainOptions;

@@ -1,6 +1,6 @@
 // Training of the stance model: multinomial logistic regression, SGD with decaying rate, L2, deterministic. Pure.
-import { DIMENSION, type FeatureVector } from './feature-hash.js';
-import { softmax, type LexiconMass } from './model.js';
+import { DIMENSION, type FeatureVector } from '../core/feature-hash.js';
+import { softmax, type LexiconMass } from '../core/model.js';
 import { mulberry32 } from './prng.js';
 
 export interface Example {

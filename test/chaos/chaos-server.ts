@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResolvedAddress } from '../../src/ingest/index.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 import { rss, type SampleItem } from '../jobs/fixtures.js';
-import { mulberry32 } from '../../src/core/prng.js';
+import { mulberry32 } from '../../src/eval/prng.js';
 
 export const BEHAVIOURS = ['500', '503', 'reset', 'hang', 'drip', 'garbage', 'gigabyte'] as const;
 export type Behaviour = (typeof BEHAVIOURS)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNewsTscJsonl } from '../../src/core/newsmtsc.js';
+import { parseNewsTscJsonl } from '../../src/eval/newsmtsc.js';
 
 describe('NewsTSC JSONL', () => {
   it('becomes one NewsMTSC-style record per line with the polarity code of its label', () => {

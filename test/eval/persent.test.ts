@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rankAggregates, evaluateAggregate } from '../../src/core/aggregate-select.js';
+import { rankAggregates, evaluateAggregate } from '../../src/eval/aggregate-select.js';
 import { articleScore } from '../../src/core/aggregate.js';
-import { parseCsv, parsePersent, personActor } from '../../src/core/persent.js';
+import { parseCsv, parsePersent, personActor } from '../../src/eval/persent.js';
 
 describe('PerSenT CSV', () => {
   it('parses quoted fields with commas, doubled quotes and line breaks', () => {

@@ -3,7 +3,7 @@
 // invalid UTF-8, random charsets), plus splices and stacked mutations.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { mulberry32 } from '../../src/core/prng.js';
+import { mulberry32 } from '../../src/eval/prng.js';
 
 export type Rng = () => number;
 

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { predictAll } from '../../src/cli/eval.js';
-import { classReport } from '../../src/core/metrics.js';
-import { parseStanceJsonl } from '../../src/core/newsmtsc.js';
+import { classReport } from '../../src/eval/scores.js';
+import { parseStanceJsonl } from '../../src/eval/newsmtsc.js';
 import { articleSchema, evaluateIndomain, sentenceSchema } from '../../src/eval/indomain.js';
 import { loadAnalyser, projectRoot } from '../../src/resources.js';
 
