@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { createAnalyser } from '../src/core/analyse.js';
-import { DEFAULT_SCHEDULE } from '../src/core/schedule.js';
+import { DEFAULT_SCHEDULE } from '../src/core/feed-check-schedule.js';
 import { createFetcher } from '../src/ingest/index.js';
 import { createAnalysisRunner } from '../src/jobs/analysis.js';
 import { createPoller, type CycleReport } from '../src/jobs/poller.js';

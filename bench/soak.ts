@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { createAnalyser } from '../src/core/analyse.js';
-import { DEFAULT_SCHEDULE } from '../src/core/schedule.js';
+import { DEFAULT_SCHEDULE } from '../src/core/feed-check-schedule.js';
 import { createFetcher } from '../src/ingest/index.js';
 import { buildWorker } from '../src/jobs/index.js';
 import { loadAnalyserResources } from '../src/resources.js';

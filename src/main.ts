@@ -5,7 +5,7 @@ import type { Client } from 'discord.js';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from './config.js';
 import { createAnalyser, type Analyser, type AnalyserResources } from './core/analyse.js';
-import { firstCheckDelayMs } from './core/schedule.js';
+import { firstCheckDelayMs } from './core/feed-check-schedule.js';
 import { createDeliverer, type Deliverer } from './discord/deliver.js';
 import { startBot } from './discord/client.js';
 import { commandModules } from './discord/registry.js';
@@ -17,13 +17,13 @@ import { buildWorker } from './jobs/index.js';
 import { offlineDeliveryStep } from './jobs/offline-delivery.js';
 import type { Worker } from './jobs/worker.js';
 import { createLogger, type Logger } from './log.js';
-import { createAppFetcher, healthChecks, LOCAL_GUILD, workerSettings } from './main-parts.js';
+import { createAppFetcher, healthChecks, LOCAL_GUILD, workerSettings } from './main-wiring.js';
 import { createOpsServer } from './ops/http.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
 import { loadAnalyserResources } from './resources.js';
 import { createStore, type Store } from './store/index.js';
 
-export { LOCAL_GUILD } from './main-parts.js';
+export { LOCAL_GUILD } from './main-wiring.js';
 
 export type Role = 'all' | 'worker' | 'bot';
 

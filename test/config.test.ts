@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { databasePassword, envSchema, formatProblems, loadConfig } from '../src/config.js';
 import { nextSlotAfter, parseDigestSchedule } from '../src/core/digest-schedule.js';
-import { backoffDelayMs } from '../src/core/schedule.js';
-import { workerSettings } from '../src/main-parts.js';
+import { backoffDelayMs } from '../src/core/feed-check-schedule.js';
+import { workerSettings } from '../src/main-wiring.js';
 
 const root = join(import.meta.dirname, '..');
 const TOKEN = 'MTA5ODc2NTQzMjEwOTg3NjU0Mw.GabcDE.fakeTokenValueForTestsOnly_0123456789abcdefgh';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { createAnalyser } from '../core/analyse.js';
-import { DEFAULT_SCHEDULE } from '../core/schedule.js';
+import { DEFAULT_SCHEDULE } from '../core/feed-check-schedule.js';
 import { createFetcher, type Fetcher } from '../ingest/index.js';
 import { createAnalysisRunner } from '../jobs/analysis.js';
 import { composeDigest } from '../jobs/digests.js';

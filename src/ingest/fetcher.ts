@@ -1,7 +1,7 @@
 // createFetcher: polite feed fetching (conditional GET, compression, deadline, caps, redirects, guard)
 // mapped to FetchOutcome values.
 import { Agent } from 'undici';
-import type { CacheHints } from '../core/schedule.js';
+import type { CacheHints } from '../core/feed-check-schedule.js';
 import { parseFeedDate } from './dates.js';
 import { fetchArticle } from './fulltext.js';
 import { guardedLookup, systemResolver } from './guard.js';

@@ -1,6 +1,6 @@
 // Public shapes of the ingest layer (see index.ts for the contract).
 import type { Logger } from 'pino';
-import type { CacheHints } from '../core/schedule.js';
+import type { CacheHints } from '../core/feed-check-schedule.js';
 import type { ParsedFeed } from '../core/types.js';
 import type { Result } from '../core/result.js';
 import type { Resolver } from './guard.js';

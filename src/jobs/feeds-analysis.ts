@@ -6,7 +6,7 @@ import { ok } from '../core/result.js';
 import { isBlankText } from '../core/text.js';
 import type { ActorDef, ArticleAnalysis } from '../core/types.js';
 import type { Article, GuildActor, Store } from '../store/index.js';
-import type { FeedOpsDeps } from './feeds-add.js';
+import type { FeedOpsDeps } from './feed-subscriptions.js';
 import { failure, fromFetchError } from './feeds-errors.js';
 import type { ArticleView, FeedsResult } from './feeds-types.js';
 

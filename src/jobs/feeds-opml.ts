@@ -2,7 +2,7 @@
 import { hostOf } from '../core/feed-url.js';
 import { parseOpml, toOpml } from '../core/opml.js';
 import { ok } from '../core/result.js';
-import { addFeed, type FeedOpsDeps } from './feeds-add.js';
+import { addFeed, type FeedOpsDeps } from './feed-subscriptions.js';
 import { failure } from './feeds-errors.js';
 import type { FeedsResult, ImportReport, ImportRequest } from './feeds-types.js';
 import { createKeyedLimiter } from './limiter.js';

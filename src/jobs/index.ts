@@ -1,7 +1,7 @@
 // Builds the worker from its parts: poll feeds -> analyse -> (digests, alerts, retention, offline delivery).
 import type { Logger } from 'pino';
 import type { Analyser, AnalyserResources } from '../core/analyse.js';
-import type { ScheduleConfig } from '../core/schedule.js';
+import type { ScheduleConfig } from '../core/feed-check-schedule.js';
 import type { Fetcher } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
 import { createAnalysisRunner, type AnalysisRunner } from './analysis.js';

@@ -3,7 +3,7 @@
 // one bad feed never stops a poll.
 import type { Logger } from 'pino';
 import { hostOf } from '../core/feed-url.js';
-import { planNextCheck, type CheckResult, type ScheduleConfig } from '../core/schedule.js';
+import { planNextCheck, type CheckResult, type ScheduleConfig } from '../core/feed-check-schedule.js';
 import type { FeedItem, ParsedFeed } from '../core/types.js';
 import type { Fetched, Fetcher, FetchError, Parsed } from '../ingest/index.js';
 import type { Feed, NewArticle, Store } from '../store/index.js';

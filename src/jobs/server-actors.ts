@@ -3,7 +3,7 @@
 import { cleanTitle } from '../core/opml.js';
 import { ok, type Result } from '../core/result.js';
 import type { GuildActor } from '../store/index.js';
-import type { FeedOpsDeps } from './feeds-add.js';
+import type { FeedOpsDeps } from './feed-subscriptions.js';
 import { failure } from './feeds-errors.js';
 import type { ActorCatalog, AddActorRequest, FeedsError, FeedsResult } from './feeds-types.js';
 

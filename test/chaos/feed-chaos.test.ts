@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScheduleConfig } from '../../src/core/schedule.js';
+import type { ScheduleConfig } from '../../src/core/feed-check-schedule.js';
 import { createFetcher, type Fetcher } from '../../src/ingest/index.js';
 import { createAnalysisRunner } from '../../src/jobs/analysis.js';
 import { createPoller, type CycleReport, type Poller } from '../../src/jobs/poller.js';

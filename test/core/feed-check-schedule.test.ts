@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, DEFAULT_SCHEDULE, firstCheckDelayMs, planNextCheck, successDelayMs, type ScheduleConfig } from '../../src/core/schedule.js';
+import { backoffDelayMs, DEFAULT_SCHEDULE, firstCheckDelayMs, planNextCheck, successDelayMs, type ScheduleConfig } from '../../src/core/feed-check-schedule.js';
 
 const cfg: ScheduleConfig = { ...DEFAULT_SCHEDULE, backoffJitterRatio: 0.5, backoffBaseMs: 1_000, backoffMaxMs: 60_000, minIntervalMs: 300_000, maxIntervalMs: 3_600_000, defaultIntervalMs: 900_000, disableAfterErrors: 3 };
 const NOW = 1_700_000_000_000;

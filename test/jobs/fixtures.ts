@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createAnalyser } from '../../src/core/analyse.js';
-import { DEFAULT_SCHEDULE } from '../../src/core/schedule.js';
+import { DEFAULT_SCHEDULE } from '../../src/core/feed-check-schedule.js';
 import { createFetcher } from '../../src/ingest/index.js';
 import { createAnalysisRunner } from '../../src/jobs/analysis.js';
 import type { RefreshDeps } from '../../src/jobs/refresh.js';

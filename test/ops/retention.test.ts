@@ -3,7 +3,7 @@
 // of older periods read are kept unchanged. On SQLite, and on PostgreSQL when reachable.
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEDULE } from '../../src/core/schedule.js';
+import { DEFAULT_SCHEDULE } from '../../src/core/feed-check-schedule.js';
 import { createFetcher } from '../../src/ingest/index.js';
 import { buildWorker } from '../../src/jobs/index.js';
 import type { Store } from '../../src/store/index.js';
