@@ -130,10 +130,6 @@ export function fromProbs(probs: [number, number, number]): Prediction {
   return { label: LABELS[best] as StanceLabel, probs, score: probs[2] - probs[0] };
 }
 
-/** Prediction from features, optionally on top of logits computed once for features shared by many targets. */
-export const predict = (model: StanceModel, features: FeatureVector, base?: readonly number[]): Prediction =>
-  fromProbs(softmax(logits(model.weights, features, base)));
-
 /** Logit margin given to neutral for a target only listed as an example with nothing said about it. */
 const LISTED_MARGIN = 2;
 
