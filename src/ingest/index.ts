@@ -28,7 +28,7 @@
 //          FEED_TOO_LARGE REDIRECT_LOOP TOO_MANY_REDIRECTS NOT_A_FEED FEED_PARSE EMPTY
 //   permanentRedirectTo is set when every hop to the final URL was 301/308: store it as the feed URL.
 //   cacheHints: { ttlSeconds? (RSS <ttl>), maxAgeSeconds? (Cache-Control), expires? (epoch ms) } feed
-//   src/core/schedule.ts planNextCheck.
+//   src/core/feed-check-schedule.ts planNextCheck.
 //
 // fetcher.fetchArticleText(url): Promise<Result<{ title?, text, finalUrl }, { code, message }>>
 //   Same guard and deadline, articleMaxBytes cap, articleConcurrency limit; paragraphs separated by "\n\n".
