@@ -36,6 +36,13 @@ describe('import direction rules', () => {
     expect(found.map((v) => v.rule)).toContain('no-circular');
   });
 
+  it('src/eval is pure like core: it may import core, not I/O; the product may not import it', async () => {
+    const found = await violationsIn(join('test', 'lint', 'fixtures', 'src'));
+    expect(found).toContainEqual(expect.objectContaining({ rule: 'eval-no-io', from: expect.stringContaining('eval/bad-io.ts') }));
+    expect(found).toContainEqual(expect.objectContaining({ rule: 'product-not-eval', from: expect.stringContaining('jobs/uses-eval.ts') }));
+    expect(found.filter((v) => v.from.includes('eval/uses-core.ts'))).toEqual([]);
+  });
+
   it('pass on the real source tree', async () => {
     expect(await violationsIn('src')).toEqual([]);
   });
