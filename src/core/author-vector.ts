@@ -43,7 +43,7 @@ export function authorExtras(x: AuthorInputs, f: FeatureVector): void {
   const tokens = x.sentence.tokens;
   for (const t of x.own.terms) push(f, bucket(NS.ownTerm, tokens[t.first]?.hash ?? 0, t.weight * t.share > 0 ? 1 : 2));
   const frame = x.reportedFrame;
-  const reported = frame !== undefined && frame.adoption !== 1;
+  const reported = frame !== undefined && frame.adoption !== 1 && !frame.passive;
   if (reported) push(f, A.reported);
   if (frame?.adoption === 1) push(f, A.adopted);
   if (frame?.adoption === -1) push(f, A.rejected);

@@ -190,7 +190,7 @@ export const NEUTRAL_VIEW: [number, number, number] = [0.05, 0.9, 0.05];
  * sentence model's structure (foils, bound terms) for what the author says itself.
  */
 export function gatedSentenceView(sentenceView: Prediction, own: Attribution, place: VoicePlace, foil: boolean): [number, number, number] {
-  const reported = place.reported !== undefined && place.reported.adoption !== 1;
+  const reported = place.reported !== undefined && place.reported.adoption !== 1 && !place.reported.passive;
   if (reported || place.speaking) return NEUTRAL_VIEW;
   return own.terms.length > 0 || foil ? sentenceView.probs : NEUTRAL_VIEW;
 }

@@ -1,36 +1,68 @@
-// Language identification and which sentences the (English) analyser reads. Pure: the detectors' n-gram tables
-// are JavaScript modules loaded with the code.
-import { eld } from 'eld/extrasmall';
-import { franc } from 'franc-min';
+// Language identification and which sentences the (English) analyser reads. Pure: franc-min's trigram tables
+// are a JavaScript module loaded with the code (about 8 MB; eld, tried first, cost 83 MB in every thread that
+// loads the analyser and pushed the poller past its memory budget).
+import { francAll } from 'franc-min';
+
+/** franc reads at most this many characters (its cost grows with the sample: ~1 us a character). */
+const SAMPLE_CHARS = 300;
+/** Fewer words than this is a short text (a headline, a caption): the detector often cannot tell. */
+const SHORT_WORDS = 12;
+/** A short text is tried as English when franc ranks English among its first this many guesses. */
+const ENGLISH_RANK = 3;
+/** A guess is taken when it leads the second by this much (franc's scores are relative, the best is 1). */
+const MARGIN = 0.005;
+/** English within this of franc's first guess on a longer text is taken. */
+const CLOSE_ENGLISH = 0.05;
+
+/** ISO 639-3 codes of franc-min to ISO 639-1; a language without a two-letter code keeps its three letters. */
+const ISO1: Record<string, string> = {
+  eng: 'en', spa: 'es', por: 'pt', ind: 'id', fra: 'fr', deu: 'de', jav: 'jv', vie: 'vi', ita: 'it', tur: 'tr',
+  pol: 'pl', swh: 'sw', sun: 'su', ron: 'ro', hau: 'ha', bos: 'bs', hrv: 'hr', nld: 'nl', srp: 'sr', ckb: 'ku',
+  yor: 'yo', uzn: 'uz', zlm: 'ms', ibo: 'ig', ceb: 'ceb', tgl: 'tl', hun: 'hu', azj: 'az', ces: 'cs', run: 'rn',
+  plt: 'mg', nya: 'ny', kin: 'rw', zul: 'zu', swe: 'sv', lin: 'ln', som: 'so', rus: 'ru', ukr: 'uk', bel: 'be',
+  bul: 'bg', kaz: 'kk', arb: 'ar', urd: 'ur', pes: 'fa', pbu: 'ps', hin: 'hi', mar: 'mr', mai: 'mai', npi: 'ne',
+  cmn: 'zh', jpn: 'ja', kor: 'ko', ell: 'el', heb: 'he', tha: 'th', ben: 'bn', tam: 'ta', tel: 'te', kat: 'ka',
+  hye: 'hy', amh: 'am', guj: 'gu', kan: 'kn', mal: 'ml', pan: 'pa', sin: 'si', mya: 'my', khm: 'km', ori: 'or',
+};
 
 /**
- * eld's cost grows with its sample (about 0.2 us a character; it reads at most the words of the first ~350
- * bytes). It first reads this many characters: English there is taken (nearly every English article; asking
- * eld whether the answer is reliable would cost as much again); anything else is decided on `SAMPLE_CHARS`. On
- * the NewsMTSC feed-sized items and sentences and the outlet feeds this tells the same as one 200- or
- * 400-character sample but for one German item with an English headline, in about half the time of the 200.
+ * Clearly English, decided without the detector (speed: nearly every article the poller sees is English, and
+ * franc costs ~1 us a character): at least 12 words, of which a fifth or more are English function words that
+ * no other language of the corpus writes the same way. Anything else goes to franc.
  */
-const QUICK_CHARS = 100;
-const SAMPLE_CHARS = 300;
-/** Fewer words than this is a short text (a headline, a caption): the detectors often cannot tell. */
-const SHORT_WORDS = 12;
-/** A short text is tried as English when eld ranks English among its first this many guesses. */
-const ENGLISH_RANK = 3;
+const ENGLISH_ONLY = new Set('the and of that with this from which were have has been would their they said its'.split(' '));
+
+/** With ENGLISH_ONLY, words that headlines use and few other languages write alike. */
+const SHORT_ENGLISH = new Set([...ENGLISH_ONLY, ...'where it is are was will not but for by must should who what why how into says over after'.split(' ')]);
+/** A short text franc names with a lead smaller than this is not a sure answer. */
+const SHORT_MARGIN = 0.1;
+
+function englishWords(sample: string, words: Set<string> = ENGLISH_ONLY): number {
+  let english = 0;
+  for (const match of sample.matchAll(/[A-Za-z]+/g)) if (words.has(match[0].toLowerCase())) english++;
+  return english;
+}
+
+function clearlyEnglish(sample: string): boolean {
+  let words = 0;
+  for (const _ of sample.matchAll(/[A-Za-z]+/g)) words++;
+  return words >= SHORT_WORDS && englishWords(sample) * 5 >= words;
+}
 
 /** What the text is and whether the English analyser may read it. */
 export interface Identified {
-  /** ISO 639-1 code, or 'und' when undetermined. */
+  /** ISO 639-1 code (three letters where there is none), or 'und' when undetermined. */
   language: string;
-  /** English, or a short undetermined Latin-script text that looks English (eld ranks English near the top). */
+  /** English, or a short undetermined Latin-script text that looks English (franc ranks English near the top). */
   englishLike: boolean;
 }
 
-/** eld has Malay but no Indonesian: franc (restricted to the two) tells them apart. */
-function malayOrIndonesian(sample: string): string {
-  return franc(sample, { only: ['ind', 'zlm'], minLength: 10 }) === 'ind' ? 'id' : 'ms';
-}
+const isAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+};
 
-/** Words (letter runs, ASCII apostrophes and hyphens inside) of `text`, counted up to `SHORT_WORDS`. */
+/** Words of `text`, counted up to `SHORT_WORDS`. */
 function isShort(text: string): boolean {
   let words = 0;
   let inWord = false;
@@ -47,23 +79,31 @@ function isShort(text: string): boolean {
 }
 
 /**
- * The language of `text` by eld (60 languages), and whether it is English enough to analyse. A reliable
- * non-English answer, or any non-English answer on a text of 12 words or more, is that language; a short text
- * that eld is unsure of, or calls another language while still ranking English among its first three guesses,
- * is 'und' and tried as English ("Rubio: Immigration reports premature" comes out French, English second).
+ * The language of `text` and whether it is English enough to analyse. A long text is the language franc puts
+ * first (undetermined when the first two are too close); a short one that franc is unsure of, or that it calls
+ * another language while still ranking English among its first three guesses, is 'und' and tried as English
+ * ("Rubio: Immigration reports premature").
  */
 export function identifyLanguage(text: string): Identified {
-  const quick = eld.detect(text.length > QUICK_CHARS ? text.slice(0, QUICK_CHARS) : text);
-  if (quick.language === 'en') return { language: 'en', englishLike: true };
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-  const result = text.length > QUICK_CHARS ? eld.detect(sample) : quick;
-  const language = result.language === 'ms' ? malayOrIndonesian(sample) : result.language;
-  if (language === 'en') return { language, englishLike: true };
-  if (language === '') return { language: 'und', englishLike: false };
-  if (!isShort(sample)) return { language: result.isReliable() ? language : 'und', englishLike: false };
-  const rank = Object.keys(result.getScores()).indexOf('en');
-  const englishLike = rank >= 0 && rank < ENGLISH_RANK;
-  return englishLike || !result.isReliable() ? { language: 'und', englishLike } : { language, englishLike };
+  if (clearlyEnglish(sample)) return { language: 'en', englishLike: true };
+  const ranked = francAll(sample, { minLength: 3 });
+  const [first, second] = ranked;
+  if (first === undefined || first[0] === 'und') return { language: 'und', englishLike: isShort(sample) && isAscii(sample) };
+  const code = ISO1[first[0]] ?? first[0];
+  if (code === 'en') return { language: 'en', englishLike: true };
+  const sure = second === undefined || first[1] - second[1] >= MARGIN;
+  if (!isShort(sample)) {
+    // English close behind the first guess on a longer text (franc's trigrams mix up English with French or
+    // Portuguese on names-heavy copy) is English.
+    const close = ranked.slice(1, ENGLISH_RANK).some(([c, score]) => c === 'eng' && first[1] - score < CLOSE_ENGLISH);
+    return close ? { language: 'en', englishLike: true } : { language: sure ? code : 'und', englishLike: false };
+  }
+  const rank = ranked.slice(0, ENGLISH_RANK).findIndex(([c]) => c === 'eng');
+  // franc is weak on a few words: a short ASCII text with an English function word, or that franc is not sure
+  // of, is tried as English.
+  const englishLike = rank >= 0 || englishWords(sample, SHORT_ENGLISH) > 0 || (isAscii(sample) && (second === undefined || first[1] - second[1] < SHORT_MARGIN));
+  return englishLike || !sure ? { language: 'und', englishLike } : { language: code, englishLike };
 }
 
 /** ISO 639-1 code of the text's language, or 'und' when there is too little to tell. */
@@ -109,7 +149,7 @@ export interface LanguageRoute {
  * Latin script or not by its letters; the Latin sentences are identified together and analysed when they are
  * English (an Arabic sentence quoted in an English article is skipped, the rest analysed). The article's
  * language is that of its Latin sentences when they hold most of its letters, else that of the others. When
- * most letters are not Latin, the Latin sentences are analysed only when eld itself says English, not on the
+ * most letters are not Latin, the Latin sentences are analysed only when the detector itself says English, not on the
  * short-text guess.
  */
 export function routeLanguage(text: string, sentences: string[]): LanguageRoute {

@@ -90,6 +90,8 @@ export interface Found {
   at: number;
   /** A participle ("adding that"): the speaker of the clause before goes on. */
   continues?: boolean;
+  /** "X was condemned (by Y)": X is what is evaluated, not what is said; the author's words around it stay its own. */
+  passive?: boolean;
 }
 
 /** An -ly adverb between speaker and verb ("Tokyo repeatedly said"); a capitalised -ly word is a name (Italy, Daily). */
@@ -119,7 +121,7 @@ function passiveFrame(text: string, tokens: Token[], verb: number, subjectEnd: n
   const subject = speakerLeft(text, tokens, subjectEnd);
   if (!subject) return undefined;
   const by = word(tokens, verb + 1) === 'by' ? speakerRight(text, tokens, verb + 2) : undefined;
-  return { speaker: by, content: [subject], cue: 'verb', at: verb };
+  return { speaker: by, content: [subject], cue: 'verb', at: verb, passive: true };
 }
 
 function verbFrame(text: string, tokens: Token[], i: number): Found | undefined {

@@ -26,6 +26,8 @@ export interface VoiceFrame {
   cue: 'verb' | 'according' | 'quote' | 'headline' | 'claim';
   /** Token index of the cue word (the reporting verb, "according", the claim noun), -1 for a bare quotation. */
   cueAt: number;
+  /** A passive evaluative verb: the content is its subject, evaluated by the speaker; no words are reported. */
+  passive: boolean;
   /** 1: the author adopts the claim ("rightly", a vague source); -1: rejects it ("baseless"); 0: neither. */
   adoption: -1 | 0 | 1;
 }
@@ -114,7 +116,7 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
   const reject = markers.rejectAt.some(outside);
   const adopt = markers.adoptAt.some(outside);
   const adoption = reject ? -1 : adopt || adoptVerb || vague || (markers.asOpening && f.at < 8) ? 1 : 0;
-  return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, cueAt: f.at, adoption };
+  return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, cueAt: f.at, passive: f.passive === true, adoption };
 }
 
 /** Words that open a sentence with a phrase before its subject ("During ...,", "In Tokyo,"). */
@@ -170,7 +172,7 @@ export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMen
     if (covered(a, b)) continue;
     const continued = a === 0 && ctx.openQuote;
     if (!continued && b - a < 4) scareQuotes.push([a, b]);
-    else frames.push({ speaker: ctx.lastSpeaker?.speaker ?? 'unnamed', speakerActor: ctx.lastSpeaker?.speakerActor, speakerFirst: -1, speakerLast: -1, content: [[a, b]], cue: 'quote', cueAt: -1, adoption: 0 });
+    else frames.push({ speaker: ctx.lastSpeaker?.speaker ?? 'unnamed', speakerActor: ctx.lastSpeaker?.speakerActor, speakerFirst: -1, speakerLast: -1, content: [[a, b]], cue: 'quote', cueAt: -1, passive: false, adoption: 0 });
   }
   ctx.openQuote = ((ctx.openQuote ? 1 : 0) + marks) % 2 === 1;
   return { frames, scareQuotes };

@@ -1,4 +1,4 @@
-// Language identification (eld, with franc-min for Indonesian/Malay) and the routing of sentences to the analyser.
+// Language identification (franc-min, with an English fast path) and the routing of sentences to the analyser.
 import { describe, expect, it } from 'vitest';
 import { createAnalyser } from '../../src/core/analyse.js';
 import { detectLanguage, routeLanguage } from '../../src/core/language.js';
