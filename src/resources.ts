@@ -50,6 +50,7 @@ const authorHeadSchema = z.object({
   weights: z.array(z.number()),
   voice: z.array(z.number()),
   blend: z.number().min(0).max(1),
+  neutralMargin: z.number().min(0).max(1),
   aggregate: z.object({ prior: z.number(), threshold: z.number(), votes: z.boolean().optional() }),
   training: z.record(z.string(), z.unknown()),
 });

@@ -16,6 +16,8 @@ export interface AuthorHeadData {
   voice: number[];
   /** Weight of the learned model against the gated sentence view (chosen by cross-validation). */
   blend: number;
+  /** Neutral calibration for news (see blendProbs), chosen by cross-validation. */
+  neutralMargin: number;
   /** Article aggregation of author-view sentence scores, chosen with the model. */
   aggregate: { prior: number; threshold: number; votes?: boolean };
   training: Record<string, unknown>;
@@ -23,5 +25,5 @@ export interface AuthorHeadData {
 
 export function loadAuthorHead(data: AuthorHeadData): AuthorHead {
   if (data.voice.length !== 3 * VOICE_FEATURES) throw new Error(`voice head has ${data.voice.length} weights, code expects ${3 * VOICE_FEATURES}: retrain`);
-  return { weights: unpackWeights(data.bits, data.ids, data.weights, AUTHOR_BITS), voice: data.voice, blend: data.blend };
+  return { weights: unpackWeights(data.bits, data.ids, data.weights, AUTHOR_BITS), voice: data.voice, blend: data.blend, neutralMargin: data.neutralMargin };
 }

@@ -164,6 +164,8 @@ export interface AuthorHead {
   voice: number[];
   /** Weight of the learned model against the gated sentence view, in [0, 1]. */
   blend: number;
+  /** Added to the neutral probability before the label is taken (news calibration). */
+  neutralMargin: number;
 }
 
 /** Softmax prediction of a dense head with class-major weights. */
@@ -197,8 +199,18 @@ export function gatedSentenceView(sentenceView: Prediction, own: Attribution, pl
 
 /** The author view: the learned model blended with the gated sentence view (the weight is chosen in training). */
 export function authorPrediction(head: AuthorHead, learned: readonly number[], gated: readonly number[]): Prediction {
-  const b = head.blend;
-  return fromProbs([0, 1, 2].map((k) => b * (learned[k] as number) + (1 - b) * (gated[k] as number)) as [number, number, number]);
+  return fromProbs(blendProbs(head.blend, head.neutralMargin, learned, gated));
+}
+
+/**
+ * The blend, then the neutral class calibrated for news (most mentions are neutral): a polar label needs to lead
+ * neutral by `neutralMargin` (chosen on the in-domain training data, not on NewsMTSC's class mix).
+ */
+export function blendProbs(blend: number, neutralMargin: number, learned: readonly number[], gated: readonly number[]): [number, number, number] {
+  const p = [0, 1, 2].map((k) => blend * (learned[k] as number) + (1 - blend) * (gated[k] as number)) as [number, number, number];
+  const shifted: [number, number, number] = [p[0], p[1] + neutralMargin, p[2]];
+  const total = shifted[0] + shifted[1] + shifted[2];
+  return [shifted[0] / total, shifted[1] / total, shifted[2] / total];
 }
 export const voicePrediction = (head: AuthorHead, features: Float64Array): Prediction => densePrediction(head.voice, features);
 

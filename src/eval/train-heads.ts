@@ -3,7 +3,7 @@
 // from the analyser, and two small logistic regressions are fitted; the article aggregation (prior, threshold) is
 // chosen on the training articles' doc labels. The shared dev set is never used here.
 import type { Analyser } from '../core/analyse.js';
-import { VOICE_FEATURES } from '../core/author.js';
+import { blendProbs, VOICE_FEATURES } from '../core/author.js';
 import { AUTHOR_BITS } from '../core/author-vector.js';
 import { fromProbs, LABELS, logits, packWeights, softmax } from '../core/model.js';
 import { trainModel, type Example, type TrainOptions } from './train.js';
@@ -90,15 +90,16 @@ function bestAuthorOptions(examples: Collected['author'], report: string[]): { o
 
 const BLENDS = [0, 0.25, 0.5, 0.75, 1];
 const BLEND_TIE = 0.005;
+const NEUTRAL_MARGINS = [0, 0.05, 0.1, 0.15, 0.2];
 
 /** Weight of the learned model against the gated sentence view, by out-of-fold macro-F1. */
-function chooseBlend(c: Collected, learned: Array<[number, number, number]>, report: string[]): { blend: number; probs: Array<[number, number, number]> } {
-  const tried = BLENDS.map((blend) => {
-    const probs = c.author.map((e, i) => [0, 1, 2].map((k) => blend * ((learned[i] as number[])[k] as number) + (1 - blend) * (e.gated[k] as number)) as [number, number, number]);
+function chooseBlend(c: Collected, learned: Array<[number, number, number]>, report: string[]): { blend: number; neutralMargin: number; probs: Array<[number, number, number]> } {
+  const tried = BLENDS.flatMap((blend) => NEUTRAL_MARGINS.map((neutralMargin) => {
+    const probs = c.author.map((e, i) => blendProbs(blend, neutralMargin, learned[i] as number[], e.gated));
     const f1 = classReport(c.author.map((e, i) => ({ gold: LABELS[e.label] as StanceLabel, predicted: fromProbs(probs[i] as [number, number, number]).label }))).macroF1;
-    report.push(`author view blend ${blend} (learned model vs gated sentence view) macro-F1=${f1.toFixed(4)}`);
-    return { blend, f1, probs };
-  });
+    report.push(`author view blend ${blend}, neutral margin ${neutralMargin} (learned model vs gated sentence view) macro-F1=${f1.toFixed(4)}`);
+    return { blend, neutralMargin, f1, probs };
+  }));
   // Within BLEND_TIE of the best, keep the most of the sentence model's structure (foils, bound terms): the data
   // cannot tell those blends apart, and the structure is what the guideline's rules describe.
   const top = Math.max(...tried.map((t) => t.f1));
@@ -150,7 +151,7 @@ export function trainHeads(analyser: Analyser, articles: IndomainArticle[], sent
   // A voice is recorded where a source evaluates the actor: when the training set holds no neutral voice, the head
   // decides between negative and positive only (the neutral row's bias is pushed down).
   if (!c.voice.some((e) => e.y === 1)) voice[VOICE_FEATURES] = -10;
-  const { blend, probs } = chooseBlend(c, best.scores, report);
+  const { blend, neutralMargin, probs } = chooseBlend(c, best.scores, report);
   const aggregate = chooseAggregate(articles, c, probs, report);
   return {
     head: {
@@ -160,6 +161,7 @@ export function trainHeads(analyser: Analyser, articles: IndomainArticle[], sent
       ...packed,
       voice,
       blend,
+      neutralMargin,
       aggregate,
       training: {
         data: 'datasets/indomain-train (sentences.jsonl, articles.jsonl)',

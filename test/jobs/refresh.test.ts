@@ -48,7 +48,10 @@ describe('refreshFeed with a real store', () => {
     const article = await store.getArticle('a1');
     expect(article).toMatchObject({ title: 'NATO expands drills', outlet: 'Outlet A', digestEligible: false, analysed: true });
     const analysis = await store.getAnalysis('a1');
-    expect(analysis?.actors.find((a) => a.actor === 'NATO')?.label).toBe('negative');
+    // "..., Beijing said": the outlet relays China's words (guideline rule 2): they do not make NATO negative in
+    // the outlet's own voice, and China's voice on NATO is negative.
+    expect(analysis?.actors.find((a) => a.actor === 'NATO')?.label).not.toBe('negative');
+    expect(analysis?.voices).toContainEqual(expect.objectContaining({ speakerActor: 'China', actor: 'NATO', label: 'negative' }));
     expect(await reload(feed.id)).toMatchObject({ primed: true, errorCount: 0, title: 'Outlet A' });
   });
 
@@ -60,7 +63,7 @@ describe('refreshFeed with a real store', () => {
     expect((await store.listPendingAnalysis(10)).map((a) => a.id).sort()).toEqual(['a1', 'a2']);
     expect(await deps.analysis.analysePending(10, deps.logger)).toBe(2);
     expect(await store.listPendingAnalysis(10)).toEqual([]);
-    expect((await store.getAnalysis('a1'))?.actors.find((a) => a.actor === 'NATO')?.label).toBe('negative');
+    expect((await store.getAnalysis('a1'))?.voices).toContainEqual(expect.objectContaining({ speakerActor: 'China', actor: 'NATO', label: 'negative' }));
   });
 
   it('stores nothing new on a re-fetch, and only the new item (digest-eligible) after a change', async () => {

@@ -11,7 +11,7 @@ function items(w: World): SampleItem[] {
   return [
     { guid: 'i1', title: 'NATO **escalates** again', body: 'NATO’s reckless provocations threaten regional peace and stability, critics said.', link: w.server.url('/art/1') },
     { guid: 'i2', title: 'NATO drills', body: 'NATO launched dangerous, aggressive drills that alarmed the region.', daysAgo: 2, link: w.server.url('/art/2') },
-    { guid: 'i3', title: 'China deal', body: 'China praised the fruitful, win-win cooperation and welcomed the successful talks.', daysAgo: 3, link: w.server.url('/art/3') },
+    { guid: 'i3', title: 'China deal', body: 'China’s wise, constructive diplomacy delivered fruitful, win-win cooperation and successful talks.', daysAgo: 3, link: w.server.url('/art/3') },
   ];
 }
 
