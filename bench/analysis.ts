@@ -90,7 +90,7 @@ export async function benchAnalysis(): Promise<Record<string, number>> {
     'analysis.articles_per_s_at_reference_speed': Math.round((analysed / baseline) * REFERENCE_BARE_SENTIMENT_PER_S),
     /** Feed-sized items (title + two sentences): the poll's usual article. */
     'analysis.feed_items_per_s': Math.round(itemsAnalysed),
-    /** Language routing (eld detection, script check) per article, in CPU microseconds. */
+    /** Language routing (English fast path or franc, script check) per article, in CPU microseconds. */
     'analysis.language_us_per_article': Math.round(languageMicros([normaliseText(text)]) * 10) / 10,
     'analysis.language_us_per_feed_item': Math.round(languageMicros(itemTexts) * 10) / 10,
     'analysis.model_load_ms': Math.round(modelLoadMs),
