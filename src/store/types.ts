@@ -1,6 +1,7 @@
 // Domain objects returned by the store: camelCase fields, booleans as booleans, JSON already parsed.
 // All instants are epoch milliseconds (UTC).
 import type { ActorKind, ArticleAnalysis, Evidence, StanceLabel } from '../core/types.js';
+import type { VoiceAggregate } from '../core/digest-types.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -222,20 +223,8 @@ export interface OutletActorStats extends ActorStats {
   outlet: string;
 }
 
-/** A speaker quoted about an actor over a period (reported voices, not the outlets' own stance). */
-export interface VoiceStats {
-  actor: string;
-  /** As written in the articles ("Kremlin spokesman Dmitry Peskov"), or "unnamed". */
-  speaker: string;
-  /** The actor the speaker is or speaks for, when known. */
-  speakerActor: string | null;
-  /** Articles quoting the speaker about the actor. */
-  n: number;
-  /** Mean score of what the speaker is reported to say, in [-1, 1]. */
-  meanScore: number;
-  /** The outlets of those articles, most articles first. */
-  outlets: Array<{ outlet: string; n: number; meanScore: number }>;
-}
+/** A speaker quoted about an actor over a period: the digest's own shape (src/core/digest-types.ts). */
+export type VoiceStats = VoiceAggregate;
 
 export interface ScoredArticle {
   articleId: string;
