@@ -72,3 +72,27 @@ export interface StoryComparison {
   splits: StorySplit[];
   sharedPhrasing: SharedPhrase[];
 }
+
+/** One article of a story with what the analysis found: the input of the per-story comparison. */
+export interface StoryMember {
+  id: string;
+  outlet: string;
+  title: string;
+  link?: string | null;
+  published: number;
+  text: string;
+  actors: Array<{ actor: string; score: number; label: StanceLabel; mentions: number }>;
+  voices: Array<{ speaker: string; speakerActor?: string; actor: string; label: StanceLabel; score: number }>;
+}
+
+/*
+ * The core API (implemented in src/core/story-cluster.ts, story-compare.ts, shared-phrasing.ts):
+ *   class StoryIndex {
+ *     constructor(options?: Partial<StoryOptions>);
+ *     restore(storyId: string, doc: StoryDoc): void;   // rebuild after a restart from stored assignments, no decision
+ *     assign(doc: StoryDoc): StoryAssignment;          // decide and remember; deterministic for the same sequence
+ *     evictBefore(instant: number): void;              // forget stories whose window closed (memory stays flat)
+ *   }
+ *   compareStory(storyId: string, members: StoryMember[]): StoryComparison
+ *   findSharedPhrasing(members: Array<Pick<StoryMember, 'id' | 'outlet' | 'published' | 'text'>>, windowMs?: number): SharedPhrase[]
+ */
