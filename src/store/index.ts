@@ -23,6 +23,8 @@ import type { AnalysisQueryStore } from './queries.js';
 import { analysisQueryStore } from './queries.js';
 import type { GuildSettingsStore } from './settings.js';
 import { guildSettingsStore } from './settings.js';
+import type { StoryStore } from './stories.js';
+import { storyStore } from './stories.js';
 import type { SubscriptionStore } from './subscriptions.js';
 import { subscriptionStore } from './subscriptions.js';
 import type { Dialect } from './types.js';
@@ -48,6 +50,7 @@ export type Store = FeedStore &
   ArticleStore &
   AnalysisQueryStore &
   VoiceQueryStore &
+  StoryStore &
   DeliveryQueryStore &
   ActorStore &
   GuildSettingsStore &
@@ -125,6 +128,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     ...articleStore(ctx),
     ...analysisQueryStore(ctx),
     ...voiceQueries(ctx),
+    ...storyStore(ctx),
     ...deliveryQueryStore(ctx),
     ...actorStore(ctx),
     ...guildSettingsStore(ctx),
@@ -138,6 +142,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
 export { isTransientDbError } from './retry.js';
 export { parseDatabaseUrl } from './db.js';
 export type * from './types.js';
+export type * from './types-stories.js';
 export type { NewFeed, ClaimRequest } from './feeds.js';
 export type { FetchSuccess, FetchFailure, FailureOutcome } from './feed-state.js';
 export type { NewSubscription } from './subscriptions.js';
@@ -150,4 +155,6 @@ export type { JobLease } from './leases.js';
 export type { TopArticlesQuery } from './queries.js';
 export type { BucketStats, ObservationQuery, ObservationRow } from './delivery-queries.js';
 export type { VoiceQueryStore } from './voices.js';
+export type { StoryStore, SaveAssignmentsOptions } from './stories.js';
+export type { StoryQueryStore } from './story-queries.js';
 export type { FeedStore, SubscriptionStore, ArticleStore, AnalysisQueryStore, ActorStore, GuildSettingsStore, OutboxStore, AlertStore, LeaseStore };

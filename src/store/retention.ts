@@ -1,5 +1,6 @@
-// Retention: old articles (and, by cascade, their feed links, analyses, scores and voices) are deleted in
-// batches, each in its own short transaction. actor_daily and framing_daily are kept.
+// Retention: old articles (and, by cascade, their feed links, analyses, scores, voices and story memberships)
+// are deleted in batches, each in its own short transaction, then the stories whose last article went with them.
+// actor_daily and framing_daily are kept.
 import type { StoreContext } from './context.js';
 
 export async function pruneOlderThan(ctx: StoreContext, cutoff: number, batchSize: number): Promise<number> {
@@ -19,6 +20,8 @@ export async function pruneOlderThan(ctx: StoreContext, cutoff: number, batchSiz
       return Number(result.numDeletedRows);
     });
     total += deleted;
-    if (deleted < batchSize) return total;
+    if (deleted < batchSize) break;
   }
+  await ctx.run((d) => d.deleteFrom('stories').where('last_published_at', '<', cutoff).execute());
+  return total;
 }

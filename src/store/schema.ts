@@ -50,6 +50,8 @@ export interface ArticlesTable {
   language: string | null;
   analysed: Bool;
   digest_eligible: Bool;
+  /** In a story (story_members has the article); set with the membership, in the same transaction. */
+  in_story: Generated<Bool>;
 }
 
 export interface ArticleFeedsTable {
@@ -222,6 +224,28 @@ export interface AlertEventsTable {
   outbox_id: number | null;
 }
 
+/** A story across outlets: figures over all its articles (its members), kept up to date as articles join. */
+export interface StoriesTable {
+  /** The id of the story's first article. */
+  id: string;
+  title: string;
+  first_published_at: number;
+  last_published_at: number;
+  article_count: number;
+  outlet_count: number;
+  updated_at: number;
+}
+
+/** The one story an article belongs to. */
+export interface StoryMembersTable {
+  article_id: string;
+  story_id: string;
+  similarity: number;
+  clustered_at: number;
+  published_at: number;
+  outlet: string;
+}
+
 export interface JobLeasesTable {
   name: string;
   owner: string;
@@ -250,4 +274,6 @@ export interface Database {
   alert_rules: AlertRulesTable;
   alert_events: AlertEventsTable;
   job_leases: JobLeasesTable;
+  stories: StoriesTable;
+  story_members: StoryMembersTable;
 }

@@ -39,7 +39,7 @@ it('parses DATABASE_URL forms and rejects malformed ones', () => {
 
 it('works on an in-memory SQLite database', async () => {
   const store = await createStore({ url: 'sqlite::memory:', logger });
-  expect(await store.migrate()).toEqual(['001_feeds', '002_articles', '003_guilds', '004_delivery', '005_seen_index', '006_pending_partial', '007_shared_daily', '008_voices']);
+  expect(await store.migrate()).toEqual(['001_feeds', '002_articles', '003_guilds', '004_delivery', '005_seen_index', '006_pending_partial', '007_shared_daily', '008_voices', '009_stories']);
   expect((await store.addFeed({ url: 'https://m.example/', nextCheckAt: 0, now: 0 })).created).toBe(true);
   await store.close();
 });

@@ -9,6 +9,7 @@ import { migration as seenIndex } from './005_seen_index.js';
 import { migration as pendingPartial } from './006_pending_partial.js';
 import { migration as sharedDaily } from './007_shared_daily.js';
 import { migration as voices } from './008_voices.js';
+import { migration as stories } from './009_stories.js';
 import type { Migration } from './helpers.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006_pending_partial': pendingPartial,
   '007_shared_daily': sharedDaily,
   '008_voices': voices,
+  '009_stories': stories,
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -1,0 +1,126 @@
+// Stories as one server sees them: only the articles of feeds it subscribes to (inGuild, as every server query),
+// so a story's figures, outlets and headline are the server's. The members of one story come with what the
+// analysis found (author stance per actor, reported voices): the input of core/story-compare's compareStory.
+import { sql } from 'kysely';
+import type { StanceLabel } from '../core/types.js';
+import type { StoryMember } from '../core/story-types.js';
+import type { Db, StoreContext } from './context.js';
+import { chunked } from './daily.js';
+import { inGuild } from './queries.js';
+import type { StoryQuery, StoryRecord, StorySummary, StoryTitleMatch } from './types-stories.js';
+
+export interface StoryQueryStore {
+  /**
+   * The server's stories with an article published in [from, to) (from `outlet`, about `actor`, when given):
+   * most outlets first, then most articles, then latest; figures over the server's articles of each story.
+   */
+  storiesForGuild(query: StoryQuery): Promise<StorySummary[]>;
+  /**
+   * The story's articles (the server's only, when `guildId` is given) in (published, id) order, with their
+   * author stance per actor (most mentioned first) and reported voices (in the analysis' order).
+   */
+  storyMembers(storyId: string, guildId?: string): Promise<StoryMember[]>;
+  /**
+   * Stories the server has articles of whose headline contains `text` (case-insensitive; '' matches all),
+   * latest first: for autocomplete.
+   */
+  searchStories(guildId: string, text: string, limit: number): Promise<StoryTitleMatch[]>;
+  /** The story's figures over all its articles. */
+  getStory(storyId: string): Promise<StoryRecord | undefined>;
+}
+
+/** Stories with one of the server's articles in the query's window and filters. */
+function matchingStories(db: Db, q: StoryQuery) {
+  let query = db.selectFrom('story_members as c').select('c.story_id')
+    .where('c.published_at', '>=', q.from).where('c.published_at', '<', q.to).where(inGuild(q.guildId, 'c.article_id'));
+  if (q.outlet !== undefined) query = query.where('c.outlet', '=', q.outlet);
+  const actor = q.actor;
+  if (actor !== undefined) {
+    query = query.where((eb) => eb.exists(eb.selectFrom('actor_scores as sc').select('sc.article_id').whereRef('sc.article_id', '=', 'c.article_id').where('sc.actor', '=', actor)));
+  }
+  return query;
+}
+
+function foldSummaries(order: string[], rows: Array<{ story_id: string; outlet: string; title: string; published_at: number }>): StorySummary[] {
+  const byId = new Map<string, StorySummary & { counts: Map<string, number> }>();
+  for (const r of rows) {
+    let s = byId.get(r.story_id);
+    if (!s) {
+      s = { id: r.story_id, title: r.title, firstPublished: r.published_at, lastPublished: r.published_at, articleCount: 0, outletCount: 0, outlets: [], counts: new Map() };
+      byId.set(r.story_id, s);
+    }
+    s.lastPublished = r.published_at;
+    s.articleCount++;
+    s.counts.set(r.outlet, (s.counts.get(r.outlet) ?? 0) + 1);
+  }
+  return order.flatMap((id) => {
+    const s = byId.get(id);
+    if (!s) return [];
+    const { counts, ...summary } = s;
+    const outlets = [...counts].map(([outlet, articles]) => ({ outlet, articles })).sort((x, y) => y.articles - x.articles || x.outlet.localeCompare(y.outlet));
+    return [{ ...summary, outletCount: outlets.length, outlets }];
+  });
+}
+
+async function readMembers(db: Db, storyId: string, guildId: string | undefined): Promise<StoryMember[]> {
+  let query = db.selectFrom('story_members as m').innerJoin('articles as a', 'a.id', 'm.article_id')
+    .select(['a.id', 'a.outlet', 'a.title', 'a.link', 'a.published_at', 'a.text']).where('m.story_id', '=', storyId);
+  if (guildId !== undefined) query = query.where(inGuild(guildId, 'm.article_id'));
+  const rows = await query.orderBy('a.published_at').orderBy('a.id').execute();
+  const members = new Map<string, StoryMember>(rows.map((r) => [r.id, {
+    id: r.id, outlet: r.outlet, title: r.title, link: r.link, published: Number(r.published_at), text: r.text, actors: [], voices: [],
+  }]));
+  for (const part of chunked([...members.keys()])) {
+    const scores = await db.selectFrom('actor_scores').select(['article_id', 'actor', 'score', 'label', 'mentions']).where('article_id', 'in', part)
+      .orderBy('article_id').orderBy('mentions', 'desc').orderBy('actor').execute();
+    for (const s of scores) members.get(s.article_id)?.actors.push({ actor: s.actor, score: s.score, label: s.label as StanceLabel, mentions: s.mentions });
+    const voices = await db.selectFrom('article_voices').select(['article_id', 'speaker', 'speaker_actor', 'actor', 'label', 'score']).where('article_id', 'in', part)
+      .orderBy('article_id').orderBy('seq').execute();
+    for (const v of voices) {
+      members.get(v.article_id)?.voices.push({
+        speaker: v.speaker, ...(v.speaker_actor === null ? {} : { speakerActor: v.speaker_actor }), actor: v.actor, label: v.label as StanceLabel, score: v.score,
+      });
+    }
+  }
+  return [...members.values()];
+}
+
+/** `text` as a LIKE pattern matching it anywhere, its own % _ and \ escaped. */
+const containsPattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function storyQueries(ctx: StoreContext): StoryQueryStore {
+  const { db } = ctx;
+  return {
+    async storiesForGuild(q) {
+      let ranked = db.selectFrom('story_members as m')
+        .select(['m.story_id', sql<number>`count(*)`.as('articles'), sql<number>`count(distinct m.outlet)`.as('outlets'), sql<number>`max(m.published_at)`.as('last')])
+        .where('m.story_id', 'in', matchingStories(db, q))
+        .where(inGuild(q.guildId, 'm.article_id'))
+        .groupBy('m.story_id');
+      if ((q.minOutlets ?? 1) > 1) ranked = ranked.having(sql<number>`count(distinct m.outlet)`, '>=', q.minOutlets ?? 1);
+      const top = await ranked.orderBy('outlets', 'desc').orderBy('articles', 'desc').orderBy('last', 'desc').orderBy('m.story_id').limit(q.limit).execute();
+      if (top.length === 0) return [];
+      const ids = top.map((t) => t.story_id);
+      const rows = await db.selectFrom('story_members as m').innerJoin('articles as a', 'a.id', 'm.article_id')
+        .select(['m.story_id', 'm.outlet', 'a.title', 'm.published_at'])
+        .where('m.story_id', 'in', ids).where(inGuild(q.guildId, 'm.article_id'))
+        .orderBy('m.published_at').orderBy('m.article_id').execute();
+      return foldSummaries(ids, rows.map((r) => ({ ...r, published_at: Number(r.published_at) })));
+    },
+    storyMembers: (storyId, guildId) => readMembers(db, storyId, guildId),
+    async searchStories(guildId, text, limit) {
+      const rows = await db.selectFrom('stories as s').select(['s.id', 's.title', 's.first_published_at', 's.last_published_at'])
+        .where(sql<boolean>`lower(s.title) like ${containsPattern(text)} escape '\\'`)
+        .where((eb) => eb.exists(eb.selectFrom('story_members as m').select('m.article_id').whereRef('m.story_id', '=', 's.id').where(inGuild(guildId, 'm.article_id'))))
+        .orderBy('s.last_published_at', 'desc').orderBy('s.id').limit(limit).execute();
+      return rows.map((r) => ({ id: r.id, title: r.title, firstPublished: Number(r.first_published_at), lastPublished: Number(r.last_published_at) }));
+    },
+    async getStory(storyId) {
+      const r = await db.selectFrom('stories').selectAll().where('id', '=', storyId).executeTakeFirst();
+      return r && {
+        id: r.id, title: r.title, firstPublished: Number(r.first_published_at), lastPublished: Number(r.last_published_at),
+        articleCount: r.article_count, outletCount: r.outlet_count, updatedAt: Number(r.updated_at),
+      };
+    },
+  };
+}
