@@ -1,0 +1,179 @@
+// Incremental story clustering: each article joins the most similar recent story above a threshold or starts a
+// new one. Candidates come from an inverted index (term -> stories), never from all pairs; similarity is a
+// weighted sum of per-field cosines (words, names, actors) between the article's TF-IDF vectors and the story's
+// centroid, the single-pass scheme of streaming news clustering (Miranda et al. 2018, "Multilingual Clustering of
+// Streaming News"). Deterministic: the state depends only on the sequence of articles given. Pure.
+import { Centroid } from './story-centroid.js';
+import { DocFrequencies, weigh, type Sparse } from './story-frequencies.js';
+import { FIELD_COUNT, storyTerms } from './story-terms.js';
+import type { StoryAssignment, StoryDoc, StoryOptions } from './story-types.js';
+
+const HOUR = 3_600_000;
+
+/** Options of the index beyond the shared contract. */
+export interface StoryIndexOptions extends StoryOptions {
+  /** Weight of each field in the similarity: content words, capitalised names, actors. */
+  fieldWeights: [number, number, number];
+  /** How many of an article's heaviest terms per field look up candidate stories. */
+  lookupTerms: [number, number, number];
+  /** Terms kept per field of a story's centroid. */
+  centroidTerms: number;
+  /** Pseudo-documents added to the window's count in the IDF (see DocFrequencies). */
+  priorDocuments: number;
+}
+
+export const DEFAULT_STORY_OPTIONS: StoryIndexOptions = {
+  windowMs: 72 * HOUR,
+  threshold: 0.2,
+  fieldWeights: [0.6, 0.3, 0.1],
+  lookupTerms: [10, 6, 3],
+  centroidTerms: 120,
+  priorDocuments: 200,
+};
+
+interface Story {
+  id: string;
+  /** Creation order: breaks similarity ties toward the older story. */
+  seq: number;
+  first: number;
+  last: number;
+  size: number;
+  centroids: Centroid[];
+}
+
+interface Candidate {
+  story: Story;
+  similarity: number;
+}
+
+export class StoryIndex {
+  readonly options: StoryIndexOptions;
+  private readonly stories = new Map<string, Story>();
+  private readonly postings: Array<Map<string, Set<Story>>> = Array.from({ length: FIELD_COUNT }, () => new Map<string, Set<Story>>());
+  private readonly df: DocFrequencies;
+  private seq = 0;
+  private horizon = -Infinity;
+  private nextSweep = -Infinity;
+
+  constructor(options: Partial<StoryIndexOptions> = {}) {
+    this.options = { ...DEFAULT_STORY_OPTIONS, ...options };
+    this.df = new DocFrequencies(this.options.windowMs, this.options.priorDocuments);
+  }
+
+  /** Rebuilds state from a stored assignment (same order as first assigned): no decision is made. */
+  restore(storyId: string, doc: StoryDoc): void {
+    const vectors = this.observe(doc);
+    this.join(this.stories.get(storyId) ?? this.create(storyId, doc.published), doc, vectors);
+  }
+
+  assign(doc: StoryDoc): StoryAssignment {
+    const vectors = this.observe(doc);
+    const best = this.best(doc, vectors);
+    if (best && best.similarity >= this.options.threshold) {
+      this.join(best.story, doc, vectors);
+      return { articleId: doc.id, storyId: best.story.id, created: false, similarity: round(best.similarity) };
+    }
+    this.join(this.stories.get(doc.id) ?? this.create(doc.id, doc.published), doc, vectors);
+    return { articleId: doc.id, storyId: doc.id, created: true, similarity: 1 };
+  }
+
+  /** Forgets stories whose last article is older than `instant` (their window closed). */
+  evictBefore(instant: number): void {
+    for (const story of this.stories.values()) if (story.last < instant) this.remove(story);
+  }
+
+  /** What the index holds: open stories, articles counted for document frequencies, distinct terms. */
+  stats(): { stories: number; documents: number; terms: number } {
+    return { stories: this.stories.size, documents: this.df.documents, terms: this.df.terms };
+  }
+
+  /** Counts the article's terms, sweeps closed stories as stream time passes, returns its vectors. */
+  private observe(doc: StoryDoc): Sparse[] {
+    const terms = storyTerms(doc);
+    this.df.add(doc.published, terms);
+    if (doc.published > this.horizon) this.horizon = doc.published;
+    if (this.horizon >= this.nextSweep) {
+      this.evictBefore(this.horizon - this.options.windowMs);
+      this.nextSweep = this.horizon + this.options.windowMs / 24;
+    }
+    return weigh(terms, this.df);
+  }
+
+  private create(id: string, published: number): Story {
+    const cap = this.options.centroidTerms;
+    const story: Story = { id, seq: this.seq++, first: published, last: published, size: 0, centroids: Array.from({ length: FIELD_COUNT }, () => new Centroid(cap)) };
+    this.stories.set(id, story);
+    return story;
+  }
+
+  private join(story: Story, doc: StoryDoc, vectors: Sparse[]): void {
+    story.size++;
+    story.first = Math.min(story.first, doc.published);
+    story.last = Math.max(story.last, doc.published);
+    vectors.forEach((vector, f) => {
+      const postings = this.postings[f] as Map<string, Set<Story>>;
+      const { added, removed } = (story.centroids[f] as Centroid).add(vector);
+      for (const key of added) {
+        const set = postings.get(key);
+        if (set) set.add(story);
+        else postings.set(key, new Set([story]));
+      }
+      for (const key of removed) unpost(postings, key, story);
+    });
+  }
+
+  private remove(story: Story): void {
+    this.stories.delete(story.id);
+    story.centroids.forEach((c, f) => {
+      const postings = this.postings[f] as Map<string, Set<Story>>;
+      for (const key of c.weights.keys()) unpost(postings, key, story);
+    });
+  }
+
+  /** An article may join a story whose window (its first to last article, widened by windowMs) holds it. */
+  private open(story: Story, published: number): boolean {
+    return published <= story.last + this.options.windowMs && published >= story.first - this.options.windowMs;
+  }
+
+  private candidates(doc: StoryDoc, vectors: Sparse[]): Story[] {
+    const found = new Set<Story>();
+    vectors.forEach((vector, f) => {
+      const postings = this.postings[f] as Map<string, Set<Story>>;
+      for (const key of heaviest(vector, this.options.lookupTerms[f] ?? 0)) {
+        for (const story of postings.get(key) ?? []) if (this.open(story, doc.published)) found.add(story);
+      }
+    });
+    return [...found];
+  }
+
+  private best(doc: StoryDoc, vectors: Sparse[]): Candidate | undefined {
+    const weights = this.options.fieldWeights;
+    const present = vectors.reduce((sum, v, f) => sum + (v.size > 0 ? (weights[f] ?? 0) : 0), 0);
+    if (present === 0) return undefined;
+    let best: Candidate | undefined;
+    for (const story of this.candidates(doc, vectors)) {
+      let score = 0;
+      vectors.forEach((v, f) => {
+        if (v.size > 0) score += (weights[f] ?? 0) * (story.centroids[f] as Centroid).cosine(v);
+      });
+      const similarity = score / present;
+      if (!best || similarity > best.similarity || (similarity === best.similarity && story.seq < best.story.seq)) best = { story, similarity };
+    }
+    return best;
+  }
+}
+
+function unpost(postings: Map<string, Set<unknown>>, key: string, story: unknown): void {
+  const set = postings.get(key);
+  if (!set) return;
+  set.delete(story);
+  if (set.size === 0) postings.delete(key);
+}
+
+/** The `k` heaviest keys of a vector (ties by key). */
+function heaviest(vector: Sparse, k: number): string[] {
+  if (vector.size <= k) return [...vector.keys()];
+  return [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k).map(([key]) => key);
+}
+
+const round = (x: number): number => Math.round(x * 1e4) / 1e4;
