@@ -30,9 +30,14 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: 'analyze FILE|- [--json]',
     module: 'analyze',
   },
+  stories: {
+    summary: 'cluster articles (JSONL) into stories across outlets: stance per actor, shared phrasing',
+    usage: 'stories FILE.jsonl [--window-hours N] [--json]',
+    module: 'stories',
+  },
   eval: {
-    summary: 'evaluate stance against labelled NewsMTSC-style JSONL or article labels',
-    usage: 'eval FILE [--predictions OUT] [--json] | eval --articles LABELS.json [--json] | eval --persent FILE [--json]',
+    summary: 'evaluate stance against labelled NewsMTSC-style JSONL or article labels; story clustering (B-cubed)',
+    usage: 'eval FILE [--predictions OUT] [--json] | eval --articles LABELS.json [--json] | eval --persent FILE [--json] | eval --stories FILE.jsonl [--json]',
     module: 'eval',
   },
   train: { summary: 'train the stance model from shared data', usage: 'train [--out FILE]', module: 'train' },

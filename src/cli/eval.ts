@@ -12,12 +12,15 @@ import { loadAnalyserResources } from '../resources.js';
 import { evalArticles } from './eval-articles.js';
 import { evalIndomain } from './eval-indomain.js';
 import { evalPersent } from './eval-persent.js';
+import { evalStories } from './eval-stories.js';
+import { windowOption } from './stories.js';
 import { EXIT, parseArgs, type CliCommand, type CliIo } from './io.js';
 
 const USAGE =
   'usage: stancewatch eval FILE [--view sentence|author] [--predictions OUT] [--json] | stancewatch eval --articles LABELS.json [--json] | ' +
   'stancewatch eval --persent FILE.csv [--json] [--full-name-only] | ' +
-  'stancewatch eval --indomain DIR [--view author|sentence] [--predictions OUT] [--json]';
+  'stancewatch eval --indomain DIR [--view author|sentence] [--predictions OUT] [--json] | ' +
+  'stancewatch eval --stories FILE.jsonl [--window-hours N] [--json]';
 
 interface PredictionLine {
   primary_gid: string;
@@ -101,12 +104,21 @@ async function evalTargets(file: string, view: 'author' | 'sentence', out: strin
 }
 
 export const run: CliCommand = async (args, io) => {
-  const parsed = parseArgs(args, ['predictions', 'articles', 'persent', 'indomain', 'view'], ['json', 'full-name-only']);
+  const parsed = parseArgs(args, ['predictions', 'articles', 'persent', 'indomain', 'view', 'stories', 'window-hours'], ['json', 'full-name-only']);
   if (typeof parsed === 'string') {
     io.err(`${parsed}\n${USAGE}`);
     return EXIT.usage;
   }
   const json = parsed.flags.has('json');
+  const stories = parsed.flags.get('stories');
+  if (typeof stories === 'string' && parsed.positionals.length === 0) {
+    const windowMs = windowOption(parsed.flags.get('window-hours'));
+    if (typeof windowMs === 'string') {
+      io.err(`${windowMs}\n${USAGE}`);
+      return EXIT.usage;
+    }
+    return evalStories(stories, windowMs, json, io);
+  }
   const articles = parsed.flags.get('articles');
   if (typeof articles === 'string' && parsed.positionals.length === 0) return evalArticles(articles, json, io);
   const view = parsed.flags.get('view') ?? (typeof parsed.flags.get('indomain') === 'string' ? 'author' : 'sentence');
