@@ -6,12 +6,13 @@ import type { StanceLabel } from '../core/types.js';
 import type { StoryMember } from '../core/story-types.js';
 import type { Db, StoreContext } from './context.js';
 import { chunked } from './daily.js';
-import { inGuild } from './queries.js';
+import { inGuild, seenArticleIds } from './queries.js';
 import type { StoryQuery, StoryRecord, StorySummary, StoryTitleMatch } from './types-stories.js';
 
 export interface StoryQueryStore {
   /**
-   * The server's stories with an article published in [from, to) (from `outlet`, about `actor`, when given):
+   * The server's stories with an article in [from, to) on the query's time basis (from `outlet`, about `actor`,
+   * when given):
    * most outlets first, then most articles, then latest; figures over the server's articles of each story.
    */
   storiesForGuild(query: StoryQuery): Promise<StorySummary[]>;
@@ -31,8 +32,10 @@ export interface StoryQueryStore {
 
 /** Stories with one of the server's articles in the query's window and filters. */
 function matchingStories(db: Db, q: StoryQuery) {
-  let query = db.selectFrom('story_members as c').select('c.story_id')
-    .where('c.published_at', '>=', q.from).where('c.published_at', '<', q.to).where(inGuild(q.guildId, 'c.article_id'));
+  let query = (q.basis === 'seen'
+    ? db.selectFrom('story_members as c').where('c.article_id', 'in', seenArticleIds(db, q))
+    : db.selectFrom('story_members as c').where('c.published_at', '>=', q.from).where('c.published_at', '<', q.to))
+    .select('c.story_id').where(inGuild(q.guildId, 'c.article_id'));
   if (q.outlet !== undefined) query = query.where('c.outlet', '=', q.outlet);
   const actor = q.actor;
   if (actor !== undefined) {
