@@ -192,6 +192,13 @@ it('gives back the members of the stories still open since an instant, page by p
     expect(await store.searchStories('g1', '0_a', 25)).toEqual([]);
     expect((await store.searchStories('g1', '', 1)).map((s) => s.id)).toEqual(['h2']);
     expect((await store.searchStories('g2', 'summit', 25)).map((s) => s.id)).toEqual(['h3']);
+    // By the beginning of the id (an autocomplete value cut to 100 characters): exact case, % and _ literal.
+    expect(await store.storyIdsStartingWith('g1', 'h', 5)).toEqual(['h1', 'h2']);
+    expect(await store.storyIdsStartingWith('g1', 'h1', 5)).toEqual(['h1']);
+    expect(await store.storyIdsStartingWith('g1', 'H', 5)).toEqual([]);
+    expect(await store.storyIdsStartingWith('g1', '_1', 5)).toEqual([]);
+    expect(await store.storyIdsStartingWith('g1', 'h3', 5)).toEqual([]);
+    expect(await store.storyIdsStartingWith('g2', 'h', 5)).toEqual(['h3']);
   });
 
   it('prunes memberships with their articles and the stories whose last article is gone', async () => {
