@@ -63,6 +63,8 @@ export const settingsSchema = z.object({
     outputDir: z.string().min(1),
   }).strict(),
   alerts: z.object({ maxPerChannelPerHour: z.number().int().min(1) }).strict(),
+  // A deployment's older default.yaml without the section gets the defaults.
+  stories: z.object({ windowHours: z.number().positive().max(24 * 30), leaseSeconds: seconds }).strict().default({ windowHours: 72, leaseSeconds: 60 }),
   shutdown: z.object({ graceSeconds: seconds.max(60) }).strict(),
 }).strict();
 

@@ -29,6 +29,7 @@ export function workerSettings(s: Settings): WorkerSettings {
     maxItemAgeMs: s.poll.maxItemAgeDays * 24 * 60 * MINUTE,
     fullTextConcurrency: s.fetch.fullTextConcurrency,
     retention: { maxAgeMs: s.retention.articleDays * 24 * 60 * MINUTE, batchSize: s.retention.pruneBatchSize },
+    stories: { windowMs: s.stories.windowHours * 60 * MINUTE, leaseMs: s.stories.leaseSeconds * 1000 },
   };
 }
 

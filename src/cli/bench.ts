@@ -21,6 +21,7 @@ const BENCHES: Record<string, { file: string; fn: string; targets: Record<string
   digest: { file: 'digest.ts', fn: 'benchDigest', targets: {} },
   bot: { file: 'bot.ts', fn: 'benchBot', targets: {} },
   soak: { file: 'soak.ts', fn: 'benchSoak', targets: {} },
+  stories: { file: 'stories.ts', fn: 'benchStories', targets: { 'stories.articles_per_s': '>= 5000' } },
 };
 
 interface Row {

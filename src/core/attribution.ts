@@ -136,6 +136,12 @@ export function sameNounPhrase(s: SentenceShape, a: number[], b: number[]): bool
   return true;
 }
 
+/**
+ * Storage of `Groups.at`, reused by every call (a typed array per call was a fifth of attribution's allocation):
+ * only the first `tokens.length` entries are set and read, and a Groups lives only inside `attribute`.
+ */
+let groupAt = new Int16Array(256);
+
 function groupsOf(s: SentenceShape, target: number[], others: number[][]): Groups {
   const joined = target.slice();
   const tokens = [joined];
@@ -155,7 +161,8 @@ function groupsOf(s: SentenceShape, target: number[], others: number[][]): Group
     }
   }
   for (const g of rest) tokens.push(g);
-  const at = new Int16Array(s.tokens.length).fill(-1);
+  if (groupAt.length < s.tokens.length) groupAt = new Int16Array(s.tokens.length * 2);
+  const at = groupAt.fill(-1, 0, s.tokens.length);
   const clauses: number[][] = [];
   for (let k = 0; k < tokens.length; k++) {
     const group = tokens[k] as number[];

@@ -1,5 +1,6 @@
 // Plain data shapes for digests, /summary and /actor: what the store hands in (aggregates it computed with
 // SQL) and what the renderers (Markdown, Discord, chart) get out. No dependency on src/store on purpose.
+import type { DigestStories, StoryDigestInput } from './digest-stories.js';
 import type { StanceLabel } from './types.js';
 
 /** Half-open interval [from, to) in epoch milliseconds (UTC). */
@@ -144,6 +145,8 @@ export interface DigestInput {
   framing: FramingInput;
   /** Reported voices about the covered actors (none when omitted). */
   voices?: VoiceAggregate[];
+  /** The period's stories across outlets, biggest first, with their splits (no section when omitted). */
+  stories?: StoryDigestInput[];
   totals: DigestTotals;
   /** Actors this server watches; the digest covers these, in volume order. */
   watched: string[];
@@ -229,4 +232,6 @@ export interface Digest {
   chart: StanceChartData;
   /** The most quoted speakers per actor with any (absent in digests stored before voices were kept). */
   voices?: ActorVoices[];
+  /** "Stories across outlets": the top stories of the period and the widest splits (absent in older digests). */
+  stories?: DigestStories;
 }

@@ -6,6 +6,7 @@ import type {
   DigestOptions, FramingInput, OutletActorAggregate, OutletRank, OutletTable, Period, RisingTerm,
   StanceChange, StanceChartData,
 } from './digest-types.js';
+import { digestStories } from './digest-stories.js';
 import { actorVoices, quotedByOutlet } from './digest-voices.js';
 import { daysOf } from './tz.js';
 import type { StanceLabel } from './types.js';
@@ -181,5 +182,6 @@ export function buildDigest(input: DigestInput): Digest {
     risingTerms: risingTerms(input.framing, o),
     chart: chartData(input.series, active.slice(0, o.maxChartActors), days),
     voices: actorVoices(input.voices ?? [], actors.map((a) => a.actor), o.maxVoices, (mean) => stanceLabel(mean, o.neutralBand)),
+    ...(input.stories === undefined ? {} : { stories: digestStories(input.stories) }),
   };
 }

@@ -23,6 +23,8 @@ export interface PreparedSentence extends SentenceShape {
   clauseLast: Int32Array;
   /** Token indices of every mention span, in the order the spans were given (empty when it covers none). */
   spanTokens: number[][];
+  /** 1 for the tokens of any mention span. */
+  mention: Uint8Array;
 }
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '-', '"', '[', ']']);
@@ -126,7 +128,7 @@ export function prepareSentence(text: string, lexicon: Lexicon, spans: Span[], t
   const terms = scoreTokens(tokens, lexicon, mention);
   const c = clauses(tokens);
   return {
-    text, tokens, terms, shared: sharedFeatures(tokens, mention), spanTokens, clause: c.clause, inQuote: c.inQuote,
+    text, tokens, terms, shared: sharedFeatures(tokens, mention), spanTokens, mention, clause: c.clause, inQuote: c.inQuote,
     contrastAt: c.contrastAt, negatedClauses: c.negatedClauses, clauseFirst: c.clauseFirst, clauseLast: c.clauseLast,
   };
 }
@@ -193,6 +195,12 @@ function structuralFeatures(f: FeatureVector, s: PreparedSentence, target: numbe
   if (s.contrastAt >= 0) push(f, first >= s.contrastAt ? F.afterContrast : F.beforeContrast);
 }
 
+/**
+ * Storage of a target's token roles (1 target, 2 another mention), reused by every call: only the first
+ * `tokens.length` entries are set and read, and only while `analyseTarget` runs.
+ */
+let roleStore = new Int8Array(256);
+
 export interface TargetAnalysis {
   /** Target-specific features; the sentence's `shared` features complete them. */
   features: FeatureVector;
@@ -205,7 +213,8 @@ export interface TargetAnalysis {
  * `others` index the spans the sentence was prepared with. Features are added to `features`.
  */
 export function analyseTarget(s: PreparedSentence, span: Span, target: number, others: readonly number[], features = emptyVector()): TargetAnalysis {
-  const role = new Int8Array(s.tokens.length);
+  if (roleStore.length < s.tokens.length) roleStore = new Int8Array(s.tokens.length * 2);
+  const role = roleStore.fill(0, 0, s.tokens.length);
   const otherTokens: number[][] = [];
   for (const k of others) if ((s.spanTokens[k] as number[]).length > 0) otherTokens.push(s.spanTokens[k] as number[]);
   for (const g of otherTokens) for (const i of g) role[i] = 2;

@@ -28,16 +28,19 @@ export function countTerms(text: string, skip: ReadonlySet<string> = new Set(), 
 }
 
 export interface LogOddsOptions {
-  /** Prior strength α0 (pseudo-counts spread over the vocabulary by the pooled frequencies). */
-  priorStrength: number;
-  /** z at or above which a term is distinctive (1.645: one-sided 95 %). */
+  /**
+   * Prior strength α0 as a share of the pooled count (pseudo-counts spread over the vocabulary by the pooled
+   * frequencies): a story is short, so a fixed α0 would swamp it.
+   */
+  priorShare: number;
+  /** z at or above which a term is distinctive (1.28: one-sided 90 %; with short leads 95 % leaves almost nothing). */
   minZ: number;
   /** A term used fewer times by the group is never distinctive. */
   minCount: number;
   max: number;
 }
 
-export const DEFAULT_LOG_ODDS: LogOddsOptions = { priorStrength: 500, minZ: 1.645, minCount: 2, max: 8 };
+export const DEFAULT_LOG_ODDS: LogOddsOptions = { priorShare: 0.1, minZ: 1.28, minCount: 2, max: 8 };
 
 const total = (counts: TermCounts): number => {
   let n = 0;
@@ -55,12 +58,13 @@ export function distinctiveTerms(group: TermCounts, rest: TermCounts, options: P
   const nRest = total(rest);
   const nAll = nGroup + nRest;
   if (nGroup === 0 || nRest === 0) return [];
+  const a0 = o.priorShare * nAll;
   const out: Array<{ term: string; z: number }> = [];
   for (const [term, yg] of group) {
     if (yg < o.minCount) continue;
     const yr = rest.get(term) ?? 0;
-    const alpha = (o.priorStrength * (yg + yr)) / nAll;
-    const delta = Math.log((yg + alpha) / (nGroup + o.priorStrength - yg - alpha)) - Math.log((yr + alpha) / (nRest + o.priorStrength - yr - alpha));
+    const alpha = (a0 * (yg + yr)) / nAll;
+    const delta = Math.log((yg + alpha) / (nGroup + a0 - yg - alpha)) - Math.log((yr + alpha) / (nRest + a0 - yr - alpha));
     const z = delta / Math.sqrt(1 / (yg + alpha) + 1 / (yr + alpha));
     if (z >= o.minZ) out.push({ term, z: Math.round(z * 1000) / 1000 });
   }

@@ -37,20 +37,38 @@ const SHORT_ENGLISH = new Set([...ENGLISH_ONLY, ...'where it is are was will not
 /** A short text franc names with a lead smaller than this is not a sure answer. */
 const SHORT_MARGIN = 0.1;
 
-function englishWords(sample: string, words: Set<string> = ENGLISH_ONLY): number {
-  let english = 0;
-  for (const match of sample.matchAll(/[A-Za-z]+/g)) if (words.has(match[0].toLowerCase())) english++;
-  return english;
+const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+
+/** Longest word of the English word lists: a longer run is never looked up. */
+const LONGEST = Math.max(...[...SHORT_ENGLISH].map((w) => w.length));
+
+/**
+ * Runs of ASCII letters (/[A-Za-z]+/g) of `sample`, and how many of them are in `words` (lower-cased). Scanned by
+ * hand: a match array per word cost more than the rest of the fast path (feed items: ~6 % of their analysis).
+ */
+function countWords(sample: string, words: Set<string>): { words: number; found: number } {
+  let count = 0;
+  let found = 0;
+  let i = 0;
+  while (i < sample.length) {
+    if (!isAsciiLetter(sample.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < sample.length && isAsciiLetter(sample.charCodeAt(end))) end++;
+    count++;
+    if (end - i <= LONGEST && words.has(sample.slice(i, end).toLowerCase())) found++;
+    i = end;
+  }
+  return { words: count, found };
 }
 
+const englishWords = (sample: string, words: Set<string> = ENGLISH_ONLY): number => countWords(sample, words).found;
+
 function clearlyEnglish(sample: string): boolean {
-  let words = 0;
-  let english = 0;
-  for (const match of sample.matchAll(/[A-Za-z]+/g)) {
-    words++;
-    if (ENGLISH_ONLY.has(match[0].toLowerCase())) english++;
-  }
-  return english >= 3 && english * 20 >= words;
+  const { words, found } = countWords(sample, ENGLISH_ONLY);
+  return found >= 3 && found * 20 >= words;
 }
 
 /** What the text is and whether the English analyser may read it. */

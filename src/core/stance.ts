@@ -109,9 +109,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     if (g.length > 0) tokenMentions.push({ actor: (mentions[k] as Mention).actor, first: g[0] as number, last: g[g.length - 1] as number });
   });
   const voices = sentenceVoices(text, tokens, tokenMentions, place.context);
-  const mentionMask = new Uint8Array(tokens.length);
-  for (const g of sentence.spanTokens) for (const i of g) mentionMask[i] = 1;
-  const ownTerms = authorTerms(tokens, sentence.terms, view.lexicon, voices.frames, mentionMask);
+  const ownTerms = authorTerms(tokens, sentence.terms, view.lexicon, voices.frames, sentence.mention);
   let foilSentence = false;
   const extras = emptyVector();
   const base = logits(model.weights, sentence.shared);

@@ -14,8 +14,16 @@ const HOUR = 3_600_000;
 export interface StoryIndexOptions extends StoryOptions {
   /** Weight of each field in the similarity: content words, capitalised names, actors. */
   fieldWeights: [number, number, number];
-  /** How many of an article's heaviest terms per field look up candidate stories. */
+  /**
+   * How many of an article's heaviest terms per field look up candidate stories. Actors look up none: with their
+   * weight below the threshold, a story that shares only actors could never be joined.
+   */
   lookupTerms: [number, number, number];
+  /**
+   * A term posted to more than this share of the open stories (and more than 16) looks up nothing: it names no
+   * event ("government", "talks"); the stories it would bring are still scored if another term brings them.
+   */
+  maxLookupShare: number;
   /** Terms kept per field of a story's centroid. */
   centroidTerms: number;
   /** Pseudo-documents added to the window's count in the IDF (see DocFrequencies). */
@@ -26,8 +34,9 @@ export const DEFAULT_STORY_OPTIONS: StoryIndexOptions = {
   windowMs: 72 * HOUR,
   threshold: 0.2,
   fieldWeights: [0.6, 0.3, 0.1],
-  lookupTerms: [10, 6, 3],
-  centroidTerms: 120,
+  lookupTerms: [8, 6, 0],
+  maxLookupShare: 0.01,
+  centroidTerms: 64,
   priorDocuments: 200,
 };
 
@@ -135,15 +144,30 @@ export class StoryIndex {
     return published <= story.last + this.options.windowMs && published >= story.first - this.options.windowMs;
   }
 
+  /**
+   * Open stories posted under the article's heaviest terms. When some share two or more of those terms, only they
+   * are scored: a story met through a single term rarely comes close, and scoring every such story is most of the
+   * work on a busy stream.
+   */
   private candidates(doc: StoryDoc, vectors: Sparse[]): Story[] {
-    const found = new Set<Story>();
-    vectors.forEach((vector, f) => {
+    const hits = new Map<Story, number>();
+    let most = 0;
+    const limit = Math.max(16, this.options.maxLookupShare * this.stories.size);
+    for (let f = 0; f < FIELD_COUNT; f++) {
       const postings = this.postings[f] as Map<string, Set<Story>>;
-      for (const key of heaviest(vector, this.options.lookupTerms[f] ?? 0)) {
-        for (const story of postings.get(key) ?? []) if (this.open(story, doc.published)) found.add(story);
+      for (const key of heaviest(vectors[f] as Sparse, this.options.lookupTerms[f] ?? 0)) {
+        const stories = postings.get(key);
+        if (!stories || stories.size > limit) continue;
+        for (const story of stories) {
+          if (!this.open(story, doc.published)) continue;
+          const n = (hits.get(story) ?? 0) + 1;
+          hits.set(story, n);
+          if (n > most) most = n;
+        }
       }
-    });
-    return [...found];
+    }
+    const needed = Math.min(2, most);
+    return [...hits].filter(([, n]) => n >= needed).map(([story]) => story);
   }
 
   private best(doc: StoryDoc, vectors: Sparse[]): Candidate | undefined {
@@ -153,9 +177,10 @@ export class StoryIndex {
     let best: Candidate | undefined;
     for (const story of this.candidates(doc, vectors)) {
       let score = 0;
-      vectors.forEach((v, f) => {
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const v = vectors[f] as Sparse;
         if (v.size > 0) score += (weights[f] ?? 0) * (story.centroids[f] as Centroid).cosine(v);
-      });
+      }
       const similarity = score / present;
       if (!best || similarity > best.similarity || (similarity === best.similarity && story.seq < best.story.seq)) best = { story, similarity };
     }

@@ -27,11 +27,16 @@ export class DocFrequencies {
 
   /** Counts one article and forgets those that left the window behind the newest one. */
   add(published: number, terms: StoryTerms): void {
-    const keys = terms.map((field) => [...field.keys()]);
-    keys.forEach((fieldKeys, f) => {
+    const keys: string[][] = [];
+    for (let f = 0; f < FIELD_COUNT; f++) {
       const df = this.df[f] as Map<string, number>;
-      for (const key of fieldKeys) df.set(key, (df.get(key) ?? 0) + 1);
-    });
+      const fieldKeys: string[] = [];
+      for (const key of (terms[f] as Map<string, number>).keys()) {
+        df.set(key, (df.get(key) ?? 0) + 1);
+        fieldKeys.push(key);
+      }
+      keys.push(fieldKeys);
+    }
     this.queue.push({ published, keys });
     if (published > this.horizon) this.horizon = published;
     this.forget(this.horizon - this.windowMs);
@@ -81,16 +86,19 @@ export type Sparse = Map<string, number>;
  * stays empty).
  */
 export function weigh(terms: StoryTerms, df: DocFrequencies): Sparse[] {
-  return terms.map((field, f) => {
+  const vectors: Sparse[] = [];
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const field = terms[f] as Map<string, number>;
     const vector: Sparse = new Map();
     let sq = 0;
     for (const [key, tf] of field) {
-      const w = (1 + Math.log(tf)) * df.idf(f, key);
+      const w = (tf === 1 ? 1 : 1 + Math.log(tf)) * df.idf(f, key);
       vector.set(key, w);
       sq += w * w;
     }
-    const norm = Math.sqrt(sq);
-    if (norm > 0) for (const [key, w] of vector) vector.set(key, w / norm);
-    return vector;
-  });
+    const scale = sq > 0 ? 1 / Math.sqrt(sq) : 0;
+    for (const [key, w] of vector) vector.set(key, w * scale);
+    vectors.push(vector);
+  }
+  return vectors;
 }

@@ -42,10 +42,10 @@ export function outletWords(outlet: string): Set<string> {
 const UPPER = /^\p{Lu}/u;
 const isCapitalised = (sentence: string, t: Token): boolean => !t.punct && UPPER.test(sentence.charAt(t.start));
 
-/** A headline in Title Case: most of its longer words capitalised, so capitals say nothing about names. */
+/** A headline in Title Case: three quarters of its longer words capitalised, so capitals say nothing about names. */
 function isTitleCase(sentence: string, tokens: Token[]): boolean {
   const long = tokens.filter((t) => !t.punct && t.text.length >= 4 && !isStopword(t.text));
-  return long.length >= 3 && long.filter((t) => isCapitalised(sentence, t)).length / long.length >= 0.6;
+  return long.length >= 3 && long.filter((t) => isCapitalised(sentence, t)).length / long.length >= 0.75;
 }
 
 const bump = (map: Map<string, number>, key: string, by: number): void => void map.set(key, (map.get(key) ?? 0) + by);
@@ -79,7 +79,7 @@ function addNames(sentence: string, tokens: Token[], skip: Set<string>, names: M
   flush();
 }
 
-function addText(text: string, weight: number, skip: Set<string>, terms: StoryTerms, namesToo: boolean): void {
+function addText(text: string, weight: number, skip: Set<string>, terms: StoryTerms, headline: boolean): void {
   for (const sentence of splitSentences(normaliseText(text))) {
     const tokens = tokenize(sentence);
     for (const t of tokens) {
@@ -87,7 +87,8 @@ function addText(text: string, weight: number, skip: Set<string>, terms: StoryTe
       const word = sStem(t.text);
       if (!skip.has(word) && !skip.has(t.text)) bump(terms[FIELDS.words], word, weight);
     }
-    if (namesToo && !isTitleCase(sentence, tokens)) addNames(sentence, tokens, skip, terms[FIELDS.names]);
+    // Only a headline may be in Title Case; a lead sentence full of names is still prose.
+    if (!headline || !isTitleCase(sentence, tokens)) addNames(sentence, tokens, skip, terms[FIELDS.names]);
   }
 }
 
@@ -96,7 +97,7 @@ export function storyTerms(doc: Pick<StoryDoc, 'outlet' | 'title' | 'lead' | 'ac
   const terms: StoryTerms = [new Map(), new Map(), new Map()];
   const skip = outletWords(doc.outlet);
   addText(doc.title, 2, skip, terms, true);
-  addText(doc.lead, 1, skip, terms, true);
+  addText(doc.lead, 1, skip, terms, false);
   for (const actor of doc.actors) terms[FIELDS.actors].set(actor, 1);
   return terms;
 }

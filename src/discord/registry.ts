@@ -8,6 +8,8 @@ import { analyzeCommand } from './commands/analyze.js';
 import { articleCommand } from './commands/article.js';
 import { digestCommand } from './commands/digest.js';
 import { feedsCommand } from './commands/feeds.js';
+import { storiesCommand } from './commands/stories.js';
+import { storyCommand } from './commands/story.js';
 import { summaryCommand } from './commands/summary.js';
 import type { CommandModule } from './command.js';
 
@@ -19,6 +21,7 @@ export type CommandRegistry = ReadonlyMap<string, CommandModule>;
  */
 export const commandModules: readonly CommandModule[] = [
   summaryCommand, actorCommand, articleCommand, analyzeCommand, feedsCommand, actorsCommand, digestCommand, alertsCommand,
+  storiesCommand, storyCommand,
 ];
 
 /** Indexes modules by command name; two modules with one name is a programming error. */

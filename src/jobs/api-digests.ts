@@ -75,7 +75,7 @@ const ACTOR_VOICES = 5;
 const DAY = 86_400_000;
 
 /** Canonical actor name for what the user typed (case-insensitive), among built-in and server actors. */
-async function resolveActor(deps: DigestsApiDeps, guildId: string, typed: string): Promise<Result<string, string>> {
+export async function resolveActor(deps: Pick<DigestsApiDeps, 'store' | 'builtInActors'>, guildId: string, typed: string): Promise<Result<string, string>> {
   const custom = (await deps.store.listGuildActors(guildId)).map((a) => a.name);
   const wanted = typed.trim().toLowerCase();
   const found = [...deps.builtInActors, ...custom].find((name) => name.toLowerCase() === wanted);

@@ -7,11 +7,13 @@ import type { Fetcher } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
 import { createDigestsApi, type DigestsApi } from './api-digests.js';
 import { createFeedsApi, type FeedsApi } from './api-feeds.js';
+import { createStoriesApi, type StoriesApi } from './api-stories.js';
 
-export type JobsApi = FeedsApi & DigestsApi;
+export type JobsApi = FeedsApi & DigestsApi & StoriesApi;
 
 export type * from './api-digests.js';
 export type * from './api-feeds.js';
+export type * from './api-stories.js';
 
 export interface JobsApiDeps {
   store: Store;
@@ -30,5 +32,6 @@ export function createJobsApi(d: JobsApiDeps): JobsApi {
     ...createDigestsApi({
       store: d.store, now: d.now, builtInActors: d.analyser.registry.actors.map((a) => a.name), ...d.digest,
     }),
+    ...createStoriesApi({ store: d.store, now: d.now, builtInActors: d.analyser.registry.actors.map((a) => a.name) }),
   };
 }

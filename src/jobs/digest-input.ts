@@ -5,11 +5,14 @@ import { previousPeriod } from '../core/digest.js';
 import type { ActorAggregate, ActorArticle, ActorSeries, DigestInput, Period, TermPeriod, VoiceAggregate } from '../core/digest-types.js';
 import { dayKey } from '../core/tz.js';
 import type { ActorStats, GuildRange, ScoredArticle, Store } from '../store/index.js';
+import { storiesWithSplits } from './story-views.js';
 
 /** Quarter hours: every zone offset in use is a multiple of 15 minutes, so buckets never straddle local days. */
 const BUCKET_MS = 15 * 60_000;
 /** Busiest actors shown when a server watches none. */
 const DEFAULT_ACTORS = 6;
+/** Stories (two outlets or more) compared for a digest's "Stories across outlets": its top ones and widest splits. */
+const DIGEST_STORIES = 10;
 
 export interface DigestQuery {
   guildId: string;
@@ -27,6 +30,11 @@ export interface DigestQuery {
   newOnly?: boolean;
   /** Earlier periods of the same length forming the framing baseline. Default 3. */
   framingPeriods?: number;
+  /**
+   * Digests: load the "Stories across outlets" section (stories with an article published in the period, covered
+   * by two of the server's outlets or more).
+   */
+  stories?: boolean;
 }
 
 export function toAggregate(s: ActorStats): ActorAggregate {
@@ -106,7 +114,7 @@ export async function loadDigestInput(store: Store, q: DigestQuery): Promise<Dig
     const len = q.period.to - q.period.from;
     return { guildId: q.guildId, ...basis, from: q.period.from - (i + 1) * len, to: q.period.to - (i + 1) * len };
   });
-  const [previous, series, outletStats, articles, framingNow, framingBefore, totals, voices] = await Promise.all([
+  const [previous, series, outletStats, articles, framingNow, framingBefore, totals, voices, stories] = await Promise.all([
     aggregates(store, { ...scoped, from: before.from, to: before.to }, q.outlet),
     daySeries(store, scoped, q.timeZone, q.outlet),
     store.outletActorStats(scoped),
@@ -115,12 +123,14 @@ export async function loadDigestInput(store: Store, q: DigestQuery): Promise<Dig
     Promise.all(earlier.map((r) => termPeriod(store, r))),
     store.periodTotals({ guildId: q.guildId, ...basis, from: range.from, to: range.to }),
     quotedVoices(store, scoped, q.outlet),
+    q.stories ? storiesWithSplits(store, { guildId: q.guildId, from: range.from, to: range.to, minOutlets: 2, limit: DIGEST_STORIES }) : undefined,
   ]);
   return {
     period: q.period, timeZone: q.timeZone, previous, actors: current, series,
     outletActors: outletStats.filter((r) => q.outlet === undefined || r.outlet === q.outlet)
       .map((r) => ({ outlet: r.outlet, actor: r.actor, n: r.n, meanScore: r.meanScore })),
     articles, framing: { current: framingNow, previous: framingBefore }, totals, watched, voices,
+    ...(stories === undefined ? {} : { stories }),
     options: { articlesPerActor: q.articlesPerActor },
   };
 }

@@ -40,7 +40,7 @@ export interface DigestRunReport {
 /** Builds the digest of one server for `period` as an outbox payload. */
 export async function composeDigest(store: Store, guildId: string, period: Period, timeZone: string, trigger: DigestPayload['trigger'], o: DigestComposeOptions): Promise<DigestPayload> {
   const actors = await store.listWatchedActors(guildId);
-  const input = await loadDigestInput(store, { guildId, period, timeZone, actors, articlesPerActor: o.articlesPerActor, newOnly: true });
+  const input = await loadDigestInput(store, { guildId, period, timeZone, actors, articlesPerActor: o.articlesPerActor, newOnly: true, stories: true });
   return { type: 'digest', digest: buildDigest(input), timeZone, trigger };
 }
 

@@ -1,4 +1,5 @@
-// Builds the worker from its parts: poll feeds -> analyse -> (digests, alerts, retention, offline delivery).
+// Builds the worker from its parts: poll feeds -> analyse -> cluster stories -> (digests, alerts, retention,
+// offline delivery).
 import type { Logger } from 'pino';
 import type { Analyser, AnalyserResources } from '../core/analyse.js';
 import type { ScheduleConfig } from '../core/feed-check-schedule.js';
@@ -6,6 +7,7 @@ import type { Fetcher } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
 import { createAnalysisRunner, type AnalysisRunner } from './analysis.js';
 import { createPoller, type PollSettings } from './poller.js';
+import { storyStep } from './stories.js';
 import { createWorker, type Worker, type WorkerStep } from './worker.js';
 
 export interface WorkerSettings {
@@ -15,6 +17,8 @@ export interface WorkerSettings {
   maxItemAgeMs: number;
   fullTextConcurrency: number;
   retention: { maxAgeMs: number; batchSize: number };
+  /** Story clustering after analysis (config stories.windowHours); without it, no clustering step. */
+  stories?: { windowMs: number; leaseMs: number };
 }
 
 export interface WorkerParts {
@@ -63,6 +67,7 @@ export function buildWorker(parts: WorkerParts): WorkerApp {
     { name: 'actors', run: () => analysis.refreshActors() },
     { name: 'poll', run: (stopping) => poller.cycle(stopping) },
     { name: 'analyse-pending', run: () => analysis.analysePending(500, logger) },
+    ...(settings.stories ? [storyStep({ store, logger, now: parts.now, owner: parts.owner, windowMs: settings.stories.windowMs, leaseMs: settings.stories.leaseMs })] : []),
     ...(parts.extraSteps ?? []),
     { name: 'retention', run: () => store.pruneOlderThan(parts.now() - settings.retention.maxAgeMs, settings.retention.batchSize) },
   ];

@@ -2,6 +2,7 @@
 // no-Discord output folder and the demo.
 import { signed } from '../core/signed.js';
 import { notChartedNote } from '../core/chart.js';
+import type { DigestStories } from '../core/digest-stories.js';
 import type { ActorSummary, ActorVoices, ArticleRef, Digest, OutletCell, RisingTerm } from '../core/digest-types.js';
 import { voicesLine } from '../core/digest-voices.js';
 import { wallTime } from '../core/tz.js';
@@ -124,12 +125,28 @@ function termsSection(terms: RisingTerm[]): string[] {
   return ['', '## Rising framing terms', '', ...terms.map(termLine)];
 }
 
+function splitText(s: DigestStories['splits'][number] | NonNullable<DigestStories['top'][number]['split']>): string {
+  return `**${escapeMarkdown(s.actor)}**: ${escapeMarkdown(s.most.outlet)} ${signed(s.most.score)} … ${escapeMarkdown(s.least.outlet)} ${signed(s.least.score)} (${s.spread.toFixed(2)} apart)`;
+}
+
+function storiesSection(stories: DigestStories | undefined): string[] {
+  if (!stories?.top.length) return [];
+  return [
+    '', '## Stories across outlets', '', 'The period\'s stories covered by two outlets or more, with the widest split of each (how far apart the outlets\' stances on one actor are).', '',
+    ...stories.top.flatMap((s) => [
+      `- ${escapeMarkdown(s.title) || '(untitled)'}: ${s.outlets} outlets, ${s.articles} ${s.articles === 1 ? 'article' : 'articles'}`,
+      ...(s.split ? [`  - ${splitText(s.split)}`] : []),
+    ]),
+    ...(stories.splits.length ? ['', '### Biggest splits', '', ...stories.splits.map((s) => `- ${splitText(s)} in *${escapeMarkdown(s.title)}*`)] : []),
+  ];
+}
+
 /** The digest as a Markdown document (ends with a newline). */
 export function digestToMarkdown(d: Digest, options: MarkdownOptions = {}): string {
   const o = { timeZone: options.timeZone ?? 'UTC', title: options.title ?? 'Stance digest' };
   const lines = [...header(d, o)];
   if (d.articles === 0) lines.push('', 'No new articles in this period.');
-  lines.push(...actorTable(d.actors), ...highlights(d, o.timeZone), ...voicesSection(d.voices), ...outletSection(d), ...termsSection(d.risingTerms));
+  lines.push(...actorTable(d.actors), ...highlights(d, o.timeZone), ...voicesSection(d.voices), ...outletSection(d), ...termsSection(d.risingTerms), ...storiesSection(d.stories));
   if (options.chartFile && d.chart.series.length) {
     lines.push('', '## Stance over time', '', `![Mean stance per day](${safeUrl(options.chartFile)})`);
     const note = notChartedNote(d.actors, d.chart);

@@ -10,6 +10,8 @@ export interface JobLease {
 export interface LeaseStore {
   /** Takes the lease when free, expired or already ours (then renews it). true when held afterwards. */
   acquireLease(name: string, owner: string, now: number, ttlMs: number): Promise<boolean>;
+  /** Extends the lease only while it is ours and unexpired (never re-takes one that lapsed). true when extended. */
+  renewLease(name: string, owner: string, now: number, ttlMs: number): Promise<boolean>;
   releaseLease(name: string, owner: string): Promise<void>;
   getLease(name: string): Promise<JobLease | undefined>;
 }
@@ -31,6 +33,12 @@ export function leaseStore(ctx: StoreContext): LeaseStore {
           .executeTakeFirst(),
       );
       return row?.owner === owner;
+    },
+    async renewLease(name, owner, now, ttlMs) {
+      const result = await ctx.run((d) =>
+        d.updateTable('job_leases').set({ until: now + ttlMs }).where('name', '=', name).where('owner', '=', owner).where('until', '>', now).executeTakeFirst(),
+      );
+      return Number(result.numUpdatedRows) > 0;
     },
     async releaseLease(name, owner) {
       await ctx.run((d) => d.deleteFrom('job_leases').where('name', '=', name).where('owner', '=', owner).execute());

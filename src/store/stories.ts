@@ -149,7 +149,9 @@ export function storyStore(ctx: StoreContext): StoryStore {
         .innerJoin('stories as s', 's.id', 'm.story_id')
         .innerJoin('articles as a', 'a.id', 'm.article_id')
         .select(['m.story_id', ...docColumns])
-        .where('s.last_published_at', '>=', since);
+        .where('s.last_published_at', '>=', since)
+        // The same members, read from where the oldest of those stories begins (not from the first member ever).
+        .where('m.published_at', '>=', (eb) => eb.selectFrom('stories').select(sql<number>`coalesce(min(first_published_at), ${since})`.as('first')).where('last_published_at', '>=', since));
       if (page.after) query = query.where(afterCursor(page.after, 'm.published_at', 'm.article_id'));
       const rows = await query.orderBy('m.published_at').orderBy('m.article_id').limit(page.limit).execute();
       const docs = await toDocs(db, rows);

@@ -17,7 +17,7 @@ it('applies the migrations once, then reports the database up to date', async ()
   const databaseUrl = `sqlite:${join(dir, 'nested', 'sw.db')}`;
   const first = recordingIo();
   expect(await migrateCommand([], first, { databaseUrl, logger })).toBe(EXIT.ok);
-  expect(first.stdout.join('\n')).toMatch(/applied 8 migration\(s\): 001_feeds, 002_articles, 003_guilds, 004_delivery, 005_seen_index, 006_pending_partial, 007_shared_daily, 008_voices/);
+  expect(first.stdout.join('\n')).toMatch(/applied 9 migration\(s\): 001_feeds, 002_articles, 003_guilds, 004_delivery, 005_seen_index, 006_pending_partial, 007_shared_daily, 008_voices, 009_stories/);
   const second = recordingIo();
   expect(await migrateCommand([], second, { databaseUrl, logger })).toBe(EXIT.ok);
   expect(second.stdout).toEqual(['database is up to date']);

@@ -80,7 +80,20 @@ describeStoreContract('stories', (h) => {
     expect(ids(await store.unclusteredArticles(10))).toEqual(['l2']);
   });
 
-  it('gives back the members of the stories still open since an instant, page by page, to rebuild the index', async () => {
+  it('renews a job lease only while it is held without a break', async () => {
+  const { store } = h();
+  expect(await store.renewLease('story-clustering', 'w1', 0, 100)).toBe(false);
+  expect(await store.acquireLease('story-clustering', 'w1', 0, 100)).toBe(true);
+  expect(await store.renewLease('story-clustering', 'w1', 99, 100)).toBe(true);
+  expect(await store.renewLease('story-clustering', 'w2', 100, 100)).toBe(false);
+  expect((await store.getLease('story-clustering'))?.until).toBe(199);
+  // Lapsed: not renewed, even when nobody took it (its holder may have missed another worker's writes).
+  expect(await store.renewLease('story-clustering', 'w1', 199, 100)).toBe(false);
+  expect(await store.acquireLease('story-clustering', 'w2', 200, 100)).toBe(true);
+  expect(await store.renewLease('story-clustering', 'w1', 201, 100)).toBe(false);
+});
+
+it('gives back the members of the stories still open since an instant, page by page, to rebuild the index', async () => {
     const { store } = h();
     const f = await feedIn(store, 'g1', 'f');
     await analysed(store, f, [['old', DAY, 'TASS'], ['r1', 2 * DAY, 'TASS', { Russia: -0.3 }], ['r2', 5 * DAY, 'RT'], ['r3', 5 * DAY, 'CGTN'], ['n1', 6 * DAY, 'RT']]);

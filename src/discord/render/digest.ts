@@ -6,6 +6,7 @@
 import type { APIEmbed } from 'discord.js';
 import { signed } from '../../core/signed.js';
 import { notCharted } from '../../core/chart.js';
+import type { DigestStories } from '../../core/digest-stories.js';
 import type { ActorHighlights, ActorSummary, ActorVoices, ArticleRef, Digest, OutletCell, OutletTable, RisingTerm } from '../../core/digest-types.js';
 import { voicesLine } from '../../core/digest-voices.js';
 import type { DigestPayload } from '../../core/outbox-payloads.js';
@@ -107,6 +108,24 @@ function termsEmbed(terms: RisingTerm[]): APIEmbed | null {
   return { title: 'Rising framing terms', description: lines.join('\n'), color: COLOURS.info };
 }
 
+const MAX_STORY_TITLE = 160;
+
+/** "**NATO**: Brussels Compass +0.40 … Eastern Harmony −0.60 (1.00 apart)". */
+function splitLine(s: { actor: string; spread: number; most: { outlet: string; score: number }; least: { outlet: string; score: number } }): string {
+  return `**${safeText(s.actor)}**: ${safeText(s.most.outlet)} ${signed(s.most.score)} … ${safeText(s.least.outlet)} ${signed(s.least.score)} (${s.spread.toFixed(2)} apart)`;
+}
+
+/** "Stories across outlets": the top stories of the period (two outlets or more) and the widest splits. */
+function storiesEmbed(stories: DigestStories | undefined): APIEmbed | null {
+  if (!stories?.top.length) return null;
+  const title = (t: string): string => safeText(truncate(t.replace(/\s+/g, ' ').trim() || 'Untitled', MAX_STORY_TITLE));
+  const lines = stories.top.map((s) => `• ${title(s.title)} · ${s.outlets} outlets · ${s.articles} ${s.articles === 1 ? 'article' : 'articles'}`
+    + (s.split ? `\n  ${splitLine(s.split)}` : ''));
+  const splits = stories.splits.map((s) => `• ${splitLine(s)}\n  -# in ${title(s.title)}`);
+  const text = [...lines, ...(splits.length ? ['', '**Biggest splits** (outlets\' stance on one actor in one story)', ...splits] : []), '-# `/story` shows one story side by side.'];
+  return { title: 'Stories across outlets', description: truncate(text.join('\n'), LIMITS.embedDescription), color: COLOURS.info };
+}
+
 /** The digest's embeds, chart last (it shows the attachment `stance.png` when `withChart`). */
 export function digestEmbeds(payload: DigestPayload, withChart: boolean): APIEmbed[] {
   const d = payload.digest;
@@ -117,6 +136,7 @@ export function digestEmbeds(payload: DigestPayload, withChart: boolean): APIEmb
     voicesEmbed(d.voices),
     tableEmbed(d.outletTable),
     termsEmbed(d.risingTerms),
+    storiesEmbed(d.stories),
   ];
   const left = notCharted(d.actors, d.chart);
   const note = `Not charted: ${left.map((a) => safeText(a)).join(', ')} (the chart shows ${d.chart.series.length === 1 ? 'the actor' : `the ${d.chart.series.length} actors`} with the most mentions); \`/actor\` shows the trend of any one.`;

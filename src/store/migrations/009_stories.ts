@@ -37,6 +37,6 @@ export const migration: Migration = {
       .$call(clusteredOnSqlite(dialect))
       .execute();
     await db.schema.createIndex('story_members_story').on('story_members').columns(['story_id', 'published_at']).execute();
-    await db.schema.createIndex('story_members_time').on('story_members').columns(['published_at', 'story_id']).execute();
+    await db.schema.createIndex('story_members_time').on('story_members').columns(['published_at', 'article_id']).execute();
   },
 };
