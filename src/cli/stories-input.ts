@@ -47,11 +47,14 @@ function parseLine(line: string, requireEvent: boolean): Result<InputArticle, st
   } catch (error) {
     return err(`not valid JSON (${(error as Error).message})`);
   }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return err('not a JSON object {"id","outlet","title","text","published"}');
   const parsed = lineSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || 'line';
-    return err(`${field}: ${issue?.code === 'invalid_type' && issue.input === undefined ? 'missing' : (issue?.message ?? 'invalid')}`);
+    const key = issue?.path[0];
+    const missing = typeof key === 'string' && (raw as Record<string, unknown>)[key] === undefined;
+    return err(`${field}: ${missing ? 'missing' : (issue?.message ?? 'invalid')}`);
   }
   const v = parsed.data;
   const published = parseInstant(v.published);

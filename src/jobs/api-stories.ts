@@ -42,14 +42,29 @@ export interface StoriesApi {
   storiesView(guildId: string, period: SummaryPeriod, filter?: { actor?: string; outlet?: string }): Promise<Result<StoriesView, string>>;
   /** One story side by side, from the server's articles of it only: by id, or by a headline part naming one story. */
   storyView(guildId: string, storyId: string): Promise<Result<StoryComparison, string>>;
-  /** The server's stories whose headline contains `typed`, latest first (autocomplete). */
-  searchStories(guildId: string, typed: string): Promise<StoryTitleMatch[]>;
+  /**
+   * The server's stories whose headline contains `typed`, latest first (autocomplete), each with `ref`: what
+   * storyView takes to show it, never longer than an autocomplete value may be.
+   */
+  searchStories(guildId: string, typed: string): Promise<Array<StoryTitleMatch & { ref: string }>>;
 }
 
 export interface StoriesApiDeps {
   store: Store;
   now: () => number;
   builtInActors: readonly string[];
+}
+
+/** Characters of an autocomplete value (Discord's limit). */
+const REF_CHARS = 100;
+const CUT = '…';
+
+/**
+ * What names a story in an autocomplete value: its id (its first article's id, often a long link), or when that is
+ * longer than a value may be, its first 99 characters and '…' (storyView looks the prefix up).
+ */
+export function storyRef(id: string): string {
+  return id.length <= REF_CHARS ? id : `${id.slice(0, REF_CHARS - CUT.length)}${CUT}`;
 }
 
 export const NO_SUCH_STORY = 'This server has no such story: pick one from the list (`/stories` lists the biggest).';
@@ -86,12 +101,19 @@ export function createStoriesApi(deps: StoriesApiDeps): StoriesApi {
       if (id === '' || id.length > 200) return err(NO_SUCH_STORY);
       const members = await deps.store.storyMembers(id, guildId);
       if (members.length > 0) return ok(compareStory(id, members));
+      // A long id cut to fit an autocomplete value: the one story of the server it begins.
+      if (id.length === REF_CHARS && id.endsWith(CUT)) {
+        const [only, other] = await deps.store.storyIdsStartingWith(guildId, id.slice(0, -CUT.length), 2);
+        const theirs = only !== undefined && other === undefined ? await deps.store.storyMembers(only, guildId) : [];
+        if (only !== undefined && theirs.length > 0) return ok(compareStory(only, theirs));
+      }
       // Typed rather than picked: a headline (part) that names exactly one of the server's stories.
       const found = await deps.store.searchStories(guildId, id, 2);
       const only = found.length === 1 ? found[0] : undefined;
       const theirs = only ? await deps.store.storyMembers(only.id, guildId) : [];
       return only && theirs.length > 0 ? ok(compareStory(only.id, theirs)) : err(NO_SUCH_STORY);
     },
-    searchStories: (guildId, typed) => deps.store.searchStories(guildId, typed.trim().slice(0, 100), SUGGESTIONS),
+    searchStories: async (guildId, typed) =>
+      (await deps.store.searchStories(guildId, typed.trim().slice(0, 100), SUGGESTIONS)).map((s) => ({ ...s, ref: storyRef(s.id) })),
   };
 }

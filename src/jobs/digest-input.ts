@@ -31,8 +31,8 @@ export interface DigestQuery {
   /** Earlier periods of the same length forming the framing baseline. Default 3. */
   framingPeriods?: number;
   /**
-   * Digests: load the "Stories across outlets" section (stories with an article published in the period, covered
-   * by two of the server's outlets or more).
+   * Digests: load the "Stories across outlets" section (stories covered by two of the server's outlets or more,
+   * with an article in the period on the same time basis as the rest: with newOnly, one first stored then).
    */
   stories?: boolean;
 }
@@ -123,7 +123,7 @@ export async function loadDigestInput(store: Store, q: DigestQuery): Promise<Dig
     Promise.all(earlier.map((r) => termPeriod(store, r))),
     store.periodTotals({ guildId: q.guildId, ...basis, from: range.from, to: range.to }),
     quotedVoices(store, scoped, q.outlet),
-    q.stories ? storiesWithSplits(store, { guildId: q.guildId, from: range.from, to: range.to, minOutlets: 2, limit: DIGEST_STORIES }) : undefined,
+    q.stories ? storiesWithSplits(store, { guildId: q.guildId, ...basis, from: range.from, to: range.to, minOutlets: 2, limit: DIGEST_STORIES }) : undefined,
   ]);
   return {
     period: q.period, timeZone: q.timeZone, previous, actors: current, series,

@@ -33,16 +33,20 @@ export interface AnalysisQueryStore extends DailyQueryStore {
 export const inGuild = (guildId: string, articleRef: string) =>
   sql<boolean>`exists (select 1 from article_feeds af inner join subscriptions gs on gs.feed_id = af.feed_id where af.article_id = ${sql.ref(articleRef)} and gs.guild_id = ${guildId})`;
 
+/**
+ * The ids of the articles first stored in [from, to) that are new to their server (a new feed's backlog is not):
+ * what a 'seen' range covers, read through the index articles_seen.
+ */
+export const seenArticleIds = (db: Db, range: { from: number; to: number }) => db.selectFrom('articles as seen')
+  .select('seen.id')
+  .where('seen.fetched_at', '>=', range.from)
+  .where('seen.fetched_at', '<', range.to)
+  .where('seen.digest_eligible', '=', 1);
+
 function scoresIn(db: Db, range: GuildRange) {
   let query = range.basis === 'seen'
-    ? db
-      .selectFrom('actor_scores as sc')
-      // Driven from the articles first stored in the range (index articles_seen), then the scores' primary key.
-      .where('sc.article_id', 'in', (eb) => eb.selectFrom('articles as seen')
-        .select('seen.id')
-        .where('seen.fetched_at', '>=', range.from)
-        .where('seen.fetched_at', '<', range.to)
-        .where('seen.digest_eligible', '=', 1))
+    // Driven from the articles first stored in the range (index articles_seen), then the scores' primary key.
+    ? db.selectFrom('actor_scores as sc').where('sc.article_id', 'in', seenArticleIds(db, range))
     : db.selectFrom('actor_scores as sc').where('sc.published_at', '>=', range.from).where('sc.published_at', '<', range.to);
   query = query.where(inGuild(range.guildId, 'sc.article_id'));
   if (range.actors) query = query.where('sc.actor', 'in', range.actors.length > 0 ? range.actors : ['']);

@@ -1,17 +1,19 @@
 // Stories as one server sees them: only the articles of feeds it subscribes to (inGuild, as every server query),
 // so a story's figures, outlets and headline are the server's. The members of one story come with what the
 // analysis found (author stance per actor, reported voices): the input of core/story-compare's compareStory.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { StanceLabel } from '../core/types.js';
 import type { StoryMember } from '../core/story-types.js';
 import type { Db, StoreContext } from './context.js';
+import type { Database } from './schema.js';
 import { chunked } from './daily.js';
-import { inGuild } from './queries.js';
+import { inGuild, seenArticleIds } from './queries.js';
 import type { StoryQuery, StoryRecord, StorySummary, StoryTitleMatch } from './types-stories.js';
 
 export interface StoryQueryStore {
   /**
-   * The server's stories with an article published in [from, to) (from `outlet`, about `actor`, when given):
+   * The server's stories with an article in [from, to) on the query's time basis (from `outlet`, about `actor`,
+   * when given):
    * most outlets first, then most articles, then latest; figures over the server's articles of each story.
    */
   storiesForGuild(query: StoryQuery): Promise<StorySummary[]>;
@@ -25,14 +27,21 @@ export interface StoryQueryStore {
    * latest first: for autocomplete.
    */
   searchStories(guildId: string, text: string, limit: number): Promise<StoryTitleMatch[]>;
+  /**
+   * The server's stories whose id begins with `prefix` (case-sensitive), at most `limit`, by id: to resolve an
+   * autocomplete value cut to Discord's 100 characters.
+   */
+  storyIdsStartingWith(guildId: string, prefix: string, limit: number): Promise<string[]>;
   /** The story's figures over all its articles. */
   getStory(storyId: string): Promise<StoryRecord | undefined>;
 }
 
 /** Stories with one of the server's articles in the query's window and filters. */
 function matchingStories(db: Db, q: StoryQuery) {
-  let query = db.selectFrom('story_members as c').select('c.story_id')
-    .where('c.published_at', '>=', q.from).where('c.published_at', '<', q.to).where(inGuild(q.guildId, 'c.article_id'));
+  let query = (q.basis === 'seen'
+    ? db.selectFrom('story_members as c').where('c.article_id', 'in', seenArticleIds(db, q))
+    : db.selectFrom('story_members as c').where('c.published_at', '>=', q.from).where('c.published_at', '<', q.to))
+    .select('c.story_id').where(inGuild(q.guildId, 'c.article_id'));
   if (q.outlet !== undefined) query = query.where('c.outlet', '=', q.outlet);
   const actor = q.actor;
   if (actor !== undefined) {
@@ -85,8 +94,12 @@ async function readMembers(db: Db, storyId: string, guildId: string | undefined)
   return [...members.values()];
 }
 
-/** `text` as a LIKE pattern matching it anywhere, its own % _ and \ escaped. */
-const containsPattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `text` as a LIKE pattern with its own % _ and \ escaped. */
+const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The server has an article of the story (alias `s`). */
+const storyInGuild = (guildId: string) => (eb: ExpressionBuilder<Database & { s: Database['stories'] }, 's'>) =>
+  eb.exists(eb.selectFrom('story_members as m').select('m.article_id').whereRef('m.story_id', '=', 's.id').where(inGuild(guildId, 'm.article_id')));
 
 export function storyQueries(ctx: StoreContext): StoryQueryStore {
   const { db } = ctx;
@@ -110,10 +123,17 @@ export function storyQueries(ctx: StoreContext): StoryQueryStore {
     storyMembers: (storyId, guildId) => readMembers(db, storyId, guildId),
     async searchStories(guildId, text, limit) {
       const rows = await db.selectFrom('stories as s').select(['s.id', 's.title', 's.first_published_at', 's.last_published_at'])
-        .where(sql<boolean>`lower(s.title) like ${containsPattern(text)} escape '\\'`)
-        .where((eb) => eb.exists(eb.selectFrom('story_members as m').select('m.article_id').whereRef('m.story_id', '=', 's.id').where(inGuild(guildId, 'm.article_id'))))
+        .where(sql<boolean>`lower(s.title) like ${`%${likeLiteral(text.toLowerCase())}%`} escape '\\'`)
+        .where(storyInGuild(guildId))
         .orderBy('s.last_published_at', 'desc').orderBy('s.id').limit(limit).execute();
       return rows.map((r) => ({ id: r.id, title: r.title, firstPublished: Number(r.first_published_at), lastPublished: Number(r.last_published_at) }));
+    },
+    async storyIdsStartingWith(guildId, prefix, limit) {
+      // LIKE is case-insensitive on SQLite: the prefix is checked again exactly.
+      const rows = await db.selectFrom('stories as s').select('s.id')
+        .where(sql<boolean>`s.id like ${`${likeLiteral(prefix)}%`} escape '\\'`).where(storyInGuild(guildId))
+        .orderBy('s.id').execute();
+      return rows.map((r) => r.id).filter((id) => id.startsWith(prefix)).slice(0, limit);
     },
     async getStory(storyId) {
       const r = await db.selectFrom('stories').selectAll().where('id', '=', storyId).executeTakeFirst();

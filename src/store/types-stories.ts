@@ -28,8 +28,8 @@ export interface StoryRecord {
 }
 
 /**
- * Stories with at least one of the server's articles published in [from, to) (from `outlet`, mentioning `actor`
- * when given); figures count the server's articles only.
+ * Stories with at least one of the server's articles in [from, to) (published then, or first stored then with
+ * basis 'seen'; from `outlet`, mentioning `actor` when given); figures count the server's articles only.
  */
 export interface StoryQuery {
   guildId: string;
@@ -37,6 +37,11 @@ export interface StoryQuery {
   to: number;
   actor?: string;
   outlet?: string;
+  /**
+   * Which time [from, to) applies to the article that brings a story in (as GuildRange's basis): 'published'
+   * (default) or 'seen' (first stored in the range and new to the server: a new feed's backlog brings none).
+   */
+  basis?: 'published' | 'seen';
   /** Only stories covered by at least this many of the server's outlets (default 1: singletons included). */
   minOutlets?: number;
   limit: number;

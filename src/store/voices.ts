@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { StanceLabel, VoiceStance } from '../core/types.js';
 import type { Db, StoreContext } from './context.js';
 import { parseJson } from './context.js';
-import { inGuild } from './queries.js';
+import { inGuild, seenArticleIds } from './queries.js';
 import type { GuildRange, VoiceStats } from './types.js';
 
 export interface VoiceQueryStore {
@@ -47,11 +47,7 @@ export async function readVoices(db: Db, articleId: string): Promise<VoiceStance
 
 function voicesIn(db: Db, range: GuildRange) {
   let query = range.basis === 'seen'
-    ? db.selectFrom('article_voices as v').where('v.article_id', 'in', (eb) => eb.selectFrom('articles as seen')
-      .select('seen.id')
-      .where('seen.fetched_at', '>=', range.from)
-      .where('seen.fetched_at', '<', range.to)
-      .where('seen.digest_eligible', '=', 1))
+    ? db.selectFrom('article_voices as v').where('v.article_id', 'in', seenArticleIds(db, range))
     : db.selectFrom('article_voices as v').where('v.published_at', '>=', range.from).where('v.published_at', '<', range.to);
   query = query.where(inGuild(range.guildId, 'v.article_id'));
   if (range.actors) query = query.where('v.actor', 'in', range.actors.length > 0 ? range.actors : ['']);

@@ -52,6 +52,8 @@ describe('stancewatch stories', () => {
     const cases: Array<[string, string[], RegExp]> = [
       ['json.jsonl', [JSON.stringify(articles[0]), '{"id": "x", oops}'], /line 2: not valid JSON/],
       ['missing.jsonl', [JSON.stringify({ ...articles[0], outlet: undefined })], /line 1: outlet: missing/],
+      ['type.jsonl', [JSON.stringify({ ...articles[0], title: 5 })], /line 1: title: Invalid input: expected string, received number/],
+      ['array.jsonl', [JSON.stringify(articles[0]), '[1, 2]'], /line 2: not a JSON object/],
       ['date.jsonl', ['', JSON.stringify({ ...articles[0], published: '19/06/2024' })], /line 2: published: not an ISO 8601 date/],
       ['twice.jsonl', [JSON.stringify(articles[0]), JSON.stringify(articles[0])], /line 2: id "k1" appears twice/],
     ];

@@ -61,3 +61,22 @@ describe('tokenize', () => {
     for (const s of randomStrings(20_000)) expect(tokenize(s), JSON.stringify(s)).toEqual(byPattern(s));
   });
 });
+
+describe('wordKind', () => {
+  const NEGATORS = 'not no never without nor neither none nobody nothing cannot lack lacks lacking hardly barely scarcely fail fails failed'.split(' ');
+  const CONTRASTS = 'but however yet although though whereas while nevertheless nonetheless'.split(' ');
+  /** The definition: a negator (listed or ending in n't), a contrast word, or other. */
+  const byDefinition = (w: string): number =>
+    NEGATORS.includes(w) ? WORD.negator : CONTRASTS.includes(w) ? WORD.contrast : w.endsWith("n't") ? WORD.negator : WORD.other;
+
+  it('classifies every word of real news text, the listed words and near misses as its definition does', () => {
+    const words = new Set<string>([...NEGATORS, ...CONTRASTS, "don't", "n't", "won't", 'nt', "t", "n'", 'notwithstanding', 'butt', 'é', '']);
+    for (const s of newsSentences().slice(0, 3000)) for (const t of tokenize(s)) if (!t.punct) words.add(t.text);
+    let negators = 0;
+    for (const w of words) {
+      expect(wordKind(w), w).toBe(byDefinition(w));
+      if (wordKind(w) === WORD.negator) negators++;
+    }
+    expect(negators).toBeGreaterThan(NEGATORS.length);
+  });
+});

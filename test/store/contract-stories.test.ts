@@ -136,6 +136,24 @@ it('gives back the members of the stories still open since an instant, page by p
     expect((await store.storiesForGuild({ ...week, guildId: 'g2' })).map((s) => `${s.id}:${s.articleCount}`)).toEqual(['t1:2', 't0:1']);
   });
 
+  it('on the seen basis (digests) lists the stories with an article first stored in the window and new to the server', async () => {
+    const { store } = h();
+    const feed = await feedIn(store, 'g1', 'mine');
+    // Published long before the window but first stored in it (a late fetch): it brings its story in.
+    await store.insertArticles(feed, [article('late', DAY, 'TASS'), article('late2', DAY + HOUR, 'RT')], { eligible: true, now: 10 * DAY });
+    // A new feed's backlog, stored in the window and published in it: it brings nothing in.
+    await store.insertArticles(feed, [article('old', 10 * DAY, 'CGTN'), article('old2', 10 * DAY, 'Xinhua')], { eligible: false, now: 10 * DAY });
+    // Stored before the window.
+    await store.insertArticles(feed, [article('prev', 8 * DAY, 'BBC'), article('prev2', 8 * DAY, 'AP')], { eligible: true, now: 8 * DAY });
+    await store.saveAnalyses(['late', 'late2', 'old', 'old2', 'prev', 'prev2'].map((id) => ({ articleId: id, analysis: analysisOf({ NATO: 0.1 }) })), meta);
+    await store.saveStoryAssignments([joined('late', 'late'), joined('late2', 'late'), joined('old', 'old'), joined('old2', 'old'),
+      joined('prev', 'prev'), joined('prev2', 'prev')], { now: 1 });
+    const window = { guildId: 'g1', from: 9 * DAY, to: 11 * DAY, limit: 10 };
+    expect((await store.storiesForGuild({ ...window, basis: 'seen' })).map((s) => s.id)).toEqual(['late']);
+    expect((await store.storiesForGuild({ ...window, basis: 'seen', outlet: 'RT' })).map((s) => s.id)).toEqual(['late']);
+    expect((await store.storiesForGuild(window)).map((s) => s.id)).toEqual(['old']);
+  });
+
   it('reads one story\'s members with their stances and voices, for the server or for everyone', async () => {
     const { store } = h();
     const mine = await feedIn(store, 'g1', 'mine');
@@ -174,6 +192,13 @@ it('gives back the members of the stories still open since an instant, page by p
     expect(await store.searchStories('g1', '0_a', 25)).toEqual([]);
     expect((await store.searchStories('g1', '', 1)).map((s) => s.id)).toEqual(['h2']);
     expect((await store.searchStories('g2', 'summit', 25)).map((s) => s.id)).toEqual(['h3']);
+    // By the beginning of the id (an autocomplete value cut to 100 characters): exact case, % and _ literal.
+    expect(await store.storyIdsStartingWith('g1', 'h', 5)).toEqual(['h1', 'h2']);
+    expect(await store.storyIdsStartingWith('g1', 'h1', 5)).toEqual(['h1']);
+    expect(await store.storyIdsStartingWith('g1', 'H', 5)).toEqual([]);
+    expect(await store.storyIdsStartingWith('g1', '_1', 5)).toEqual([]);
+    expect(await store.storyIdsStartingWith('g1', 'h3', 5)).toEqual([]);
+    expect(await store.storyIdsStartingWith('g2', 'h', 5)).toEqual(['h3']);
   });
 
   it('prunes memberships with their articles and the stories whose last article is gone', async () => {

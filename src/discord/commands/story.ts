@@ -25,5 +25,5 @@ export const storyCommand: CommandModule = {
     });
   },
   autocomplete: async ({ deps, guildId, focused }) =>
-    (await deps.jobs.searchStories(guildId, focused.value)).map((s) => ({ name: s.title.replace(/\s+/g, ' ').trim() || 'Untitled', value: s.id })),
+    (await deps.jobs.searchStories(guildId, focused.value)).map((s) => ({ name: s.title.replace(/\s+/g, ' ').trim() || 'Untitled', value: s.ref })),
 };
