@@ -5,7 +5,7 @@
 // The author model is small (trained on in-domain data only), so its buckets are folded to AUTHOR_BITS: its
 // weights stay in cache beside the sentence model's.
 import type { Attribution } from './attribution.js';
-import { bucket, fnv1a, named, push, type FeatureVector } from './feature-hash.js';
+import { bucket, fnv1a, named, push, sizeOf, type FeatureVector } from './feature-hash.js';
 import type { PreparedSentence } from './features.js';
 import type { Prediction } from './model.js';
 import type { VoiceFrame } from './voice.js';
@@ -79,7 +79,8 @@ export function authorLogits(weights: Float32Array, parts: readonly FeatureVecto
   let neu = 0;
   let pos = 0;
   for (const f of parts) {
-    for (let k = 0; k < f.ids.length; k++) {
+    const n = sizeOf(f);
+    for (let k = 0; k < n; k++) {
       const j = ((f.ids[k] as number) & AUTHOR_MASK) * 3;
       const v = f.values[k] as number;
       neg += (weights[j] as number) * v;
@@ -93,6 +94,12 @@ export function authorLogits(weights: Float32Array, parts: readonly FeatureVecto
 /** One folded vector of the parts (training keeps it). */
 export function foldedVector(parts: readonly FeatureVector[]): FeatureVector {
   const out: FeatureVector = { ids: [], values: [] };
-  for (const f of parts) for (let k = 0; k < f.ids.length; k++) push(out, (f.ids[k] as number) & AUTHOR_MASK, f.values[k] as number);
+  for (const f of parts) {
+    const n = sizeOf(f);
+    for (let k = 0; k < n; k++) {
+      out.ids.push((f.ids[k] as number) & AUTHOR_MASK);
+      out.values.push(f.values[k] as number);
+    }
+  }
   return out;
 }

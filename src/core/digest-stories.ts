@@ -15,14 +15,11 @@ export interface StoryDigestInput {
   splits: StorySplit[];
 }
 
-/** A story in a digest with its widest split (null when fewer than two of its outlets took a stance on one actor). */
-export interface DigestStory {
-  id: string;
-  title: string;
-  outlets: number;
-  articles: number;
-  first: number;
-  last: number;
+/**
+ * A story in a digest or /stories with its widest split (null when fewer than two of its outlets took a stance on
+ * one actor).
+ */
+export interface DigestStory extends Omit<StoryDigestInput, 'splits'> {
   split: StorySplit | null;
 }
 

@@ -47,17 +47,32 @@ export const named = (name: string): number => bucket(0, fnv1a(name));
 export interface FeatureVector {
   ids: number[];
   values: number[];
+  /**
+   * Entries in use, when set (`push` sets it): a scratch vector keeps its arrays when it is cleared, and entries
+   * past `size` are left-overs. Without it, every entry is in use.
+   */
+  size?: number;
 }
 
-export const emptyVector = (): FeatureVector => ({ ids: [], values: [] });
+export const emptyVector = (): FeatureVector => ({ ids: [], values: [], size: 0 });
 
-/** Empties a vector, keeping its storage (one scratch vector serves many targets). */
+/** Entries in use (see `FeatureVector.size`). */
+export const sizeOf = (f: FeatureVector): number => f.size ?? f.ids.length;
+
+/**
+ * Empties a vector, keeping its storage (one scratch vector serves many targets): `length = 0` would give the
+ * arrays' storage back, and every target would grow them again (a third of the features' cost).
+ */
 export function clearVector(f: FeatureVector): void {
-  f.ids.length = 0;
-  f.values.length = 0;
+  f.size = 0;
 }
 
 export function push(f: FeatureVector, id: number, value = 1): void {
-  f.ids.push(id);
-  f.values.push(value);
+  const n = f.size ?? f.ids.length;
+  f.ids[n] = id;
+  f.values[n] = value;
+  f.size = n + 1;
 }
+
+/** The entries in use as a vector of its own (plain arrays, no `size`). */
+export const copyVector = (f: FeatureVector): FeatureVector => ({ ids: f.ids.slice(0, sizeOf(f)), values: f.values.slice(0, sizeOf(f)) });

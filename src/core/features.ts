@@ -1,6 +1,6 @@
 // Hashed features of one (sentence, target) pair for the stance model. Pure.
 import { attribute, targetRole, type Attribution, type SentenceShape, type TargetRole } from './attribution.js';
-import { bucket, emptyVector, fnv1a, named, push, type FeatureVector } from './feature-hash.js';
+import { bucket, copyVector, emptyVector, fnv1a, named, push, type FeatureVector } from './feature-hash.js';
 import { scoreTokens, type Lexicon, type ScoredTerm } from './lexicon.js';
 import { tokenize, type Token } from './text.js';
 import { WORD } from './words.js';
@@ -230,7 +230,8 @@ export function analyseTarget(s: PreparedSentence, span: Span, target: number, o
 }
 
 /** All features of a target: the sentence's shared ones plus the target's own. */
-export const allFeatures = (s: PreparedSentence, target: TargetAnalysis): FeatureVector => ({
-  ids: [...s.shared.ids, ...target.features.ids],
-  values: [...s.shared.values, ...target.features.values],
-});
+export const allFeatures = (s: PreparedSentence, target: TargetAnalysis): FeatureVector => {
+  const shared = copyVector(s.shared);
+  const own = copyVector(target.features);
+  return { ids: [...shared.ids, ...own.ids], values: [...shared.values, ...own.values] };
+};

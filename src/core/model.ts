@@ -1,5 +1,5 @@
 // Multinomial logistic regression over hashed sparse features: inference. Pure.
-import { DIMENSION, HASH_BITS, type FeatureVector } from './feature-hash.js';
+import { DIMENSION, HASH_BITS, sizeOf, type FeatureVector } from './feature-hash.js';
 import type { TargetAnalysis } from './features.js';
 import type { StanceLabel } from './types.js';
 
@@ -114,7 +114,8 @@ export function logits(weights: Float32Array, f: FeatureVector, base?: readonly 
   let neg = base?.[0] ?? 0;
   let neu = base?.[1] ?? 0;
   let pos = base?.[2] ?? 0;
-  for (let k = 0; k < f.ids.length; k++) {
+  const n = sizeOf(f);
+  for (let k = 0; k < n; k++) {
     const j = (f.ids[k] as number) * 3;
     const v = f.values[k] as number;
     neg += (weights[j] as number) * v;

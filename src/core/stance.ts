@@ -38,7 +38,7 @@ export interface SentenceStance {
   /** Set when the actor's mention sits in reported content. */
   voice?: SentenceVoice;
   /** The analyses of the actor's mentions: their attributed terms are the evidence (`stanceTerms`); their
-   * features are not kept (one scratch vector serves every target). */
+   * features are not kept (one scratch vector serves every target of every sentence). */
   analyses: TargetAnalysis[];
 }
 
@@ -89,6 +89,12 @@ export interface AuthorView {
 }
 
 const EMPTY_FEATURES: FeatureVector = { ids: [], values: [] };
+/**
+ * Scratch vectors of a target's features and author extras, cleared for each target of every sentence (they keep
+ * their storage: see `clearVector`). Only the target being scored reads them.
+ */
+const SCRATCH = emptyVector();
+const EXTRAS = emptyVector();
 
 /** Where the sentence stands in its article. */
 export interface SentencePlace {
@@ -111,13 +117,13 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
   const voices = sentenceVoices(text, tokens, tokenMentions, place.context);
   const ownTerms = authorTerms(tokens, sentence.terms, view.lexicon, voices.frames, sentence.mention);
   let foilSentence = false;
-  const extras = emptyVector();
+  const extras = EXTRAS;
   const base = logits(model.weights, sentence.shared);
   const byActor = new Map<string, SentenceStance>();
   const predictions = new Map<string, Prediction[]>();
   const authors = new Map<string, Prediction[]>();
   const others = new Map<string, number[]>();
-  const scratch = emptyVector();
+  const scratch = SCRATCH;
   for (let k = 0; k < mentions.length; k++) {
     const actor = (mentions[k] as Mention).actor;
     let rivals = others.get(actor);

@@ -2,10 +2,10 @@
 // stories of a period with their widest split) and /story (one story side by side). Everything is read per server:
 // a story another server's feeds alone cover is "no such story" here, exactly like an unknown id.
 import type { Period } from '../core/digest-types.js';
-import { widestSplit, type StoryDigestInput } from '../core/digest-stories.js';
+import { widestSplit, type DigestStory } from '../core/digest-stories.js';
 import { err, ok, type Result } from '../core/result.js';
 import { compareStory } from '../core/story-compare.js';
-import type { StoryComparison, StorySplit } from '../core/story-types.js';
+import type { StoryComparison } from '../core/story-types.js';
 import type { Store, StoryTitleMatch } from '../store/index.js';
 import { resolveActor, SUMMARY_PERIODS, type SummaryPeriod } from './api-digests.js';
 import { storiesWithSplits } from './story-views.js';
@@ -15,10 +15,8 @@ export const STORIES_LISTED = 10;
 /** Autocomplete choices Discord shows at most. */
 const SUGGESTIONS = 25;
 
-export interface ListedStory extends Omit<StoryDigestInput, 'splits'> {
-  /** The widest split (on the filtered actor when there is one), null when fewer than two outlets took a stance. */
-  split: StorySplit | null;
-}
+/** A story /stories lists: its widest split is on the filtered actor when there is one. */
+export type ListedStory = DigestStory;
 
 /** What the server has, for saying why a list is empty. */
 export interface StoriesState {

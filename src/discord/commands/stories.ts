@@ -5,7 +5,7 @@ import type { CommandModule } from '../command.js';
 import { safeText } from '../render/escape.js';
 import { userError } from '../user-error.js';
 import { storiesReply } from '../views/stories.js';
-import { actorSuggestions, periodOf, periodOption } from './summary.js';
+import { actorOutletFilter, actorSuggestions, periodOf, periodOption } from './summary.js';
 
 export const storiesCommand: CommandModule = {
   data: new SlashCommandBuilder().setName('stories').setDescription('The biggest stories across this server’s outlets, with their widest split')
@@ -16,11 +16,7 @@ export const storiesCommand: CommandModule = {
   defer: 'public',
   execute: async ({ interaction, deps, guildId }) => {
     const o = interaction.options;
-    const actor = o.getString('actor');
-    const outlet = o.getString('outlet');
-    const view = await deps.jobs.storiesView(guildId, periodOf(o.getString('period')), {
-      ...(actor === null ? {} : { actor }), ...(outlet === null ? {} : { outlet }),
-    });
+    const view = await deps.jobs.storiesView(guildId, periodOf(o.getString('period')), actorOutletFilter(o));
     if (!view.ok) return err(userError(safeText(view.error)));
     return ok(storiesReply(view.value));
   },

@@ -18,6 +18,13 @@ export function periodOf(value: string | null): SummaryPeriod {
   return PERIODS.find((p) => p === value) ?? '7d';
 }
 
+/** The `actor` and `outlet` filter options as given (/summary, /stories). */
+export function actorOutletFilter(o: { getString(name: string): string | null }): { actor?: string; outlet?: string } {
+  const actor = o.getString('actor');
+  const outlet = o.getString('outlet');
+  return { ...(actor === null ? {} : { actor }), ...(outlet === null ? {} : { outlet }) };
+}
+
 /** Built-in and server actors matching what was typed (any actor, watched or not). */
 export async function actorSuggestions({ deps, guildId, focused }: AutocompleteContext) {
   const c = await deps.jobs.actorCatalog(guildId);
@@ -33,11 +40,7 @@ export const summaryCommand: CommandModule = {
   defer: 'public',
   execute: async ({ interaction, deps, guildId }) => {
     const o = interaction.options;
-    const actor = o.getString('actor');
-    const outlet = o.getString('outlet');
-    const view = await deps.jobs.summary(guildId, periodOf(o.getString('period')), {
-      ...(actor === null ? {} : { actor }), ...(outlet === null ? {} : { outlet }),
-    });
+    const view = await deps.jobs.summary(guildId, periodOf(o.getString('period')), actorOutletFilter(o));
     if (!view.ok) return err(userError(safeText(view.error)));
     const subs = await deps.store.listSubscriptions(guildId);
     const watched = (await deps.store.listWatchedActors(guildId)).length;
