@@ -2,12 +2,16 @@
 """Merges the labelling batches (parts/*.articles.jsonl, parts/*.sentences.jsonl) into articles.jsonl and
 sentences.jsonl, and checks them: JSON, canonical actor names, labels in {-1,0,1}, mention inside its sentence,
 every sentence actor with a doc label, no duplicate (sentence, actor) per article, unique ids, no URL of the shared
-dev set, and no reserved URL (../shared/reserved/check-urls). Prints the composition. Run from anywhere:
-python3 datasets/indomain-train/check.py"""
+dev set, no URL of the other in-domain set, and no reserved URL (../shared/reserved/check-urls). Prints the composition.
+Run from anywhere: python3 datasets/indomain-train/check.py [datasets/indomain-check]"""
 import glob, json, os, subprocess, sys
 from collections import Counter
-here = os.path.dirname(os.path.abspath(__file__))
-shared = os.path.join(here, '..', '..', '..', 'shared')
+script = os.path.dirname(os.path.abspath(__file__))
+shared = os.path.join(script, '..', '..', '..', 'shared')
+# The set to merge and check: this folder, or the one named (datasets/indomain-check: labelled the same way, never
+# trained on). A URL may be in only one of the two.
+here = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else script
+other = os.path.join(script, '..', 'indomain-check') if here == script else script
 ACTORS = {'NATO', 'United States', 'China', 'Russia', 'European Union', 'Ukraine', 'Taiwan', 'Japan', 'India', 'ASEAN',
           'the West', 'United Nations', 'United Kingdom', 'Germany', 'France', 'Iran', 'Israel', 'Philippines',
           'North Korea', 'South Korea', 'Turkey', 'Georgia', 'Xi Jinping', 'Vladimir Putin', 'Joe Biden', 'Donald Trump',
@@ -43,6 +47,9 @@ for s in sentences:
     seen.add(key)
 dev = {json.loads(l)['url'].lower().rstrip('/') for l in open(os.path.join(shared, 'data', 'indomain-dev', 'articles.jsonl'))}
 errors += [f"{a['id']}: URL of the dev set" for a in articles if a['url'].lower().rstrip('/') in dev]
+other_parts = glob.glob(os.path.join(other, 'parts', '*.articles.jsonl'))
+theirs = {json.loads(l)['url'].lower().rstrip('/') for p in other_parts for l in open(p, encoding='utf-8') if l.strip()}
+errors += [f"{a['id']}: URL also in {os.path.basename(other)}" for a in articles if a['url'].lower().rstrip('/') in theirs]
 check = subprocess.run([sys.executable, os.path.join(shared, 'reserved', 'check-urls')], input='\n'.join(a['url'] for a in articles), capture_output=True, text=True)
 errors += [f'reserved URL: {u}' for u in check.stdout.split()]
 if errors:

@@ -115,6 +115,27 @@ interface Groups {
   clauses: number[][];
 }
 
+/** Words of a title between a modifier and the person it qualifies ("Chinese President Xi", "his Russian counterpart Putin"). */
+const TITLE_WORDS = new Set(
+  'president prime minister foreign defence defense counterpart leader premier chancellor king queen spokesman spokeswoman spokesperson secretary general secretary-general ambassador envoy chief state councillor vice deputy supreme head'.split(' '),
+);
+
+/**
+ * A mention that qualifies another inside one noun phrase: a demonym or country before a title and a name
+ * ("Chinese President Xi Jinping"). Both name one referent here, so they share what the sentence says of it.
+ */
+export function sameNounPhrase(s: SentenceShape, a: number[], b: number[]): boolean {
+  const [left, right] = (a[0] as number) < (b[0] as number) ? [a, b] : [b, a];
+  const from = (left[left.length - 1] as number) + 1;
+  const to = right[0] as number;
+  if (to - from < 0 || to - from > 3) return false;
+  for (let i = from; i < to; i++) {
+    const t = s.tokens[i] as Token;
+    if (t.punct || !TITLE_WORDS.has(t.text)) return false;
+  }
+  return true;
+}
+
 /**
  * Storage of `Groups.at`, reused by every call (a typed array per call was a fifth of attribution's allocation):
  * only the first `tokens.length` entries are set and read, and a Groups lives only inside `attribute`.
@@ -124,10 +145,22 @@ let groupAt = new Int16Array(256);
 function groupsOf(s: SentenceShape, target: number[], others: number[][]): Groups {
   const joined = target.slice();
   const tokens = [joined];
-  for (const g of others) {
-    if (coordinated(s, target, g)) for (const i of g) joined.push(i);
-    else tokens.push(g);
+  // The target's group closes over coordination and noun-phrase modifiers: "promoted by Chinese President Xi and
+  // his Russian counterpart Putin" is said of all four mentions, none of them a rival of the others.
+  const members = [target];
+  const rest = others.slice();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (let k = 0; k < rest.length; k++) {
+      const g = rest[k] as number[];
+      if (!members.some((m) => coordinated(s, m, g) || sameNounPhrase(s, m, g))) continue;
+      members.push(g);
+      for (const i of g) joined.push(i);
+      rest.splice(k--, 1);
+      grew = true;
+    }
   }
+  for (const g of rest) tokens.push(g);
   if (groupAt.length < s.tokens.length) groupAt = new Int16Array(s.tokens.length * 2);
   const at = groupAt.fill(-1, 0, s.tokens.length);
   const clauses: number[][] = [];

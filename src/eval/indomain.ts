@@ -92,13 +92,28 @@ function voiceOf(pair: IndomainSentence, stance: SentenceStance | undefined): Pa
 
 const pick = (s: SentenceStance, view: View): Prediction => (view === 'author' ? s.author : s.prediction);
 
+/**
+ * An article stored without its text (the training format: sentences with their URL, never whole articles) is
+ * read as its labelled sentences in order, the leading excerpt its labeller read, headline apart.
+ */
+function labelledText(article: IndomainArticle, sentences: IndomainSentence[]): string {
+  const seen = new Set<string>([article.title ?? '']);
+  const out: string[] = [];
+  for (const s of sentences) {
+    if (s.article !== article.id || seen.has(s.sentence)) continue;
+    seen.add(s.sentence);
+    out.push(s.sentence);
+  }
+  return out.join(' ');
+}
+
 /** Scores an analyser on an in-domain set. */
 export function evaluateIndomain(analyser: Analyser, articles: IndomainArticle[], sentences: IndomainSentence[], view: View): IndomainReport {
   const predictions: PairPrediction[] = [];
   const docPairs: Array<{ group: string; gold: StanceLabel; predicted: StanceLabel }> = [];
   const groupOf = new Map(articles.map((a) => [a.id, a.outlet_group ?? 'all']));
   for (const article of articles) {
-    const input = { title: article.title ?? undefined, text: article.text ?? '' };
+    const input = { title: article.title ?? undefined, text: article.text ?? labelledText(article, sentences) };
     const stances = analyser.stances(input);
     for (const pair of sentences.filter((s) => s.article === article.id)) {
       const stance = matchStance(stances, pair);
