@@ -16,7 +16,7 @@ function items(w: World): SampleItem[] {
 }
 
 const ARTICLE_PAGE = `<!DOCTYPE html><html><head><title>Russia under fire</title></head><body><article><h1>Russia under fire</h1>
-<p>Russia brutally attacked the city overnight, killing civilians and destroying homes, officials said on Tuesday.</p>
+<p>Russia brutally attacked the city overnight, killing civilians and destroying homes in a reckless, shameful assault.</p>
 <p>Witnesses described the reckless assault as a terrible crime that shocked the world and drew condemnation.</p>
 <p>The attack was condemned by many governments as a brutal violation of international law and a disgrace.</p></article></body></html>`;
 
