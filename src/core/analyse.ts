@@ -7,7 +7,7 @@ import { routeLanguage } from './language.js';
 import { compileLexicon, scoreTokens, type Lexicon, type LexiconData } from './lexicon.js';
 import { loadModel, type StanceModel, type StanceModelData } from './model.js';
 import { sentenceStances, type AuthorView, type SentenceStance } from './stance.js';
-import { normaliseText, splitSentences, tokenize } from './text.js';
+import { headlineAndBody, splitSentences, tokenize } from './text.js';
 import { createToneScorer, emptyToneText, type ToneScorer } from './tone.js';
 import type { ActorDef, ArticleAnalysis, DocSentiment } from './types.js';
 import { newVoiceContext, sentenceVoices } from './voice.js';
@@ -54,7 +54,7 @@ interface Collected {
  * through the lexicon. Any other text comes back as its language, not analysed.
  */
 function collect(engine: Engine, registry: ActorRegistry, input: { title?: string; text: string }): Collected | string {
-  const text = normaliseText([input.title ?? '', input.text].join('\n'));
+  const text = headlineAndBody(input.title, input.text);
   const sentences = splitSentences(text);
   const { language, english } = routeLanguage(text, sentences);
   if (english.length === 0) return language;

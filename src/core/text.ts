@@ -112,6 +112,21 @@ export function normaliseText(text: string): string {
     .join('\n');
 }
 
+/**
+ * Headline and body as one normalised text, the headline once: full-text extraction and many feeds repeat the
+ * headline as the body's first line (or give it as the whole description), and one statement read twice would
+ * weigh twice in the article's stance.
+ */
+export function headlineAndBody(title: string | undefined, text: string): string {
+  const head = normaliseText(title ?? '');
+  const body = normaliseText(text);
+  if (head === '') return body;
+  const end = body.indexOf('\n');
+  const first = end < 0 ? body : body.slice(0, end);
+  if (first.toLowerCase() !== head.toLowerCase()) return body === '' ? head : `${head}\n${body}`;
+  return end < 0 ? head : `${head}\n${body.slice(end + 1)}`;
+}
+
 /** True when nothing is left to analyse once markup and invisible characters are gone. */
 export function isBlankText(text: string): boolean {
   return normaliseText(text) === '';
