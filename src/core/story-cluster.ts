@@ -28,6 +28,12 @@ export interface StoryIndexOptions extends StoryOptions {
   centroidTerms: number;
   /** Pseudo-documents added to the window's count in the IDF (see DocFrequencies). */
   priorDocuments: number;
+  /**
+   * How far behind the newest article seen an article may still come (a live worker meets articles fetched late,
+   * published before stories it has already seen): stories and document counts are kept that much longer. 0 for
+   * a stream given in published order.
+   */
+  lateMs: number;
 }
 
 export const DEFAULT_STORY_OPTIONS: StoryIndexOptions = {
@@ -38,6 +44,7 @@ export const DEFAULT_STORY_OPTIONS: StoryIndexOptions = {
   maxLookupShare: 0.01,
   centroidTerms: 64,
   priorDocuments: 200,
+  lateMs: 0,
 };
 
 interface Story {
@@ -66,7 +73,7 @@ export class StoryIndex {
 
   constructor(options: Partial<StoryIndexOptions> = {}) {
     this.options = { ...DEFAULT_STORY_OPTIONS, ...options };
-    this.df = new DocFrequencies(this.options.windowMs, this.options.priorDocuments);
+    this.df = new DocFrequencies(this.options.windowMs + this.options.lateMs, this.options.priorDocuments);
   }
 
   /** Rebuilds state from a stored assignment (same order as first assigned): no decision is made. */
@@ -102,7 +109,7 @@ export class StoryIndex {
     this.df.add(doc.published, terms);
     if (doc.published > this.horizon) this.horizon = doc.published;
     if (this.horizon >= this.nextSweep) {
-      this.evictBefore(this.horizon - this.options.windowMs);
+      this.evictBefore(this.horizon - this.options.windowMs - this.options.lateMs);
       this.nextSweep = this.horizon + this.options.windowMs / 24;
     }
     return weigh(terms, this.df);

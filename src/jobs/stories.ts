@@ -5,6 +5,8 @@
 // only (its membership is keyed by the article), so a replay or a second worker never clusters it twice.
 // Restart-safe: the index is rebuilt from the stored members of the stories still open, read in published order
 // alongside the articles being assigned (memory bounded by the window), and a killed pass leaves whole batches.
+// Articles come late (a slow feed, a retry): one published before stories already stored is compared with every
+// story whose window holds it, so the index is fed the stored members up to one window AHEAD of each article.
 import type { Logger } from 'pino';
 import { StoryIndex } from '../core/story-cluster.js';
 import type { StoryAssignment, StoryDoc } from '../core/story-types.js';
@@ -61,7 +63,7 @@ function restorer(store: Store, index: StoryIndex, since: number, pageSize: numb
     return page[0];
   };
   return {
-    /** Restores every stored member before `position`. */
+    /** Restores every stored member before `position` (members this pass saved itself are in the index already). */
     async upTo(position: StoryCursor): Promise<void> {
       for (let member = await head(); member && before(at(member.doc), position); member = await head()) {
         next++;
@@ -86,13 +88,13 @@ export async function runStoryClustering(deps: StoryStepDeps, stopping: () => bo
   try {
     let batch = await store.unclusteredArticles(batchSize);
     if (batch.length === 0) return report;
-    const index = new StoryIndex({ windowMs: deps.windowMs });
+    const index = new StoryIndex({ windowMs: deps.windowMs, lateMs: deps.windowMs });
     const restore = restorer(store, index, (batch[0] as StoryDoc).published - deps.windowMs, batchSize);
     const lease = { name: STORY_LEASE, owner: deps.owner };
     while (batch.length > 0 && !stopping()) {
       const assignments: StoryAssignment[] = [];
       for (const doc of batch) {
-        await restore.upTo(at(doc));
+        await restore.upTo({ published: doc.published + deps.windowMs, id: doc.id });
         assignments.push(index.assign(doc));
       }
       // The index also sweeps as stream time passes; once per batch keeps memory flat whatever it does.

@@ -124,3 +124,30 @@ it('skips the pass while another worker holds the lease, and stops when the leas
   expect((await store.unclusteredArticles(100)).length).toBe(50);
   expect((await store.getLease(STORY_LEASE))?.owner).toBe('other');
 });
+
+it('an article fetched late, published before a stored story began, still joins that story (and no unrelated one)', async () => {
+  const { store, feedId } = await world();
+  const late = ['quake-wire', 'summit-compass'];
+  // The wire's quake report (hour 0) and the summit's first report (hour 1) come in after the others were clustered.
+  await seedArticles(store, feedId, EVENT_ARTICLES.filter((a) => !late.includes(a.id)), START);
+  await runStoryClustering(deps(store));
+  await seedArticles(store, feedId, EVENT_ARTICLES.filter((a) => late.includes(a.id)), START);
+  const report = await runStoryClustering(deps(store));
+  expect(report).toMatchObject({ clustered: 2, created: 0 });
+  const story = await storyOf(store, EVENT_ARTICLES.map((a) => a.id));
+  expect(story.get('quake-wire')).toBe(story.get('quake-harmony'));
+  expect(story.get('quake-wire')).toBe(story.get('quake-ledger'));
+  expect(story.get('summit-compass')).toBe(story.get('summit-harmony'));
+  expect(story.get('quake-wire')).not.toBe(story.get('summit-compass'));
+  expect(new Set(story.values()).size).toBe(4);
+});
+
+it('a late article is compared only with stories whose window holds it', async () => {
+  const { store, feedId } = await world();
+  const quake = EVENT_ARTICLES.filter((a) => a.event === 'quake');
+  // The same report published 100 h before the stored story began is outside its 72 h window: a story of its own.
+  await seedArticles(store, feedId, quake.filter((a) => a.id !== 'quake-wire'), START + 100 * HOUR);
+  await runStoryClustering(deps(store));
+  await seedArticles(store, feedId, quake.filter((a) => a.id === 'quake-wire'), START - 3 * HOUR);
+  expect(await runStoryClustering(deps(store))).toMatchObject({ clustered: 1, created: 1 });
+});
