@@ -17,14 +17,23 @@ export interface InputArticle {
   event: string | null;
 }
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** Days in a month of the proleptic Gregorian calendar (month 1-12). */
+const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** The calendar fields exist: no 30 February, month 13, hour 25 (Date.parse rolls some of these into the next month). */
+function realDate(fields: Array<string | undefined>): boolean {
+  const [year, month, day, hour, minute, second] = fields.map((f) => (f === undefined ? 0 : Number(f))) as number[];
+  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysIn(year!, month!) && hour! <= 23 && minute! <= 59 && second! <= 59;
+}
 
 /** Epoch ms of an ISO 8601 date or date-time; a date-time without a zone is read as UTC (never the local zone). */
 export function parseInstant(value: string): number | undefined {
-  const match = ISO_8601.exec(value.trim());
-  if (!match) return undefined;
   const text = value.trim();
-  const zoned = match[1] !== undefined || !/[T ]/i.test(text) ? text : `${text}Z`;
+  const match = ISO_8601.exec(text);
+  if (!match || !realDate(match.slice(1, 7))) return undefined;
+  const zoned = match[7] !== undefined || !/[T ]/i.test(text) ? text : `${text}Z`;
   const ms = Date.parse(zoned.replace(' ', 'T'));
   return Number.isNaN(ms) ? undefined : ms;
 }

@@ -55,6 +55,11 @@ describe('stancewatch stories', () => {
       ['type.jsonl', [JSON.stringify({ ...articles[0], title: 5 })], /line 1: title: Invalid input: expected string, received number/],
       ['array.jsonl', [JSON.stringify(articles[0]), '[1, 2]'], /line 2: not a JSON object/],
       ['date.jsonl', ['', JSON.stringify({ ...articles[0], published: '19/06/2024' })], /line 2: published: not an ISO 8601 date/],
+      // Dates that do not exist are refused, not rolled into the next month.
+      ['feb30.jsonl', [JSON.stringify({ ...articles[0], published: '2024-02-30' })], /line 1: published: not an ISO 8601 date: "2024-02-30"/],
+      ['feb29.jsonl', [JSON.stringify({ ...articles[0], published: '2023-02-29T10:00:00Z' })], /line 1: published: not an ISO 8601 date/],
+      ['apr31.jsonl', [JSON.stringify({ ...articles[0], published: '2024-04-31T08:00:00+02:00' })], /line 1: published: not an ISO 8601 date/],
+      ['hour25.jsonl', [JSON.stringify({ ...articles[0], published: '2024-06-19T25:00:00Z' })], /line 1: published: not an ISO 8601 date/],
       ['twice.jsonl', [JSON.stringify(articles[0]), JSON.stringify(articles[0])], /line 2: id "k1" appears twice/],
     ];
     for (const [name, lines, message] of cases) {
