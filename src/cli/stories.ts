@@ -1,8 +1,9 @@
 // `stancewatch stories FILE.jsonl [--window-hours N] [--json]`: clusters the articles of a file into stories
 // (published order, ties by id) and prints each story side by side: outlets, stance per actor, shared phrasing.
 import { clusterBatch } from '../core/story-batch.js';
+import { findSharedPhrasing, phrasingByOutletPair } from '../core/shared-phrasing.js';
 import { compareStory } from '../core/story-compare.js';
-import type { StoryComparison, StoryMember } from '../core/story-types.js';
+import type { OutletPairCount, StoryComparison, StoryMember } from '../core/story-types.js';
 import { analyseArticles, readArticles } from './stories-input.js';
 import { EXIT, parseArgs, type CliCommand } from './io.js';
 
@@ -44,8 +45,11 @@ export function storyJson(c: StoryComparison, members: Map<string, StoryMember>)
     framing: Object.fromEntries(c.outlets.map((o) => [o.outlet, o.framingTerms])),
     voices: Object.fromEntries(c.outlets.map((o) => [o.outlet, o.voices])),
     sharedPhrasing: c.sharedPhrasing.map((p) => ({ ...p, occurrences: p.occurrences.map((o) => ({ ...o, published: iso(o.published) })) })),
+    sharedPhrasingPairs: c.phrasingPairs,
   };
 }
+
+const pairsText = (pairs: readonly OutletPairCount[]): string => pairs.map((p) => `${p.outlets[0]} & ${p.outlets[1]} ${p.lines}`).join(', ');
 
 export function formatStory(c: StoryComparison): string {
   const n = articleCount(c);
@@ -59,6 +63,7 @@ export function formatStory(c: StoryComparison): string {
   }
   for (const s of c.splits.filter((x) => x.spread > 0)) lines.push(`  split on ${s.actor}: ${s.spread.toFixed(2)} (${s.most.outlet} ${s.most.score.toFixed(2)} vs ${s.least.outlet} ${s.least.score.toFixed(2)})`);
   for (const p of c.sharedPhrasing) lines.push(`  shared phrasing (${p.occurrences.map((o) => o.outlet).join(', ')}; ${p.similarity.toFixed(2)}): "${p.text}"`);
+  if (c.phrasingPairs.length > 0) lines.push(`  shared lines by outlet pair: ${pairsText(c.phrasingPairs)}`);
   return lines.join('\n');
 }
 
@@ -81,7 +86,9 @@ export const run: CliCommand = async (args, io) => {
   const analysed = analyseArticles(articles.value);
   const members = new Map(analysed.map((x) => [x.member.id, x.member]));
   const stories = storiesOf(analysed.map((x) => x.member), analysed.map((x) => x.doc), windowMs);
-  if (parsed.flags.has('json')) io.out(JSON.stringify({ stories: stories.map((c) => storyJson(c, members)) }, null, 2));
-  else io.out(stories.length ? stories.map(formatStory).join('\n\n') : 'no articles');
+  // Over the whole file, not story by story: a syndicated line counts even where its articles fell into different stories.
+  const pairs = phrasingByOutletPair(findSharedPhrasing([...members.values()]));
+  if (parsed.flags.has('json')) io.out(JSON.stringify({ stories: stories.map((c) => storyJson(c, members)), sharedPhrasingPairs: pairs }, null, 2));
+  else io.out(stories.length ? [...stories.map(formatStory), ...(pairs.length > 0 ? [`shared lines by outlet pair (whole file, within 48 h): ${pairsText(pairs)}`] : [])].join('\n\n') : 'no articles');
   return EXIT.ok;
 };

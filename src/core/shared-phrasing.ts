@@ -2,7 +2,7 @@
 // syndicated lines spread. Word 3-shingles, MinHash with fixed seeds and LSH banding (not exact match). Pure.
 import { candidatePairs, estimateJaccard, shingles, signature } from './minhash.js';
 import { normaliseText, splitSentences, tokenize } from './text.js';
-import type { SharedPhrase, StoryMember } from './story-types.js';
+import type { OutletPairCount, SharedPhrase, StoryMember } from './story-types.js';
 
 type PhrasingInput = Pick<StoryMember, 'id' | 'outlet' | 'published' | 'text'>;
 
@@ -85,3 +85,23 @@ export function findSharedPhrasing(members: PhrasingInput[], windowMs = 48 * 3_6
 }
 
 const outletCount = (p: SharedPhrase): number => new Set(p.occurrences.map((o) => o.outlet)).size;
+
+/**
+ * Shared lines counted per pair of outlets: a line printed by TASS, RT and KCNA counts once for each of the three
+ * pairs. Adds into `into` (to count over several stories); most lines first, then by name.
+ */
+export function phrasingByOutletPair(shared: readonly SharedPhrase[], into: Map<string, OutletPairCount> = new Map()): OutletPairCount[] {
+  for (const p of shared) {
+    const outlets = [...new Set(p.occurrences.map((o) => o.outlet))].sort();
+    for (let i = 0; i < outlets.length; i++) {
+      for (let j = i + 1; j < outlets.length; j++) {
+        const pair: [string, string] = [outlets[i] as string, outlets[j] as string];
+        const key = pair.join('\u0000');
+        const count = into.get(key);
+        if (count) count.lines++;
+        else into.set(key, { outlets: pair, lines: 1 });
+      }
+    }
+  }
+  return [...into.values()].sort((a, b) => b.lines - a.lines || a.outlets[0].localeCompare(b.outlets[0]) || a.outlets[1].localeCompare(b.outlets[1]));
+}

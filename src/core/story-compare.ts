@@ -2,7 +2,7 @@
 // voices it quoted and its distinctive framing terms; the split per actor; the shared phrasing. Pure.
 import { DEFAULT_AGGREGATE, labelOf } from './aggregate.js';
 import { countTerms, distinctiveTerms, type TermCounts } from './framing-log-odds.js';
-import { findSharedPhrasing } from './shared-phrasing.js';
+import { findSharedPhrasing, phrasingByOutletPair } from './shared-phrasing.js';
 import { byPublished } from './story-batch.js';
 import { isContentWord, outletWords, sStem } from './story-terms.js';
 import { tokenize } from './text.js';
@@ -128,6 +128,7 @@ export function compareStory(storyId: string, members: StoryMember[]): StoryComp
     voices: voicesOf(articles),
     framingTerms: framing.get(outlet) ?? [],
   }));
+  const sharedPhrasing = findSharedPhrasing(sorted);
   return {
     storyId,
     title: representativeTitle(sorted),
@@ -136,6 +137,7 @@ export function compareStory(storyId: string, members: StoryMember[]): StoryComp
     mainActors: actors,
     outlets,
     splits: splitsOf(outlets, actors),
-    sharedPhrasing: findSharedPhrasing(sorted),
+    sharedPhrasing,
+    phrasingPairs: phrasingByOutletPair(sharedPhrasing),
   };
 }

@@ -53,6 +53,12 @@ export interface SharedPhrase {
   occurrences: Array<{ articleId: string; outlet: string; published: number }>;
 }
 
+/** Two outlets and how many shared lines (SharedPhrase groups) both printed. Outlets in name order. */
+export interface OutletPairCount {
+  outlets: [string, string];
+  lines: number;
+}
+
 /** How far apart the outlets' stances are on one actor in one story: max score - min score (0..2). */
 export interface StorySplit {
   actor: string;
@@ -71,6 +77,8 @@ export interface StoryComparison {
   outlets: OutletCoverage[];
   splits: StorySplit[];
   sharedPhrasing: SharedPhrase[];
+  /** The shared lines counted per pair of outlets that printed them, most first. */
+  phrasingPairs: OutletPairCount[];
 }
 
 /** One article of a story with what the analysis found: the input of the per-story comparison. */

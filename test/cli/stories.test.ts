@@ -21,14 +21,16 @@ const write = (name: string, lines: string[]): string => {
 };
 const good = write('good.jsonl', articles.map((a) => JSON.stringify(a)));
 
-interface StoryJson { id: string; title: string; articles: string[]; outlets: string[]; actors: Array<{ actor: string; byOutlet: Record<string, { score: number; label: string }> }>; sharedPhrasing: Array<{ text: string; occurrences: Array<{ outlet: string }> }> }
+interface StoryJson { id: string; title: string; articles: string[]; outlets: string[]; actors: Array<{ actor: string; byOutlet: Record<string, { score: number; label: string }> }>; sharedPhrasing: Array<{ text: string; occurrences: Array<{ outlet: string }> }>; sharedPhrasingPairs: Array<{ outlets: string[]; lines: number }> }
 
 describe('stancewatch stories', () => {
   it('prints every article in exactly one story, with outlets, stances per actor and shared phrasing', async () => {
     const run = await runCli(['stories', good, '--json']);
     expect(run.code, run.stderr).toBe(0);
-    const { stories } = JSON.parse(run.stdout) as { stories: StoryJson[] };
+    const { stories, sharedPhrasingPairs } = JSON.parse(run.stdout) as { stories: StoryJson[]; sharedPhrasingPairs: StoryJson['sharedPhrasingPairs'] };
     expect(stories.flatMap((s) => s.articles).sort()).toEqual(['k1', 'q1', 'r1', 't1']);
+    // Shared lines are countable per outlet pair, in each story and over the whole file.
+    expect(sharedPhrasingPairs).toEqual([{ outlets: ['KCNA', 'TASS'], lines: 1 }]);
     const pact = stories.find((s) => s.articles.includes('k1')) as StoryJson;
     expect(pact.id).toBe('k1');
     expect(pact.articles).toEqual(['k1', 't1', 'r1']);
@@ -36,6 +38,7 @@ describe('stancewatch stories', () => {
     expect(pact.actors.map((a) => a.actor)).toEqual(['North Korea', 'Vladimir Putin']);
     for (const a of pact.actors) for (const v of Object.values(a.byOutlet)) expect(['negative', 'neutral', 'positive']).toContain(v.label);
     expect(pact.sharedPhrasing[0]?.occurrences.map((o) => o.outlet)).toEqual(['KCNA', 'TASS']);
+    expect(pact.sharedPhrasingPairs).toEqual([{ outlets: ['KCNA', 'TASS'], lines: 1 }]);
     expect(stories.find((s) => s.articles.includes('q1'))?.articles).toEqual(['q1']);
   });
 
@@ -43,6 +46,7 @@ describe('stancewatch stories', () => {
     const text = await runCli(['stories', good]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('shared phrasing (KCNA, TASS');
+    expect(text.stdout).toContain('shared lines by outlet pair: KCNA & TASS 1');
     expect(text.stdout).toMatch(/== .*\(3 articles, 3 outlets/);
     const narrow = await runCli(['stories', good, '--window-hours', '1', '--json']);
     expect((JSON.parse(narrow.stdout) as { stories: StoryJson[] }).stories.length).toBeGreaterThan(2);

@@ -3,7 +3,7 @@
 // framing terms; the splits and the shared phrasing; the outlets × actors chart last, as the attachment).
 import type { APIEmbed } from 'discord.js';
 import { voiceMark } from '../../core/digest-voices.js';
-import type { OutletCoverage, SharedPhrase, StoryComparison, StorySplit } from '../../core/story-types.js';
+import type { OutletCoverage, OutletPairCount, SharedPhrase, StoryComparison, StorySplit } from '../../core/story-types.js';
 import type { ListedStory, StoriesView } from '../../jobs/api.js';
 import { LIMITS } from '../limits.js';
 import { truncate } from '../render/truncate.js';
@@ -91,6 +91,9 @@ export function phraseLine(p: SharedPhrase): string {
   return `“${quote(p.text, 220)}” — ${outlets.map((o) => quote(o, 60)).join(', ')} (similarity ${p.similarity.toFixed(2)})`;
 }
 
+/** "TASS & RT: 2 lines". */
+const pairText = (p: OutletPairCount): string => `${quote(p.outlets[0], 60)} & ${quote(p.outlets[1], 60)}: ${plural(p.lines, 'line')}`;
+
 function overview(c: StoryComparison): APIEmbed {
   const articles = c.outlets.reduce((n, o) => n + o.articles.length, 0);
   const dates = c.first === c.last ? when(c.first, 'f') : `${when(c.first, 'f')} – ${when(c.last, 'f')}`;
@@ -104,6 +107,7 @@ function overview(c: StoryComparison): APIEmbed {
     '**Shared phrasing** (near-identical sentences in different outlets)',
     ...(c.sharedPhrasing.length > 0 ? c.sharedPhrasing.slice(0, MAX_PHRASES).map(phraseLine) : ['None found.']),
     ...(c.sharedPhrasing.length > MAX_PHRASES ? [`-# +${c.sharedPhrasing.length - MAX_PHRASES} more`] : []),
+    ...(c.phrasingPairs.length > 0 ? [`By outlet pair: ${c.phrasingPairs.slice(0, MAX_PHRASES).map(pairText).join(' · ')}`] : []),
   ];
   return { title: quote(c.title, 250) || 'Untitled story', description: truncate(lines.join('\n'), LIMITS.embedDescription), color: COLOURS.info };
 }

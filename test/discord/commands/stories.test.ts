@@ -143,6 +143,7 @@ describe('stories across outlets', () => {
     expect(embeds[0]?.description).toMatch(/^4 outlets · 5 articles · <t:\d+:f> – <t:\d+:f>\nMain actors: NATO, Ukraine, Russia\n/);
     expect(text).toContain(natoSplit);
     expect(text).toContain('“Kremlin spokesman Dmitry Peskov said NATO was "a hostile, aggressive bloc provoking war".” — Eastern Harmony, Northern Star (similarity 1.00)');
+    expect(text).toContain('By outlet pair: Eastern Harmony & Northern Star: 1 line');
     const harmony = embeds.find((e) => e.title === 'Eastern Harmony · 2 articles');
     expect(harmony?.description).toContain('](<https://news.example/vil-harmony>)');
     expect(harmony?.description).toContain('](<https://news.example/vil-harmony-2>)');
