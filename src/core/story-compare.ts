@@ -35,7 +35,7 @@ const titleWords = (title: string): Set<string> =>
   new Set(tokenize(title.toLowerCase()).filter((t) => !t.punct && isContentWord(t.text)).map((t) => sStem(t.text)));
 
 /** The headline sharing most words with the others (mean Jaccard); ties: the earliest. */
-export function representativeTitle(members: StoryMember[]): string {
+export function representativeTitle(members: ReadonlyArray<Pick<StoryMember, 'id' | 'title' | 'published'>>): string {
   const sorted = [...members].sort(byPublished);
   const sets = sorted.map((m) => titleWords(m.title));
   let best = 0;

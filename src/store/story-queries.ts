@@ -4,6 +4,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { StanceLabel } from '../core/types.js';
 import type { StoryMember } from '../core/story-types.js';
+import { representativeTitle } from '../core/story-compare.js';
 import type { Db, StoreContext } from './context.js';
 import type { Database } from './schema.js';
 import { chunked } from './daily.js';
@@ -50,26 +51,34 @@ function matchingStories(db: Db, q: StoryQuery) {
   return query;
 }
 
-function foldSummaries(order: string[], rows: Array<{ story_id: string; outlet: string; title: string; published_at: number }>): StorySummary[] {
-  const byId = new Map<string, StorySummary & { counts: Map<string, number> }>();
+function foldSummaries(order: string[], rows: Array<{ story_id: string; article_id: string; outlet: string; title: string; published_at: number }>): StorySummary[] {
+  const byId = new Map<string, StorySummary & { counts: Map<string, number>; titles: Array<{ id: string; title: string; published: number }> }>();
   for (const r of rows) {
     let s = byId.get(r.story_id);
     if (!s) {
-      s = { id: r.story_id, title: r.title, firstPublished: r.published_at, lastPublished: r.published_at, articleCount: 0, outletCount: 0, outlets: [], counts: new Map() };
+      s = { id: r.story_id, title: r.title, firstPublished: r.published_at, lastPublished: r.published_at, articleCount: 0, outletCount: 0, outlets: [], counts: new Map(), titles: [] };
       byId.set(r.story_id, s);
     }
     s.lastPublished = r.published_at;
     s.articleCount++;
     s.counts.set(r.outlet, (s.counts.get(r.outlet) ?? 0) + 1);
+    s.titles.push({ id: r.article_id, title: r.title, published: r.published_at });
   }
   return order.flatMap((id) => {
     const s = byId.get(id);
     if (!s) return [];
-    const { counts, ...summary } = s;
+    const { counts, titles, ...summary } = s;
     const outlets = [...counts].map(([outlet, articles]) => ({ outlet, articles })).sort((x, y) => y.articles - x.articles || x.outlet.localeCompare(y.outlet));
-    return [{ ...summary, outletCount: outlets.length, outlets }];
+    return [{ ...summary, title: representativeTitle(titles), outletCount: outlets.length, outlets }];
   });
 }
+
+/** The server's members of these stories (headline, outlet, time), in published order. */
+const memberRows = async (db: Db, ids: string[], guildId: string) =>
+  (await db.selectFrom('story_members as m').innerJoin('articles as a', 'a.id', 'm.article_id')
+    .select(['m.story_id', 'm.article_id', 'm.outlet', 'a.title', 'm.published_at'])
+    .where('m.story_id', 'in', ids).where(inGuild(guildId, 'm.article_id'))
+    .orderBy('m.published_at').orderBy('m.article_id').execute()).map((r) => ({ ...r, published_at: Number(r.published_at) }));
 
 async function readMembers(db: Db, storyId: string, guildId: string | undefined): Promise<StoryMember[]> {
   let query = db.selectFrom('story_members as m').innerJoin('articles as a', 'a.id', 'm.article_id')
@@ -114,19 +123,22 @@ export function storyQueries(ctx: StoreContext): StoryQueryStore {
       const top = await ranked.orderBy('outlets', 'desc').orderBy('articles', 'desc').orderBy('last', 'desc').orderBy('m.story_id').limit(q.limit).execute();
       if (top.length === 0) return [];
       const ids = top.map((t) => t.story_id);
-      const rows = await db.selectFrom('story_members as m').innerJoin('articles as a', 'a.id', 'm.article_id')
-        .select(['m.story_id', 'm.outlet', 'a.title', 'm.published_at'])
-        .where('m.story_id', 'in', ids).where(inGuild(q.guildId, 'm.article_id'))
-        .orderBy('m.published_at').orderBy('m.article_id').execute();
-      return foldSummaries(ids, rows.map((r) => ({ ...r, published_at: Number(r.published_at) })));
+      return foldSummaries(ids, await memberRows(db, ids, q.guildId));
     },
     storyMembers: (storyId, guildId) => readMembers(db, storyId, guildId),
     async searchStories(guildId, text, limit) {
-      const rows = await db.selectFrom('stories as s').select(['s.id', 's.title', 's.first_published_at', 's.last_published_at'])
-        .where(sql<boolean>`lower(s.title) like ${`%${likeLiteral(text.toLowerCase())}%`} escape '\\'`)
-        .where(storyInGuild(guildId))
+      // Any of the server's headlines in the story may match (a story is known by all its headlines, not its first);
+      // each is shown by its representative headline, as /story titles it.
+      const like = `%${likeLiteral(text.toLowerCase())}%`;
+      const rows = await db.selectFrom('stories as s').select(['s.id', 's.first_published_at', 's.last_published_at'])
+        .where((eb) => eb.exists(eb.selectFrom('story_members as m').innerJoin('articles as a', 'a.id', 'm.article_id').select('m.article_id')
+          .whereRef('m.story_id', '=', 's.id').where(inGuild(guildId, 'm.article_id'))
+          .where(sql<boolean>`lower(a.title) like ${like} escape '\\'`)))
         .orderBy('s.last_published_at', 'desc').orderBy('s.id').limit(limit).execute();
-      return rows.map((r) => ({ id: r.id, title: r.title, firstPublished: Number(r.first_published_at), lastPublished: Number(r.last_published_at) }));
+      if (rows.length === 0) return [];
+      const titles = foldSummaries(rows.map((r) => r.id), await memberRows(db, rows.map((r) => r.id), guildId));
+      const titleOf = new Map(titles.map((t) => [t.id, t.title]));
+      return rows.map((r) => ({ id: r.id, title: titleOf.get(r.id) ?? '', firstPublished: Number(r.first_published_at), lastPublished: Number(r.last_published_at) }));
     },
     async storyIdsStartingWith(guildId, prefix, limit) {
       // LIKE is case-insensitive on SQLite: the prefix is checked again exactly.

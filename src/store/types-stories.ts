@@ -50,7 +50,7 @@ export interface StoryQuery {
 /** One story as one server sees it: its articles from the server's feeds only. */
 export interface StorySummary {
   id: string;
-  /** The headline of the server's earliest article in the story. */
+  /** The headline that shares most words with the story's other headlines the server sees (core representativeTitle), as /story shows it. */
   title: string;
   firstPublished: number;
   lastPublished: number;

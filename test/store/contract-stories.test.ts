@@ -192,6 +192,17 @@ it('gives back the members of the stories still open since an instant, page by p
     expect(await store.searchStories('g1', '0_a', 25)).toEqual([]);
     expect((await store.searchStories('g1', '', 1)).map((s) => s.id)).toEqual(['h2']);
     expect((await store.searchStories('g2', 'summit', 25)).map((s) => s.id)).toEqual(['h3']);
+    // A story is found by any of the server's headlines in it, and titled by the one most like the others (as /story).
+    await store.insertArticles(mine, [titled('c1', 'Alliance unity holds as exercises begin', 4 * DAY), titled('c2', 'Undersea cable near Oslo cut, navy investigates', 4 * DAY + HOUR),
+      titled('c3', 'Oslo undersea cable cut: navy investigates damage', 4 * DAY + 2 * HOUR)], { eligible: true, now: 5 * DAY });
+    await store.insertArticles(theirs, [titled('c4', 'Fishing quotas agreed in Bergen', 4 * DAY + 3 * HOUR)], { eligible: true, now: 5 * DAY });
+    await store.saveAnalyses(['c1', 'c2', 'c3', 'c4'].map((id) => ({ articleId: id, analysis: analysisOf({}) })), meta);
+    await store.saveStoryAssignments([joined('c1', 'c1'), joined('c2', 'c1'), joined('c3', 'c1'), joined('c4', 'c1')], { now: 2 });
+    expect(await store.searchStories('g1', 'oslo', 25)).toEqual([{ id: 'c1', title: 'Undersea cable near Oslo cut, navy investigates', firstPublished: 4 * DAY, lastPublished: 4 * DAY + 3 * HOUR }]);
+    expect(await store.searchStories('g1', 'bergen', 25)).toEqual([]);
+    expect((await store.searchStories('g2', 'bergen', 25)).map((s) => s.title)).toEqual(['Fishing quotas agreed in Bergen']);
+    const listed = await store.storiesForGuild({ guildId: 'g1', from: 4 * DAY, to: 5 * DAY, limit: 5 });
+    expect(listed.map((x) => [x.id, x.title])).toEqual([['c1', 'Undersea cable near Oslo cut, navy investigates']]);
     // By the beginning of the id (an autocomplete value cut to 100 characters): exact case, % and _ literal.
     expect(await store.storyIdsStartingWith('g1', 'h', 5)).toEqual(['h1', 'h2']);
     expect(await store.storyIdsStartingWith('g1', 'h1', 5)).toEqual(['h1']);
