@@ -1,14 +1,11 @@
 // Reporting constructions of one sentence: "X said (that) ...", "..., X said", "according to X", claim nouns
 // ("Washington's claims that ..."), and headlines ("Lavrov: ...", "... - Lavrov"). Pure.
 import type { Token } from './text.js';
-import { AUDIENCES, AUXILIARIES, DETERMINERS, OBJECT_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TELL_VERBS, TRAILING } from './voice-words.js';
+import { headlineFrame } from './voice-headline.js';
+import { capitalised, isQuote, word, type Found } from './voice-tokens.js';
 
-export const word = (tokens: Token[], i: number): string => tokens[i]?.text ?? '';
-export const isQuote = (t: Token | undefined): boolean => t !== undefined && t.punct && (t.text === '"' || t.text === "'");
-export const capitalised = (text: string, t: Token): boolean => {
-  const c = text.charCodeAt(t.start);
-  return c >= 65 && c <= 90;
-};
+export { capitalised, isQuote, word, type Found };
+import { AUDIENCES, AUXILIARIES, DETERMINERS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TELL_VERBS, TRAILING } from './voice-words.js';
 
 /** "and" between two capitalised words joins one speaker ("State Councillor and Foreign Minister Wang Yi"). */
 const joinsNames = (text: string, tokens: Token[], i: number): boolean =>
@@ -63,10 +60,25 @@ function contentStart(text: string, tokens: Token[], verb: number): number {
 /** Words after "..., X said," that start a clause of the author's, not the rest of what X said. */
 const NOT_GOING_ON = new Set(['and', 'but', 'as', 'because', 'yet', 'whereas', 'although', 'though', 'so', 'which', 'who', 'where']);
 
+/**
+ * "said on Monday that ...", "told reporters in Beijing that ...", "said Tuesday that ...": an adverbial between the
+ * verb and "that" (up to eight words, no punctuation): the index of that "that", else undefined.
+ */
+function thatAfterAdverbial(tokens: Token[], from: number): number | undefined {
+  if (!TRAILING.has(word(tokens, from))) return undefined;
+  for (let k = from + 1; k < tokens.length && k - from <= 8; k++) {
+    if (tokens[k]?.punct) return undefined;
+    if (word(tokens, k) === 'that') return k;
+  }
+  return undefined;
+}
+
 /** Which part of the sentence a reporting verb at `verb` introduces, given its speaker before it. */
 function contentOf(text: string, tokens: Token[], verb: number, speaker: [number, number]): Array<[number, number]> {
   const end = tokens.length - 1;
   const after = contentStart(text, tokens, verb);
+  const that = thatAfterAdverbial(tokens, after);
+  if (that !== undefined && !OBJECT_VERBS.has(word(tokens, verb))) return [[that, end]];
   const rest = after <= end && !TRAILING.has(word(tokens, after)) && !(tokens[after]?.punct === true && !isQuote(tokens[after]));
   const before = speaker[0] - 1;
   const beforeEnds = before >= 0 && tokens[before]?.punct === true && (word(tokens, before) === ',' || isQuote(tokens[before]));
@@ -83,16 +95,6 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
   return before > 0 ? [[0, before - 1]] : [];
 }
 
-export interface Found {
-  speaker: [number, number] | undefined;
-  content: Array<[number, number]>;
-  cue: 'verb' | 'according' | 'quote' | 'headline' | 'claim';
-  at: number;
-  /** A participle ("adding that"): the speaker of the clause before goes on. */
-  continues?: boolean;
-  /** "X was condemned (by Y)": X is what is evaluated, not what is said; the author's words around it stay its own. */
-  passive?: boolean;
-}
 
 /** An -ly adverb between speaker and verb ("Tokyo repeatedly said"); a capitalised -ly word is a name (Italy, Daily). */
 const isAdverb = (text: string, t: Token | undefined): boolean => t !== undefined && !t.punct && t.text.endsWith('ly') && !capitalised(text, t);
@@ -140,7 +142,7 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
     return i + 1 < tokens.length ? { speaker: undefined, content: [[i + 1, tokens.length - 1]], cue: 'verb', at: i, continues: true } : undefined;
   }
   const next = tokens[i + 1];
-  const inverted = isQuote(tokens[j]) || (comma && next !== undefined && (capitalised(text, next) || SPEAKER_PRONOUNS.has(next.text)));
+  const inverted = isQuote(tokens[j]) || (comma && next !== undefined && (capitalised(text, next) || SPEAKER_PRONOUNS.has(next.text) || SOURCE_NOUNS.has(next.text)));
   const after = inverted ? speakerRight(text, tokens, i + 1) : undefined;
   // "..., said NATO was hostile" is no inversion: an inverted speaker ends its clause ("..., said Lavrov on Monday").
   const follow = after ? tokens[after[1] + 1] : undefined;
@@ -200,26 +202,6 @@ const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'a
 
 /** Every word that can open a reporting construction. */
 export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, 'according']);
-
-/** Headlines "Lavrov: ..." and "... - Lavrov" (a short name on one side of a colon or final dash). */
-/** Rubrics before a headline colon that are no speaker ("Analysis: ...", "Opinion: ..."). */
-const RUBRICS = new Set('analysis opinion editorial commentary comment explainer exclusive update breaking watch live photos video interview factbox q&a review feature special report news column viewpoint perspective'.split(' '));
-
-function headlineFrame(text: string, tokens: Token[]): Found | undefined {
-  const n = tokens.length;
-  for (let i = 1; i <= 4 && i < n - 2; i++) {
-    if (word(tokens, i) !== ':') continue;
-    const names = tokens.slice(0, i);
-    if (names.some((t) => RUBRICS.has(t.text))) break;
-    if (names.every((t) => !t.punct && capitalised(text, t))) return { speaker: [0, i - 1], content: [[i + 1, n - 1]], cue: 'headline', at: i };
-  }
-  for (let i = n - 2; i >= n - 5 && i > 1; i--) {
-    if (word(tokens, i) !== '-' || text.charAt((tokens[i] as Token).start - 1) !== ' ') continue;
-    const names = tokens.slice(i + 1).filter((t) => !(t.punct && t.text === '.'));
-    if (names.length > 0 && names.every((t) => !t.punct && capitalised(text, t))) return { speaker: [i + 1, n - 1], content: [[0, i - 1]], cue: 'headline', at: i };
-  }
-  return undefined;
-}
 
 /** "points of view", "talking points": "point" reports only as "points out" / "pointed out". */
 const nounUse = (tokens: Token[], i: number): boolean => POINT_FORMS.has(word(tokens, i)) && word(tokens, i + 1) !== 'out';

@@ -13,7 +13,7 @@ export const REPORTING_VERBS = words(`
   slam slams slammed slamming blasted blasting criticize criticizes criticized criticizing
   criticise criticises criticised criticising condemn condemns condemned condemning denounce denounces denounced
   denouncing urge urges urged urging insist insists insisted insisting argue argues argued arguing asserts
-  asserted asserting declare declares declared declaring noted noting stresses stressed
+  asserted asserting declare declares declared declaring note notes noted noting stresses stressed
   stressing emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised announce announces
   announced allege alleges alleged alleging describe describes described describing brands branded
   branding dismiss dismisses dismissed dismissing rejects rejected rejecting deny denies denied denying
@@ -69,7 +69,13 @@ export const AUXILIARIES = words(`
 `);
 
 /** Adverbials after a final reporting verb that do not start the reported content ("said on Monday"). */
-export const TRAILING = words(`on in at to during after before while when, last this earlier later today yesterday told reporters for over with`);
+export const TRAILING = words(`
+  on in at to during after before while when, last this earlier later today yesterday told reporters for over with
+  recently separately monday tuesday wednesday thursday friday saturday sunday
+`);
+
+/** Plural sources that may follow their verb without a capital ("..., say analysts", "..., said officials"). */
+export const SOURCE_NOUNS = words(`analysts experts officials sources critics observers diplomats witnesses residents scholars economists`);
 
 /** Audiences after a reporting verb ("told reporters that ..."), and what may stand before them ("state media"). */
 export const AUDIENCES = words(`reporters journalists press media lawmakers parliament legislators delegates audience audiences crowd television radio`);

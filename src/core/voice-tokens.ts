@@ -1,0 +1,21 @@
+// Token helpers and the construction shape shared by the reporting-construction finders (voice-constructions.ts,
+// voice-headline.ts). Pure.
+import type { Token } from './text.js';
+
+export const word = (tokens: Token[], i: number): string => tokens[i]?.text ?? '';
+export const isQuote = (t: Token | undefined): boolean => t !== undefined && t.punct && (t.text === '"' || t.text === "'");
+export const capitalised = (text: string, t: Token): boolean => {
+  const c = text.charCodeAt(t.start);
+  return c >= 65 && c <= 90;
+};
+
+export interface Found {
+  speaker: [number, number] | undefined;
+  content: Array<[number, number]>;
+  cue: 'verb' | 'according' | 'quote' | 'headline' | 'claim';
+  at: number;
+  /** A participle ("adding that"): the speaker of the clause before goes on. */
+  continues?: boolean;
+  /** "X was condemned (by Y)": X is what is evaluated, not what is said; the author's words around it stay its own. */
+  passive?: boolean;
+}
