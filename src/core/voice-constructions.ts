@@ -203,9 +203,12 @@ const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'a
 /** Every word that can open a reporting construction. */
 export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, 'according']);
 
-/** "points of view", "talking points": "point" reports only as "points out" / "pointed out". */
-const nounUse = (tokens: Token[], i: number): boolean => POINT_FORMS.has(word(tokens, i)) && word(tokens, i + 1) !== 'out';
-const POINT_FORMS = new Set(['points', 'pointed', 'pointing']);
+/**
+ * "points of view", "talking points", "storms lashed the coast": "point" and "lash" report only as "points out" /
+ * "lashed out (at)".
+ */
+const nounUse = (tokens: Token[], i: number): boolean => OUT_FORMS.has(word(tokens, i)) && word(tokens, i + 1) !== 'out';
+const OUT_FORMS = new Set(['points', 'pointed', 'pointing', 'lashed', 'lashing', 'lashes']);
 
 /** Subordinators that open a sentence with a clause of their own ("While Marcos said ..., he ..."). */
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas']);

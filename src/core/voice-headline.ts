@@ -1,4 +1,4 @@
-// Headline attribution: "Lavrov: ..." (a short name before a colon) and "... - Lavrov" (after a final dash);
+// Headline attribution: "Lavrov: ..." (a short name before a colon), "... - Lavrov" or "...: Lavrov" (at the end);
 // rubrics such as "Analysis:" name no speaker. Pure.
 import type { Token } from './text.js';
 import { capitalised, word, type Found } from './voice-tokens.js';
@@ -6,7 +6,7 @@ import { capitalised, word, type Found } from './voice-tokens.js';
 /** Rubrics before a headline colon that are no speaker ("Analysis: ...", "Opinion: ..."). */
 const RUBRICS = new Set('analysis opinion editorial commentary comment explainer exclusive update breaking watch live photos video interview factbox q&a review feature special report news column viewpoint perspective'.split(' '));
 
-/** Headlines "Lavrov: ..." and "... - Lavrov" (a short name on one side of a colon or final dash). */
+/** Headlines "Lavrov: ...", "... - Lavrov" and "...: Lavrov" (a short name on one side of a colon or final dash). */
 export function headlineFrame(text: string, tokens: Token[]): Found | undefined {
   const n = tokens.length;
   for (let i = 1; i <= 4 && i < n - 2; i++) {
@@ -16,8 +16,11 @@ export function headlineFrame(text: string, tokens: Token[]): Found | undefined 
     if (names.every((t) => !t.punct && capitalised(text, t))) return { speaker: [0, i - 1], content: [[i + 1, n - 1]], cue: 'headline', at: i };
   }
   for (let i = n - 2; i >= n - 5 && i > 1; i--) {
-    if (word(tokens, i) !== '-' || text.charAt((tokens[i] as Token).start - 1) !== ' ') continue;
+    // "... - Lavrov" (a spaced dash) and "...: Tsai" (a colon near the end, the South Asian and Gulf style).
+    const colon = word(tokens, i) === ':';
+    if (!colon && (word(tokens, i) !== '-' || text.charAt((tokens[i] as Token).start - 1) !== ' ')) continue;
     const names = tokens.slice(i + 1).filter((t) => !(t.punct && t.text === '.'));
+    if (colon && names.some((t) => RUBRICS.has(t.text))) break;
     if (names.length > 0 && names.every((t) => !t.punct && capitalised(text, t))) return { speaker: [i + 1, n - 1], content: [[0, i - 1]], cue: 'headline', at: i };
   }
   return undefined;

@@ -24,7 +24,7 @@ export const REPORTING_VERBS = words(`
   reiterates reiterated confirmed explains explained indicates indicated
   portray portrays portrayed portraying calls called lambasted rebukes rebuked
   chided decries decried deplores deplored castigated raps rapped contends
-  contended believes believed thinks sees cautioned demanded exposed revealed pointed points
+  contended believes believed thinks sees cautioned demanded exposed revealed pointed points lashed lashing lashes
 `);
 
 /** Verbs whose object, not a following clause, is what the speaker evaluates ("accused Manila of ..."). */
@@ -35,7 +35,7 @@ export const OBJECT_VERBS = words(`
   commend commends commended laud lauds lauded blame blames blamed blaming lambast lambasted rebuke rebukes
   rebuked chide chided decry decries decried deplore deplored castigate castigated rap raps rapped portray
   portrays portrayed portraying describe describes described describing brand brands branded branding calls
-  called urge urges urged
+  called urge urges urged lashed lashing lashes
 `);
 
 /** Nouns of documents and media that speak ("the communique says", "the newspaper wrote"). */
@@ -59,8 +59,8 @@ export const REJECT_MARKERS = words(`
 /** Heads of vague sources used to advance a claim ("critics say", "observers have long warned"). */
 export const VAGUE_SOURCES = words(`critics observers commentators many some pundits skeptics sceptics`);
 
-/** Pronouns that stand for the last named speaker ("he said"). */
-export const SPEAKER_PRONOUNS = words(`he she they it`);
+/** Pronouns that stand for the last named speaker ("he said", "according to him"). */
+export const SPEAKER_PRONOUNS = words(`he she they it him her them`);
 
 /** Words between a speaker and its verb that belong to neither ("Peskov also said", "has warned"). */
 export const AUXILIARIES = words(`

@@ -187,7 +187,7 @@ function hasCue(tokens: Token[]): boolean {
     const t = tokens[i] as Token;
     if (!t.punct) {
       if (CUE_WORDS.has(t.text)) return true;
-    } else if (t.text === '"' || t.text === "'" || (t.text === ':' && i <= 4) || (t.text === '-' && i >= n - 6)) return true;
+    } else if (t.text === '"' || t.text === "'" || (t.text === ':' && (i <= 4 || i >= n - 6)) || (t.text === '-' && i >= n - 6)) return true;
   }
   return false;
 }

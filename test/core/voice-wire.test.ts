@@ -3,7 +3,11 @@
 // written for these tests; the rule is rule 2 of ../shared/annotation/author-stance-guideline.md (attributed
 // statements are not the author's).
 import { describe, expect, it } from 'vitest';
+import { createAnalyser } from '../../src/core/analyse.js';
+import { loadAnalyserResources } from '../../src/resources.js';
 import { voicesOf, type ReadFrame } from './voice-fixture.js';
+
+const analyser = createAnalyser(loadAnalyserResources());
 
 function onlyFrame(sentence: string): ReadFrame {
   const { frames } = voicesOf(sentence);
@@ -59,5 +63,37 @@ describe('wire-copy time and place adverbials (rule 2: still reported speech)', 
   it('an adverbial of several words ("on Monday and Tuesday") still reaches its "that"', () => {
     const { frames } = voicesOf('The ministry said on Monday and Tuesday that talks with Russia would resume.');
     expect(frameReporting(frames, 'Russia')?.speaker).toBe('ministry');
+  });
+});
+
+describe('object pronouns, end-colon headlines and "lashed out" (rule 2 and rule 6)', () => {
+  it('"According to him, ..." is the last named speaker, as "he said" is (through the analyser)', () => {
+    const text = 'Kremlin spokesman Dmitry Peskov said the talks were over. According to him, NATO is a hostile bloc.';
+    const voices = analyser.analyse({ text }).voices.filter((v) => v.actor === 'NATO');
+    expect(voices.map((v) => [v.speaker, v.speakerActor])).toEqual([['Kremlin spokesman Dmitry Peskov', 'Russia']]);
+  });
+
+  it('"According to her ministry, ..." is no pronoun: the phrase is the speaker', () => {
+    const f = onlyFrame('According to her ministry, Japan was preparing new sanctions.');
+    expect(f.speaker).toBe('her ministry');
+  });
+
+  it.each([
+    ['a surname', 'Taiwan will not bow to pressure from China: Tsai', 'Tsai', ['China', 'Taiwan']],
+    ['a role', 'US wants dominance over all other countries: Writer', 'Writer', ['United States']],
+  ])('rule 6, a headline ending "...: %s" is attributed to the name after the colon', (_form, sentence, speaker, reported) => {
+    const f = onlyFrame(sentence);
+    expect([f.cue, f.speaker]).toEqual(['headline', speaker]);
+    expect(f.reports.sort()).toEqual(reported);
+  });
+
+  it('rule 6, a rubric after a final colon ("...: Live Updates") names no speaker', () => {
+    expect(voicesOf('Russia shells Kherson market, killing civilians: Live Updates').frames).toEqual([]);
+  });
+
+  it('"lashed out at X" is a speech act aimed at X; "storms lashed" is weather', () => {
+    const f = onlyFrame('Poland\'s prime minister lashed out at Germany for its reluctance to send tanks.');
+    expect([f.speaker, f.reports]).toEqual(['Poland\'s prime minister', ['Germany']]);
+    expect(voicesOf('Storms lashed the coast of Japan, killing dozens.').frames).toEqual([]);
   });
 });
