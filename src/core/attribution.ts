@@ -94,9 +94,11 @@ function distance(term: ScoredTerm, group: number[]): number {
 
 /** Two mentions joined by "and"/"or" with at most four words and no punctuation between them. */
 export function coordinated(s: SentenceShape, a: number[], b: number[]): boolean {
-  const [left, right] = (a[0] as number) < (b[0] as number) ? [a, b] : [b, a];
-  const from = (left[left.length - 1] as number) + 1;
-  const to = right[0] as number;
+  // The gap between the left and the right mention (no [left, right] pair: this runs for every pair of mentions).
+  const aFirst = a[0] as number;
+  const bFirst = b[0] as number;
+  const from = aFirst < bFirst ? (a[a.length - 1] as number) + 1 : (b[b.length - 1] as number) + 1;
+  const to = aFirst < bFirst ? bFirst : aFirst;
   if (to - from < 1 || to - from > 4) return false;
   let joined = false;
   for (let i = from; i < to; i++) {
@@ -125,9 +127,10 @@ const TITLE_WORDS = new Set(
  * ("Chinese President Xi Jinping"). Both name one referent here, so they share what the sentence says of it.
  */
 export function sameNounPhrase(s: SentenceShape, a: number[], b: number[]): boolean {
-  const [left, right] = (a[0] as number) < (b[0] as number) ? [a, b] : [b, a];
-  const from = (left[left.length - 1] as number) + 1;
-  const to = right[0] as number;
+  const aFirst = a[0] as number;
+  const bFirst = b[0] as number;
+  const from = aFirst < bFirst ? (a[a.length - 1] as number) + 1 : (b[b.length - 1] as number) + 1;
+  const to = aFirst < bFirst ? bFirst : aFirst;
   if (to - from < 0 || to - from > 3) return false;
   for (let i = from; i < to; i++) {
     const t = s.tokens[i] as Token;
@@ -142,6 +145,12 @@ export function sameNounPhrase(s: SentenceShape, a: number[], b: number[]): bool
  */
 let groupAt = new Int16Array(256);
 
+/** Is mention `g` coordinated with, or in one noun phrase with, one of `members`? */
+function joinsAny(s: SentenceShape, members: number[][], g: number[]): boolean {
+  for (const m of members) if (coordinated(s, m, g) || sameNounPhrase(s, m, g)) return true;
+  return false;
+}
+
 function groupsOf(s: SentenceShape, target: number[], others: number[][]): Groups {
   const joined = target.slice();
   const tokens = [joined];
@@ -153,7 +162,7 @@ function groupsOf(s: SentenceShape, target: number[], others: number[][]): Group
     grew = false;
     for (let k = 0; k < rest.length; k++) {
       const g = rest[k] as number[];
-      if (!members.some((m) => coordinated(s, m, g) || sameNounPhrase(s, m, g))) continue;
+      if (!joinsAny(s, members, g)) continue;
       members.push(g);
       for (const i of g) joined.push(i);
       rest.splice(k--, 1);
@@ -174,6 +183,33 @@ function groupsOf(s: SentenceShape, target: number[], others: number[][]): Group
     clauses.push(c);
   }
   return { tokens, at, clauses };
+}
+
+/**
+ * The last groups and what they were made of: the sentence (by identity), the target's and rivals' token indices
+ * (by value; copied by index into the same arrays, with a size). The author view attributes its terms to the same
+ * target among the same rivals right after the sentence view (stance.ts): the groups serve both passes. Only the
+ * last call is kept: its `at` is what `groupAt` holds. */
+const last = { s: undefined as SentenceShape | undefined, groups: undefined as Groups | undefined, target: [] as number[], targetSize: 0, others: [] as number[][], othersSize: 0 };
+
+function sameIndices(a: number[], b: number[], n = b.length): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return a.length === n;
+}
+
+function groupsFor(s: SentenceShape, target: number[], others: number[][]): Groups {
+  let same = last.groups !== undefined && last.s === s && sameIndices(target, last.target, last.targetSize) && last.othersSize === others.length;
+  for (let k = 0; same && k < others.length; k++) same = sameIndices(others[k] as number[], last.others[k] as number[]);
+  if (same) return last.groups as Groups;
+  const groups = groupsOf(s, target, others);
+  last.s = s;
+  last.groups = groups;
+  last.targetSize = target.length;
+  last.othersSize = others.length;
+  for (let i = 0; i < target.length; i++) last.target[i] = target[i] as number;
+  // The rivals' index lists are kept by reference, as the groups keep them (nothing changes them).
+  for (let k = 0; k < others.length; k++) last.others[k] = others[k] as number[];
+  return groups;
 }
 
 const possessive = (word: string): boolean => word.endsWith("'s") || word.endsWith("'");
@@ -241,7 +277,7 @@ function shareOf(s: SentenceShape, term: ScoredTerm, g: Groups, role: TargetRole
 export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole): Attribution {
   const out: Attribution = { terms: [], positive: 0, negative: 0, own: 0, ownPositive: 0, ownNegative: 0, boundPositive: 0, boundNegative: 0 };
   if (terms.length === 0) return out;
-  const g = groupsOf(s, target, others);
+  const g = groupsFor(s, target, others);
   const quotedTarget = s.inQuote[target[0] as number];
   for (const term of terms) {
     if (role.speaker && s.inQuote[term.first] && !quotedTarget) continue;

@@ -7,6 +7,7 @@ import { authorLogits } from './author-vector.js';
 import { fromProbs, softmax, type Prediction } from './model.js';
 import type { Token } from './text.js';
 import { frameHolding, frameSpokenBy, type VoiceFrame } from './voice.js';
+import { mayHold, wordFilter, type WordFilter } from './word-filter.js';
 
 /** Author-view vocabulary (config/lexicon/author.yaml), as plain data. */
 export interface AuthorLexiconData {
@@ -24,19 +25,22 @@ export interface AuthorLexicon {
   terms: Map<string, number>;
   /** Every word of the three lists: one lookup per token tells whether the author view changes anything. */
   any: Set<string>;
+  /** The same words as a filter on token hashes, checked before `any`, `terms` and `events`. */
+  filter: WordFilter;
 }
 
-export const compileAuthorLexicon = (data: AuthorLexiconData): AuthorLexicon => ({
-  events: new Set(data.events),
-  feelings: new Set(data.feelings),
-  terms: new Map(Object.entries(data.terms)),
-  any: new Set([...data.events, ...data.feelings, ...Object.keys(data.terms)]),
-});
+export function compileAuthorLexicon(data: AuthorLexiconData): AuthorLexicon {
+  const any = new Set([...data.events, ...data.feelings, ...Object.keys(data.terms)]);
+  return { events: new Set(data.events), feelings: new Set(data.feelings), terms: new Map(Object.entries(data.terms)), any, filter: wordFilter(any) };
+}
 
 /** Does the author view change any term of the sentence (a frame, or a word of the author lexicon)? */
 function authorViewApplies(tokens: Token[], lexicon: AuthorLexicon, frames: VoiceFrame[], skip: Uint8Array): boolean {
   if (frames.length > 0) return true;
-  for (let i = 0; i < tokens.length; i++) if (!skip[i] && lexicon.any.has((tokens[i] as Token).text)) return true;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!skip[i] && mayHold(lexicon.filter, t.hash) && lexicon.any.has(t.text)) return true;
+  }
   return false;
 }
 
@@ -66,7 +70,7 @@ export function authorTerms(tokens: Token[], terms: ScoredTerm[], lexicon: Autho
     out.push(t);
   }
   for (let i = 0; i < tokens.length; i++) {
-    if (taken[i] || skip[i]) continue;
+    if (taken[i] || skip[i] || !mayHold(lexicon.filter, (tokens[i] as Token).hash)) continue;
     const text = (tokens[i] as Token).text;
     const w = lexicon.terms.get(text);
     const event = w === undefined && lexicon.events.has(text);

@@ -1,6 +1,7 @@
 // Lexicon matching with negation scope, intensifiers and multi-word phrases over tokens. Pure.
 import type { Token } from './text.js';
 import { WORD } from './words.js';
+import { mayHold, wordFilter, type WordFilter } from './word-filter.js';
 
 /** Plain data as loaded from config/lexicon and the AFINN list of the `sentiment` package. */
 export interface LexiconData {
@@ -27,6 +28,8 @@ export interface Lexicon {
   framingKeys: Set<string>;
   /** Per token: its word weight and the phrases it starts (one lookup per token when scoring). */
   entries: Map<string, Entry>;
+  /** The words of `entries` as a filter on token hashes: most tokens are ruled out without a lookup. */
+  filter: WordFilter;
 }
 
 interface Entry {
@@ -65,7 +68,7 @@ export function compileLexicon(data: LexiconData): Lexicon {
   const entries = new Map<string, Entry>();
   for (const [word, weight] of words) entries.set(word, { weight, phrases: undefined });
   for (const [first, list] of phrases) entries.set(first, { weight: words.get(first), phrases: list });
-  return { version: data.version, words, phrases, framingKeys: new Set(Object.keys(data.framing)), entries };
+  return { version: data.version, words, phrases, framingKeys: new Set(Object.keys(data.framing)), entries, filter: wordFilter(entries.keys()) };
 }
 
 const INTENSIFIERS = new Set(
@@ -110,7 +113,7 @@ function matchPhrase(tokens: Token[], index: number, candidates: Phrase[] | unde
 export function scoreTokens(tokens: Token[], lexicon: Lexicon, skip?: Uint8Array): ScoredTerm[] {
   const terms: ScoredTerm[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (skip?.[i] === 1) continue;
+    if (skip?.[i] === 1 || !mayHold(lexicon.filter, (tokens[i] as Token).hash)) continue;
     const entry = lexicon.entries.get((tokens[i] as Token).text);
     if (entry === undefined) continue;
     const phrase = matchPhrase(tokens, i, entry.phrases);

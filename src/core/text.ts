@@ -260,7 +260,8 @@ export function tokenize(sentence: string): Token[] {
     const punct = alnumAt(sentence, i) === 0;
     const end = punct ? i + codePointWidth(sentence, i) : ascii ? asciiWordEnd(sentence, i) : wordEnd(WORD_AT, sentence, i);
     const text = sameLength ? lower.slice(i, end) : sentence.slice(i, end).toLowerCase();
-    tokens.push({ text, start: i, end, punct, hash: fnv1a(text), kind: punct ? WORD.other : wordKind(text) });
+    const hash = fnv1a(text);
+    tokens.push({ text, start: i, end, punct, hash, kind: punct ? WORD.other : wordKind(text, hash) });
     i = end;
   }
   return tokens;

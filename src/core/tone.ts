@@ -6,6 +6,7 @@ import Sentiment from 'sentiment';
 import type { Lexicon, ScoredTerm } from './lexicon.js';
 import { CONTRAST, isNegator, WORD } from './words.js';
 import type { Token } from './text.js';
+import { mayHold, wordFilter, type WordFilter } from './word-filter.js';
 import type { DocSentiment } from './types.js';
 
 /** Clause boundary token given to the package's tokenizer, which drops punctuation. */
@@ -76,7 +77,13 @@ export interface ToneScorer {
   score(text: ToneText): DocSentiment;
 }
 
-function addSentence(matters: Set<string>, tokens: Token[], terms: ScoredTerm[], out: ToneText): void {
+/** Words the package scores, and the same words as a filter on token hashes (checked first). */
+interface Matters {
+  words: Set<string>;
+  filter: WordFilter;
+}
+
+function addSentence(matters: Matters, tokens: Token[], terms: ScoredTerm[], out: ToneText): void {
   if (out.parts.length > 0) pushBoundary(out);
   let k = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -91,7 +98,7 @@ function addSentence(matters: Set<string>, tokens: Token[], terms: ScoredTerm[],
     } else if (!token.punct) {
       // A word token is lower case letters and digits joined by ' and -: one of the package's tokens as it is.
       const t = token.text;
-      pushWord(out, t, token.kind !== WORD.other || matters.has(t));
+      pushWord(out, t, token.kind !== WORD.other || (mayHold(matters.filter, token.hash) && matters.words.has(t)));
     } else if (CLAUSE_PUNCT.has(token.text)) pushBoundary(out);
   }
 }
@@ -132,7 +139,8 @@ export function createToneScorer(lexicon: Lexicon): ToneScorer {
   if (Object.hasOwn(labels, FILLER)) throw new Error(`the tone filler "${FILLER}" is a lexicon entry`);
   engine.registerLanguage(language, { labels, scoringStrategy: scoringStrategy() });
   /** Words passed as they are because the package scores them (negators and contrast words: by token kind). */
-  const matters = new Set(Object.keys(labels));
+  const words = new Set(Object.keys(labels));
+  const matters: Matters = { words, filter: wordFilter(words) };
   /** The labels as the package holds them once registered (its emoji labels added). */
   const weights = new Map(Object.entries(labels));
   const strategy = scoringStrategy();

@@ -3,6 +3,7 @@
 // context carried from sentence to sentence (the last named speaker, an unclosed quotation).
 import type { Token } from './text.js';
 import { capitalised, CUE_WORDS, findConstructions, word, type Found } from './voice-constructions.js';
+import { mayHold, wordFilter } from './word-filter.js';
 import { ADOPT_MARKERS, DOCUMENT_NOUNS, REJECT_MARKERS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
 
 /** A mention located in the sentence's tokens. */
@@ -179,6 +180,7 @@ export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMen
 }
 
 const NO_VOICES: SentenceVoices = { frames: [], scareQuotes: [] };
+const CUE_FILTER = wordFilter(CUE_WORDS);
 
 /** Could the sentence report anyone? A quotation mark, colon, dash or cue word (one pass, most sentences: no). */
 function hasCue(tokens: Token[]): boolean {
@@ -186,7 +188,7 @@ function hasCue(tokens: Token[]): boolean {
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
     if (!t.punct) {
-      if (CUE_WORDS.has(t.text)) return true;
+      if (mayHold(CUE_FILTER, t.hash) && CUE_WORDS.has(t.text)) return true;
     } else if (t.text === '"' || t.text === "'" || (t.text === ':' && (i <= 4 || i >= n - 6)) || (t.text === '-' && i >= n - 6)) return true;
   }
   return false;

@@ -1,4 +1,6 @@
 // Function words the analysis treats specially (negators, contrast words), classified once per token. Pure.
+import { fnv1a } from './feature-hash.js';
+import { mayHold, wordFilter } from './word-filter.js';
 
 const NEGATORS = new Set(
   'not no never without nor neither none nobody nothing cannot lack lacks lacking hardly barely scarcely fail fails failed'.split(' '),
@@ -13,11 +15,8 @@ export const WORD = { other: 0, contrast: 1, negator: 2 } as const;
 
 const KIND = new Map<string, number>([...[...CONTRAST].map((w): [string, number] => [w, WORD.contrast]), ...[...NEGATORS].map((w): [string, number] => [w, WORD.negator])]);
 
-/** Longest word of KIND (a longer word is looked up only for its n't). */
-const KIND_LONGEST = Math.max(...[...KIND.keys()].map((w) => w.length));
-/** First characters of the words of KIND, by char code: most tokens are ruled out without a map lookup. */
-const KIND_FIRST = new Uint8Array(128);
-for (const w of KIND.keys()) KIND_FIRST[w.charCodeAt(0)] = 1;
+/** The words of KIND as a filter on their FNV-1a hashes: most tokens are ruled out without a map lookup. */
+const KIND_FILTER = wordFilter(KIND.keys());
 
 /** Ends with "n't" (checked by char code: this runs for every token). */
 const endsNt = (word: string): boolean => {
@@ -26,11 +25,10 @@ const endsNt = (word: string): boolean => {
 };
 
 /**
- * Kind of a lower-cased word token: a map lookup only for a word that could be in KIND (its first character and
- * length), and the n't test; instead of one set per question.
+ * Kind of a lower-cased word token: a map lookup only for a word that could be in KIND (its bit in the filter;
+ * `hash` is its `fnv1a`, which the tokenizer has at hand), and the n't test; instead of one set per question.
  */
-export const wordKind = (word: string): number => {
-  const c = word.charCodeAt(0);
-  const listed = c < 128 && KIND_FIRST[c] === 1 && word.length <= KIND_LONGEST ? KIND.get(word) : undefined;
+export const wordKind = (word: string, hash = fnv1a(word)): number => {
+  const listed = mayHold(KIND_FILTER, hash) ? KIND.get(word) : undefined;
   return listed ?? (endsNt(word) ? WORD.negator : WORD.other);
 };
