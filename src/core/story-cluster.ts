@@ -115,13 +115,13 @@ export class StoryIndex {
   /** Counts the article's terms, sweeps closed stories as stream time passes, returns its vectors. */
   private observe(doc: StoryDoc): Sparse[] {
     const terms = storyTerms(doc);
-    this.df.add(doc.published, terms);
+    const counts = this.df.add(doc.published, terms);
     if (doc.published > this.horizon) this.horizon = doc.published;
     if (this.horizon >= this.nextSweep) {
       this.evictBefore(this.horizon - this.options.windowMs - this.options.lateMs);
       this.nextSweep = this.horizon + this.options.windowMs / 24;
     }
-    return weigh(terms, this.df);
+    return weigh(terms, this.df, counts);
   }
 
   private create(id: string, published: number): Story {
