@@ -55,6 +55,9 @@ interface Story {
   last: number;
   size: number;
   centroids: Centroid[];
+  /** Scratch of `candidates`: the lookup that last met this story (see StoryIndex.lookup) and how often it did. */
+  lookup: number;
+  hits: number;
 }
 
 interface Candidate {
@@ -65,11 +68,17 @@ interface Candidate {
 export class StoryIndex {
   readonly options: StoryIndexOptions;
   private readonly stories = new Map<string, Story>();
-  private readonly postings: Array<Map<string, Set<Story>>> = Array.from({ length: FIELD_COUNT }, () => new Map<string, Set<Story>>());
+  /**
+   * Per field, term -> the stories whose centroid holds it, in no particular order (an array, not a Set: most hold
+   * one or two stories, and a story is posted once under a term since its centroid holds each term once).
+   */
+  private readonly postings: Array<Map<string, Story[]>> = Array.from({ length: FIELD_COUNT }, () => new Map<string, Story[]>());
   private readonly df: DocFrequencies;
   private seq = 0;
   private horizon = -Infinity;
   private nextSweep = -Infinity;
+  /** Counts calls of `candidates`, so a story's `hits` are reset the first time each call meets it (no Map per call). */
+  private lookup = 0;
 
   constructor(options: Partial<StoryIndexOptions> = {}) {
     this.options = { ...DEFAULT_STORY_OPTIONS, ...options };
@@ -106,18 +115,18 @@ export class StoryIndex {
   /** Counts the article's terms, sweeps closed stories as stream time passes, returns its vectors. */
   private observe(doc: StoryDoc): Sparse[] {
     const terms = storyTerms(doc);
-    this.df.add(doc.published, terms);
+    const counts = this.df.add(doc.published, terms);
     if (doc.published > this.horizon) this.horizon = doc.published;
     if (this.horizon >= this.nextSweep) {
       this.evictBefore(this.horizon - this.options.windowMs - this.options.lateMs);
       this.nextSweep = this.horizon + this.options.windowMs / 24;
     }
-    return weigh(terms, this.df);
+    return weigh(terms, this.df, counts);
   }
 
   private create(id: string, published: number): Story {
     const cap = this.options.centroidTerms;
-    const story: Story = { id, seq: this.seq++, first: published, last: published, size: 0, centroids: Array.from({ length: FIELD_COUNT }, () => new Centroid(cap)) };
+    const story: Story = { id, seq: this.seq++, first: published, last: published, size: 0, centroids: Array.from({ length: FIELD_COUNT }, () => new Centroid(cap)), lookup: 0, hits: 0 };
     this.stories.set(id, story);
     return story;
   }
@@ -126,24 +135,24 @@ export class StoryIndex {
     story.size++;
     story.first = Math.min(story.first, doc.published);
     story.last = Math.max(story.last, doc.published);
-    vectors.forEach((vector, f) => {
-      const postings = this.postings[f] as Map<string, Set<Story>>;
-      const { added, removed } = (story.centroids[f] as Centroid).add(vector);
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const postings = this.postings[f] as Map<string, Story[]>;
+      const { added, removed } = (story.centroids[f] as Centroid).add(vectors[f] as Sparse);
       for (const key of added) {
-        const set = postings.get(key);
-        if (set) set.add(story);
-        else postings.set(key, new Set([story]));
+        const posted = postings.get(key);
+        if (posted) posted.push(story);
+        else postings.set(key, [story]);
       }
       for (const key of removed) unpost(postings, key, story);
-    });
+    }
   }
 
   private remove(story: Story): void {
     this.stories.delete(story.id);
-    story.centroids.forEach((c, f) => {
-      const postings = this.postings[f] as Map<string, Set<Story>>;
-      for (const key of c.weights.keys()) unpost(postings, key, story);
-    });
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const postings = this.postings[f] as Map<string, Story[]>;
+      for (const key of (story.centroids[f] as Centroid).weights.keys()) unpost(postings, key, story);
+    }
   }
 
   /** An article may join a story whose window (its first to last article, widened by windowMs) holds it. */
@@ -157,24 +166,29 @@ export class StoryIndex {
    * work on a busy stream.
    */
   private candidates(doc: StoryDoc, vectors: Sparse[]): Story[] {
-    const hits = new Map<Story, number>();
+    const lookup = ++this.lookup;
+    const met: Story[] = [];
     let most = 0;
     const limit = Math.max(16, this.options.maxLookupShare * this.stories.size);
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const postings = this.postings[f] as Map<string, Set<Story>>;
+      const postings = this.postings[f] as Map<string, Story[]>;
       for (const key of heaviest(vectors[f] as Sparse, this.options.lookupTerms[f] ?? 0)) {
         const stories = postings.get(key);
-        if (!stories || stories.size > limit) continue;
+        if (!stories || stories.length > limit) continue;
         for (const story of stories) {
           if (!this.open(story, doc.published)) continue;
-          const n = (hits.get(story) ?? 0) + 1;
-          hits.set(story, n);
+          if (story.lookup !== lookup) {
+            story.lookup = lookup;
+            story.hits = 0;
+            met.push(story);
+          }
+          const n = ++story.hits;
           if (n > most) most = n;
         }
       }
     }
     const needed = Math.min(2, most);
-    return [...hits].filter(([, n]) => n >= needed).map(([story]) => story);
+    return met.filter((story) => story.hits >= needed);
   }
 
   private best(doc: StoryDoc, vectors: Sparse[]): Candidate | undefined {
@@ -195,17 +209,38 @@ export class StoryIndex {
   }
 }
 
-function unpost(postings: Map<string, Set<unknown>>, key: string, story: unknown): void {
-  const set = postings.get(key);
-  if (!set) return;
-  set.delete(story);
-  if (set.size === 0) postings.delete(key);
+/** Takes a story off a term's postings (the last one takes its place: order does not matter). */
+function unpost<S>(postings: Map<string, S[]>, key: string, story: S): void {
+  const posted = postings.get(key);
+  if (!posted) return;
+  const at = posted.indexOf(story);
+  if (at < 0) return;
+  const last = posted.pop() as S;
+  if (at < posted.length) posted[at] = last;
+  if (posted.length === 0) postings.delete(key);
 }
 
-/** The `k` heaviest keys of a vector (ties by key). */
+/** The `k` heaviest keys of a vector (ties by key), in no particular order: a selection, not a sort. */
 function heaviest(vector: Sparse, k: number): string[] {
   if (vector.size <= k) return [...vector.keys()];
-  return [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k).map(([key]) => key);
+  const keys: string[] = [];
+  const weights: number[] = [];
+  // `keys` holds the k heaviest so far, lightest last; a heavier key is inserted at its place and the last drops.
+  for (const [key, w] of vector) {
+    if (keys.length === k && !heavier(w, key, weights[k - 1] as number, keys[k - 1] as string)) continue;
+    let i = keys.length === k ? k - 1 : keys.length;
+    while (i > 0 && heavier(w, key, weights[i - 1] as number, keys[i - 1] as string)) {
+      keys[i] = keys[i - 1] as string;
+      weights[i] = weights[i - 1] as number;
+      i--;
+    }
+    keys[i] = key;
+    weights[i] = w;
+  }
+  return keys;
 }
+
+/** The order of `heaviest`: by weight, ties by key. */
+const heavier = (w: number, key: string, otherW: number, otherKey: string): boolean => w > otherW || (w === otherW && key < otherKey);
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;

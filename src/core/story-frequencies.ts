@@ -2,13 +2,24 @@
 // while it is at most `windowMs` older than the newest article seen. Pure (time is the articles' own).
 import { FIELD_COUNT, type StoryTerms } from './story-terms.js';
 
+/**
+ * How many articles in the window have one term in one field. One object per term, shared by the articles that
+ * hold it: counting an article in or out changes it without looking the term up again.
+ */
+export interface Count {
+  key: string;
+  n: number;
+}
+
+/** One counted article: its terms of all fields in field order, field f's from ends[f - 1] (or 0) to ends[f]. */
 interface Counted {
   published: number;
-  keys: string[][];
+  counts: Count[];
+  ends: number[];
 }
 
 export class DocFrequencies {
-  private readonly df: Array<Map<string, number>> = Array.from({ length: FIELD_COUNT }, () => new Map<string, number>());
+  private readonly df: Array<Map<string, Count>> = Array.from({ length: FIELD_COUNT }, () => new Map<string, Count>());
   private readonly queue: Counted[] = [];
   private head = 0;
   private horizon = -Infinity;
@@ -25,34 +36,38 @@ export class DocFrequencies {
     return this.queue.length - this.head;
   }
 
-  /** Counts one article and forgets those that left the window behind the newest one. */
-  add(published: number, terms: StoryTerms): void {
-    const keys: string[][] = [];
+  /**
+   * Counts one article and forgets those that left the window behind the newest one. Returns the counts of the
+   * article's terms, in field order and each field's term order (for `weigh`; read them after this call).
+   */
+  add(published: number, terms: StoryTerms): Count[] {
+    const counts: Count[] = [];
+    const ends: number[] = [];
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const df = this.df[f] as Map<string, number>;
-      const fieldKeys: string[] = [];
+      const df = this.df[f] as Map<string, Count>;
       for (const key of (terms[f] as Map<string, number>).keys()) {
-        df.set(key, (df.get(key) ?? 0) + 1);
-        fieldKeys.push(key);
+        let count = df.get(key);
+        if (count) count.n++;
+        else df.set(key, (count = { key, n: 1 }));
+        counts.push(count);
       }
-      keys.push(fieldKeys);
+      ends.push(counts.length);
     }
-    this.queue.push({ published, keys });
+    this.queue.push({ published, counts, ends });
     if (published > this.horizon) this.horizon = published;
     this.forget(this.horizon - this.windowMs);
+    return counts;
   }
 
   private forget(before: number): void {
     while (this.head < this.queue.length && (this.queue[this.head] as Counted).published < before) {
-      const old = this.queue[this.head] as Counted;
-      old.keys.forEach((fieldKeys, f) => {
-        const df = this.df[f] as Map<string, number>;
-        for (const key of fieldKeys) {
-          const n = (df.get(key) ?? 1) - 1;
-          if (n <= 0) df.delete(key);
-          else df.set(key, n);
+      const { counts, ends } = this.queue[this.head] as Counted;
+      for (let f = 0, i = 0; f < FIELD_COUNT; f++) {
+        for (const end = ends[f] as number; i < end; i++) {
+          const count = counts[i] as Count;
+          if (--count.n <= 0) (this.df[f] as Map<string, Count>).delete(count.key);
         }
-      });
+      }
       this.head++;
     }
     // Compact now and then so the array does not keep every article ever seen.
@@ -64,12 +79,12 @@ export class DocFrequencies {
 
   /** Articles in the window that have `key` in `field` (at least 1: the article asking has been counted). */
   count(field: number, key: string): number {
-    return this.df[field]?.get(key) ?? 0;
+    return this.df[field]?.get(key)?.n ?? 0;
   }
 
-  /** Smoothed inverse document frequency, ln(1 + (N + N0) / df). */
-  idf(field: number, key: string): number {
-    return Math.log(1 + (this.documents + this.priorDocuments) / Math.max(1, this.count(field, key)));
+  /** Smoothed inverse document frequency, ln(1 + (N + N0) / df), of a term counted in `n` articles. */
+  idfOf(n: number): number {
+    return Math.log(1 + (this.documents + this.priorDocuments) / Math.max(1, n));
   }
 
   /** Distinct terms counted (all fields): what the window holds. */
@@ -83,21 +98,25 @@ export type Sparse = Map<string, number>;
 
 /**
  * TF-IDF of each field, sublinear term frequency (1 + ln tf), each field scaled to unit length (an empty field
- * stays empty).
+ * stays empty). `counts`: what `df.add` returned for these terms.
  */
-export function weigh(terms: StoryTerms, df: DocFrequencies): Sparse[] {
+export function weigh(terms: StoryTerms, df: DocFrequencies, counts: Count[]): Sparse[] {
   const vectors: Sparse[] = [];
+  const weights: number[] = [];
+  let at = 0;
   for (let f = 0; f < FIELD_COUNT; f++) {
     const field = terms[f] as Map<string, number>;
-    const vector: Sparse = new Map();
+    weights.length = 0;
     let sq = 0;
-    for (const [key, tf] of field) {
-      const w = (tf === 1 ? 1 : 1 + Math.log(tf)) * df.idf(f, key);
-      vector.set(key, w);
+    for (const tf of field.values()) {
+      const w = (tf === 1 ? 1 : 1 + Math.log(tf)) * df.idfOf((counts[at++] as Count).n);
+      weights.push(w);
       sq += w * w;
     }
     const scale = sq > 0 ? 1 / Math.sqrt(sq) : 0;
-    for (const [key, w] of vector) vector.set(key, w * scale);
+    const vector: Sparse = new Map();
+    let i = 0;
+    for (const key of field.keys()) vector.set(key, (weights[i++] as number) * scale);
     vectors.push(vector);
   }
   return vectors;
