@@ -92,13 +92,14 @@ function distance(term: ScoredTerm, group: number[]): number {
   return best;
 }
 
+/** The gap between two mentions, after the left one to the right one's start (no pair array: runs per mention pair). */
+const gapFrom = (a: number[], b: number[]): number => ((a[0] as number) < (b[0] as number) ? (a[a.length - 1] as number) : (b[b.length - 1] as number)) + 1;
+const gapTo = (a: number[], b: number[]): number => Math.max(a[0] as number, b[0] as number);
+
 /** Two mentions joined by "and"/"or" with at most four words and no punctuation between them. */
 export function coordinated(s: SentenceShape, a: number[], b: number[]): boolean {
-  // The gap between the left and the right mention (no [left, right] pair: this runs for every pair of mentions).
-  const aFirst = a[0] as number;
-  const bFirst = b[0] as number;
-  const from = aFirst < bFirst ? (a[a.length - 1] as number) + 1 : (b[b.length - 1] as number) + 1;
-  const to = aFirst < bFirst ? bFirst : aFirst;
+  const from = gapFrom(a, b);
+  const to = gapTo(a, b);
   if (to - from < 1 || to - from > 4) return false;
   let joined = false;
   for (let i = from; i < to; i++) {
@@ -127,10 +128,8 @@ const TITLE_WORDS = new Set(
  * ("Chinese President Xi Jinping"). Both name one referent here, so they share what the sentence says of it.
  */
 export function sameNounPhrase(s: SentenceShape, a: number[], b: number[]): boolean {
-  const aFirst = a[0] as number;
-  const bFirst = b[0] as number;
-  const from = aFirst < bFirst ? (a[a.length - 1] as number) + 1 : (b[b.length - 1] as number) + 1;
-  const to = aFirst < bFirst ? bFirst : aFirst;
+  const from = gapFrom(a, b);
+  const to = gapTo(a, b);
   if (to - from < 0 || to - from > 3) return false;
   for (let i = from; i < to; i++) {
     const t = s.tokens[i] as Token;

@@ -3,8 +3,6 @@
 import type { Token } from './text.js';
 import { headlineFrame } from './voice-headline.js';
 import { capitalised, isQuote, word, type Found } from './voice-tokens.js';
-
-export { capitalised, isQuote, word, type Found };
 import { AUDIENCES, AUXILIARIES, DETERMINERS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TELL_VERBS, TRAILING } from './voice-words.js';
 
 /** "and" between two capitalised words joins one speaker ("State Councillor and Foreign Minister Wang Yi"). */
@@ -94,7 +92,6 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
   if (rest) return [[after, end]];
   return before > 0 ? [[0, before - 1]] : [];
 }
-
 
 /** An -ly adverb between speaker and verb ("Tokyo repeatedly said"); a capitalised -ly word is a name (Italy, Daily). */
 const isAdverb = (text: string, t: Token | undefined): boolean => t !== undefined && !t.punct && t.text.endsWith('ly') && !capitalised(text, t);

@@ -2,7 +2,8 @@
 // whether the author adopts or rejects what is reported. Pure; works on the tokens of one sentence plus a small
 // context carried from sentence to sentence (the last named speaker, an unclosed quotation).
 import type { Token } from './text.js';
-import { capitalised, CUE_WORDS, findConstructions, word, type Found } from './voice-constructions.js';
+import { CUE_WORDS, findConstructions } from './voice-constructions.js';
+import { capitalised, word, type Found } from './voice-tokens.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { ADOPT_MARKERS, DOCUMENT_NOUNS, REJECT_MARKERS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
 

@@ -1,5 +1,6 @@
 // Helpers of the voice and author-view tests: the frames of a run of sentences (one VoiceContext carried across
 // them), and the terms the author holds in one sentence (authorTerms on the real lexicons).
+import { expect } from 'vitest';
 import { createRegistry } from '../../src/core/actors.js';
 import { compileAuthorLexicon, authorTerms } from '../../src/core/author.js';
 import { prepareSentence } from '../../src/core/features.js';
@@ -79,3 +80,14 @@ export function ownTerms(raw: string): ScoredTerm[] {
 
 /** Sum of the author's term weights: the direction of the author's own wording. */
 export const ownWeight = (sentence: string): number => ownTerms(sentence).reduce((s, t) => s + t.weight, 0);
+
+/** The only frame of a sentence (fails the test when there is none or more than one). */
+export function onlyFrame(sentence: string): ReadFrame {
+  const { frames } = voicesOf(sentence);
+  expect(frames).toHaveLength(1);
+  return frames[0] as ReadFrame;
+}
+
+/** The frame whose content reports the actor (the innermost when several do). */
+export const frameReporting = (frames: ReadFrame[], actor: string): ReadFrame | undefined =>
+  frames.filter((f) => f.reports.includes(actor)).sort((a, b) => a.content.length - b.content.length)[0];

@@ -5,18 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyser } from '../../src/core/analyse.js';
 import { loadAnalyserResources } from '../../src/resources.js';
-import { voicesOf, type ReadFrame } from './voice-fixture.js';
+import { frameReporting, onlyFrame, voicesOf } from './voice-fixture.js';
 
 const analyser = createAnalyser(loadAnalyserResources());
-
-function onlyFrame(sentence: string): ReadFrame {
-  const { frames } = voicesOf(sentence);
-  expect(frames).toHaveLength(1);
-  return frames[0] as ReadFrame;
-}
-
-const frameReporting = (frames: ReadFrame[], actor: string): ReadFrame | undefined =>
-  frames.filter((f) => f.reports.includes(actor)).sort((a, b) => a.content.length - b.content.length)[0];
 
 describe('wire-copy time and place adverbials (rule 2: still reported speech)', () => {
   it.each([

@@ -2,20 +2,7 @@
 // reported content, and whether the author adopts or rejects it. Each case names the family and the rule of
 // ../shared/annotation/author-stance-guideline.md it checks. Sentences are written for these tests.
 import { describe, expect, it } from 'vitest';
-import { readVoices, voicesOf, type ReadFrame } from './voice-fixture.js';
-
-/** The only frame of a sentence (fails when there is none or more than one). */
-function onlyFrame(sentence: string): ReadFrame {
-  const { frames } = voicesOf(sentence);
-  expect(frames).toHaveLength(1);
-  return frames[0] as ReadFrame;
-}
-
-/** The frame whose content reports the actor. */
-const frameReporting = (frames: ReadFrame[], actor: string): ReadFrame | undefined => {
-  const holding = frames.filter((f) => f.reports.includes(actor));
-  return holding.sort((a, b) => a.content.length - b.content.length)[0];
-};
+import { frameReporting, onlyFrame, readVoices, voicesOf } from './voice-fixture.js';
 
 describe('reported speech in each form (rule 2: attributed statements are not the author\'s)', () => {
   it.each([
