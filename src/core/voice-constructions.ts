@@ -12,6 +12,8 @@ const joinsNames = (text: string, tokens: Token[], i: number): boolean =>
 
 /** The speaker phrase ending at `end` (leftwards, up to a boundary), as a token range, or undefined. */
 function speakerLeft(text: string, tokens: Token[], end: number): [number, number] | undefined {
+  // "..., it said", "It also condemns ...": a pronoun subject is the whole speaker phrase ("it" is also a stop word).
+  if (SPEAKER_PRONOUNS.has(word(tokens, end))) return [end, end];
   let first = end + 1;
   for (let i = end; i >= 0 && end - i < 9; i--) {
     const t = tokens[i] as Token;
@@ -197,8 +199,24 @@ function claimFrame(text: string, tokens: Token[], i: number): Found | undefined
 
 const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'assertion', 'assertions', 'narrative', 'insinuations', 'suggestion']);
 
+/**
+ * Hearsay adverbs: "the threat allegedly posed by China", "Russia reportedly moved troops". The writer marks the
+ * stretch as someone else's claim, not its own assertion (guideline rule 2). The sceptical ones (supposedly,
+ * ostensibly, purportedly) and the writer's own inference (apparently) are the author's voice and are not here.
+ */
+const EVIDENTIALS = new Set(['allegedly', 'reportedly']);
+
+/** "... the threat allegedly posed by China, ...": the comma-bounded stretch around the adverb is the claim, unattributed. */
+function evidentialFrame(tokens: Token[], i: number, inQuote: (i: number) => boolean): Found | undefined {
+  let a = i;
+  while (a > 0 && !tokens[a - 1]?.punct && !inQuote(a - 1)) a--;
+  let b = i;
+  while (b + 1 < tokens.length && !tokens[b + 1]?.punct && !inQuote(b + 1)) b++;
+  return b > a ? { speaker: undefined, content: [[a, b]], cue: 'claim', at: i } : undefined;
+}
+
 /** Every word that can open a reporting construction. */
-export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, 'according']);
+export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, ...EVIDENTIALS, 'according']);
 
 /**
  * "points of view", "talking points", "storms lashed the coast": "point" and "lash" report only as "points out" /
@@ -252,6 +270,12 @@ export function findConstructions(text: string, tokens: Token[], quotes: Array<[
     if (REPORTING_VERBS.has(w) && !nounUse(tokens, i)) f = verbFrame(text, tokens, i);
     else if (w === 'according') f = accordingFrame(text, tokens, i);
     else if (CLAIM_NOUNS.has(w)) f = claimFrame(text, tokens, i);
+    else if (EVIDENTIALS.has(w)) {
+      // Not a reporting construction: it neither ends the search nor cuts a later speaker's clause.
+      const e = evidentialFrame(tokens, i, inQuote);
+      if (e) found.push(e);
+      continue;
+    }
     if (f && i < clauseEnd) {
       // "While X said that A, B": what X said ends with the subordinate clause; B is the sentence's own.
       f.content = f.content.map(([a, b]) => (a > i && b > clauseEnd ? [a, clauseEnd - 1] : [a, b]));
