@@ -2,8 +2,11 @@
 // ("Washington's claims that ..."), and headlines ("Lavrov: ...", "... - Lavrov"). Pure.
 import type { Token } from './text.js';
 import { headlineFrame } from './voice-headline.js';
+import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { capitalised, isQuote, word, type Found } from './voice-tokens.js';
-import { AUDIENCES, AUXILIARIES, DETERMINERS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TELL_VERBS, TRAILING } from './voice-words.js';
+import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TELL_VERBS, TRAILING } from './voice-words.js';
+
+const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** "and" between two capitalised words joins one speaker ("State Councillor and Foreign Minister Wang Yi"). */
 const joinsNames = (text: string, tokens: Token[], i: number): boolean =>
@@ -141,7 +144,12 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
     return i + 1 < tokens.length ? { speaker: undefined, content: [[i + 1, tokens.length - 1]], cue: 'verb', at: i, continues: true } : undefined;
   }
   const next = tokens[i + 1];
-  const inverted = isQuote(tokens[j]) || (comma && next !== undefined && (capitalised(text, next) || SPEAKER_PRONOUNS.has(next.text) || SOURCE_NOUNS.has(next.text)));
+  // "..., said the ministry", "..., says an author": an article before the speaker's noun.
+  const article = next !== undefined && ARTICLES.has(next.text);
+  const head = article ? tokens[i + 2] : next;
+  const speakerLike = head !== undefined && !head.punct &&
+    (capitalised(text, head) || SOURCE_NOUNS.has(head.text) || (article ? SPEAKER_NOUNS.has(head.text) || DOCUMENT_NOUNS.has(head.text) : SPEAKER_PRONOUNS.has(head.text)));
+  const inverted = isQuote(tokens[j]) || (comma && speakerLike);
   const after = inverted ? speakerRight(text, tokens, i + 1) : undefined;
   // "..., said NATO was hostile" is no inversion: an inverted speaker ends its clause ("..., said Lavrov on Monday").
   const follow = after ? tokens[after[1] + 1] : undefined;
@@ -198,22 +206,6 @@ function claimFrame(text: string, tokens: Token[], i: number): Found | undefined
 }
 
 const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'assertion', 'assertions', 'narrative', 'insinuations', 'suggestion']);
-
-/**
- * Hearsay adverbs: "the threat allegedly posed by China", "Russia reportedly moved troops". The writer marks the
- * stretch as someone else's claim, not its own assertion (guideline rule 2). The sceptical ones (supposedly,
- * ostensibly, purportedly) and the writer's own inference (apparently) are the author's voice and are not here.
- */
-const EVIDENTIALS = new Set(['allegedly', 'reportedly']);
-
-/** "... the threat allegedly posed by China, ...": the comma-bounded stretch around the adverb is the claim, unattributed. */
-function evidentialFrame(tokens: Token[], i: number, inQuote: (i: number) => boolean): Found | undefined {
-  let a = i;
-  while (a > 0 && !tokens[a - 1]?.punct && !inQuote(a - 1)) a--;
-  let b = i;
-  while (b + 1 < tokens.length && !tokens[b + 1]?.punct && !inQuote(b + 1)) b++;
-  return b > a ? { speaker: undefined, content: [[a, b]], cue: 'claim', at: i } : undefined;
-}
 
 /** Every word that can open a reporting construction. */
 export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, ...EVIDENTIALS, 'according']);
