@@ -2,8 +2,11 @@
 // ("Washington's claims that ..."), and headlines ("Lavrov: ...", "... - Lavrov"). Pure.
 import type { Token } from './text.js';
 import { headlineFrame } from './voice-headline.js';
+import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { capitalised, isQuote, word, type Found } from './voice-tokens.js';
-import { AUDIENCES, AUXILIARIES, DETERMINERS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TELL_VERBS, TRAILING } from './voice-words.js';
+import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TELL_VERBS, TRAILING } from './voice-words.js';
+
+const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** "and" between two capitalised words joins one speaker ("State Councillor and Foreign Minister Wang Yi"). */
 const joinsNames = (text: string, tokens: Token[], i: number): boolean =>
@@ -12,6 +15,8 @@ const joinsNames = (text: string, tokens: Token[], i: number): boolean =>
 
 /** The speaker phrase ending at `end` (leftwards, up to a boundary), as a token range, or undefined. */
 function speakerLeft(text: string, tokens: Token[], end: number): [number, number] | undefined {
+  // "..., it said", "It also condemns ...": a pronoun subject is the whole speaker phrase ("it" is also a stop word).
+  if (SPEAKER_PRONOUNS.has(word(tokens, end))) return [end, end];
   let first = end + 1;
   for (let i = end; i >= 0 && end - i < 9; i--) {
     const t = tokens[i] as Token;
@@ -139,7 +144,12 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
     return i + 1 < tokens.length ? { speaker: undefined, content: [[i + 1, tokens.length - 1]], cue: 'verb', at: i, continues: true } : undefined;
   }
   const next = tokens[i + 1];
-  const inverted = isQuote(tokens[j]) || (comma && next !== undefined && (capitalised(text, next) || SPEAKER_PRONOUNS.has(next.text) || SOURCE_NOUNS.has(next.text)));
+  // "..., said the ministry", "..., says an author": an article before the speaker's noun.
+  const article = next !== undefined && ARTICLES.has(next.text);
+  const head = article ? tokens[i + 2] : next;
+  const speakerLike = head !== undefined && !head.punct &&
+    (capitalised(text, head) || SOURCE_NOUNS.has(head.text) || (article ? SPEAKER_NOUNS.has(head.text) || DOCUMENT_NOUNS.has(head.text) : SPEAKER_PRONOUNS.has(head.text)));
+  const inverted = isQuote(tokens[j]) || (comma && speakerLike);
   const after = inverted ? speakerRight(text, tokens, i + 1) : undefined;
   // "..., said NATO was hostile" is no inversion: an inverted speaker ends its clause ("..., said Lavrov on Monday").
   const follow = after ? tokens[after[1] + 1] : undefined;
@@ -198,7 +208,7 @@ function claimFrame(text: string, tokens: Token[], i: number): Found | undefined
 const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'assertion', 'assertions', 'narrative', 'insinuations', 'suggestion']);
 
 /** Every word that can open a reporting construction. */
-export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, 'according']);
+export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, ...EVIDENTIALS, 'according']);
 
 /**
  * "points of view", "talking points", "storms lashed the coast": "point" and "lash" report only as "points out" /
@@ -252,6 +262,12 @@ export function findConstructions(text: string, tokens: Token[], quotes: Array<[
     if (REPORTING_VERBS.has(w) && !nounUse(tokens, i)) f = verbFrame(text, tokens, i);
     else if (w === 'according') f = accordingFrame(text, tokens, i);
     else if (CLAIM_NOUNS.has(w)) f = claimFrame(text, tokens, i);
+    else if (EVIDENTIALS.has(w)) {
+      // Not a reporting construction: it neither ends the search nor cuts a later speaker's clause.
+      const e = evidentialFrame(tokens, i, inQuote);
+      if (e) found.push(e);
+      continue;
+    }
     if (f && i < clauseEnd) {
       // "While X said that A, B": what X said ends with the subordinate clause; B is the sentence's own.
       f.content = f.content.map(([a, b]) => (a > i && b > clauseEnd ? [a, clauseEnd - 1] : [a, b]));

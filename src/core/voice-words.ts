@@ -21,7 +21,7 @@ export const REPORTING_VERBS = words(`
   responded replies replied suggest suggests suggested acknowledged admits admitted
   predicts predicted vows vowed pledged hails hailed praises praised praising
   welcomes welcomed commends commended lauds lauded blames blamed blaming reiterate
-  reiterates reiterated confirmed explains explained indicates indicated
+  reiterates reiterated confirmed explain explains explained explaining indicates indicated
   portray portrays portrayed portraying calls called lambasted rebukes rebuked
   chided decries decried deplores deplored castigated raps rapped contends
   contended believes believed thinks sees cautioned demanded exposed revealed pointed points lashed lashing lashes
@@ -57,6 +57,13 @@ export const REJECT_MARKERS = words(`
 `);
 
 /** Heads of vague sources used to advance a claim ("critics say", "observers have long warned"). */
+/** People who speak for themselves or others, after an article in "..., said a spokesman" / "..., says an author". */
+export const SPEAKER_NOUNS = words(`
+  author writer analyst expert scholar researcher professor commentator columnist editor minister diplomat envoy
+  ambassador lawmaker senator official spokesman spokeswoman spokesperson president premier leader government
+  embassy military army police witness resident source
+`);
+
 export const VAGUE_SOURCES = words(`critics observers commentators many some pundits skeptics sceptics`);
 
 /** Pronouns that stand for the last named speaker ("he said", "according to him"). */

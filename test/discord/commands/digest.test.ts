@@ -74,6 +74,11 @@ it('preview is ephemeral with the chart attached and posts nothing; now queues o
     { id: 'x1', publishedAt: Date.now() - 3_600_000, outlet: 'Herald', scores: { Russia: -0.7 } },
     { id: 'x2', publishedAt: Date.now() - 2 * 3_600_000, outlet: 'Wire', scores: { China: 0.4, Russia: 0.1 } },
   ]);
+  // The preview covers the period since the last scheduled digest: with the default daily 08:00 UTC, an article two
+  // hours old falls outside it between 08:00 and 10:00 UTC. A weekly schedule on tomorrow's weekday, set before the
+  // channel (which fixes where the first period starts), keeps both articles in at any time of day.
+  const tomorrow = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][(new Date().getUTCDay() + 1) % 7] as string;
+  await answer({ name: 'digest', subcommand: 'schedule', options: { when: `weekly ${tomorrow} 00:00`, timezone: 'UTC' } });
   await answer({ name: 'digest', subcommand: 'channel', options: { channel: 'digests' } });
   const preview = await answer({ name: 'digest', subcommand: 'preview' });
   expect(preview.msg.flags & EPHEMERAL).toBe(EPHEMERAL);

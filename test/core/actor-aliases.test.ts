@@ -1,0 +1,40 @@
+// Aliases and metonyms of the genre (guideline rule 7: names, aliases, demonyms, metonyms), as outlets write them:
+// state media's "Zionist regime" and KCNA's lower-case "south Korea", wire copy's "N. Korea", "UNSC", "London".
+// Sentences are written for these tests.
+import { describe, expect, it } from 'vitest';
+import { createAnalyser } from '../../src/core/analyse.js';
+import { loadAnalyserResources } from '../../src/resources.js';
+
+const analyser = createAnalyser(loadAnalyserResources());
+const mentioned = (text: string): string[] => analyser.registry.findMentions(text).map((m) => m.actor);
+
+describe('aliases and metonyms of the genre (rule 7)', () => {
+  it.each([
+    ['London hit back at the claims.', 'United Kingdom'],
+    ['The Islamic Republic rejected the offer.', 'Iran'],
+    ['The IRGC seized a tanker.', 'Iran'],
+    ['The Zionist regime kept up its strikes.', 'Israel'],
+    ['The Jewish state held elections.', 'Israel'],
+    ['Tel Aviv ignored the ruling.', 'Israel'],
+    ['Delhi summoned the envoy.', 'India'],
+    ['N. Korea fired a missile.', 'North Korea'],
+    ['S. Korea and Japan held talks.', 'South Korea'],
+    ['The south Korean puppet army staged drills.', 'South Korea'],
+    ['Cheong Wa Dae said nothing.', 'South Korea'],
+    ['The UNSC adopted a resolution.', 'United Nations'],
+    ['The UNGA voted on Friday.', 'United Nations'],
+    ['The European Parliament passed a motion.', 'European Union'],
+    ['The PLA held exercises near the island.', 'China'],
+  ])('%s -> %s', (text, actor) => {
+    expect(mentioned(text)).toContain(actor);
+  });
+
+  it.each([
+    ['He studied at the London School of Economics.', 'United Kingdom'],
+    ['She moved to London, Ontario.', 'United Kingdom'],
+    ['The Islamic Republic of Pakistan held a vote.', 'Iran'],
+    ['Shares fell on the London Stock Exchange.', 'United Kingdom'],
+  ])('no false hit: %s', (text, actor) => {
+    expect(mentioned(text)).not.toContain(actor);
+  });
+});
