@@ -8,6 +8,7 @@ import { fromProbs, softmax, type Prediction } from './model.js';
 import type { Token } from './text.js';
 import { frameHolding, frameSpokenBy, type VoiceFrame } from './voice.js';
 import { mayHold, wordFilter, type WordFilter } from './word-filter.js';
+import { squash } from './squash.js';
 
 /** Author-view vocabulary (config/lexicon/author.yaml), as plain data. */
 export interface AuthorLexiconData {
@@ -145,7 +146,6 @@ export function contentMass(tokens: Token[], terms: ScoredTerm[], lexicon: Autho
  * object ("accused Manila of"), the verb's own weight.
  */
 export function voiceFeatures(sentenceView: Prediction, a: Attribution, cueWeight: number, mass: readonly [number, number]): Float64Array {
-  const squash = (x: number): number => Math.tanh(x / 4);
   const f = new Float64Array(VOICE_FEATURES);
   f[0] = 1;
   f[1] = sentenceView.score;

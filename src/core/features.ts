@@ -4,6 +4,7 @@ import { bucket, copyVector, emptyVector, fnv1a, named, push, type FeatureVector
 import { scoreTokens, type Lexicon, type ScoredTerm } from './lexicon.js';
 import { tokenize, type Token } from './text.js';
 import { WORD } from './words.js';
+import { squash } from './squash.js';
 
 export type Span = readonly [number, number];
 
@@ -133,7 +134,6 @@ export function prepareSentence(text: string, lexicon: Lexicon, spans: Span[], t
   };
 }
 
-const squash = (x: number): number => Math.tanh(x / 4);
 
 /** Lexicon mass of the target (attributed), of the rest of the sentence, and of the target's clause. */
 function lexiconFeatures(f: FeatureVector, s: PreparedSentence, att: Attribution, target: number[]): void {

@@ -2,6 +2,7 @@
 import { DIMENSION, HASH_BITS, sizeOf, type FeatureVector } from './feature-hash.js';
 import type { TargetAnalysis } from './features.js';
 import type { StanceLabel } from './types.js';
+import { squash } from './squash.js';
 
 export const LABELS: readonly StanceLabel[] = ['negative', 'neutral', 'positive'];
 
@@ -40,7 +41,6 @@ export type LexiconMass = readonly [number, number, number, number, number, numb
 export const massOf = (a: TargetAnalysis['attribution']): LexiconMass =>
   [a.negative, a.positive, a.ownNegative, a.ownPositive, a.boundNegative, a.boundPositive];
 
-const squash = (x: number): number => Math.tanh(x / 4);
 
 /** Logits of the decision-level combination. */
 export function fuse(z: readonly number[], m: LexiconMass, f: Fusion): [number, number, number] {
