@@ -57,7 +57,9 @@ export function authorTerms(tokens: Token[], terms: ScoredTerm[], lexicon: Autho
   const out: ScoredTerm[] = [];
   const taken = new Uint8Array(tokens.length);
   const cues = new Set(frames.map((f) => f.cueAt));
+  let ordered = true;
   for (const t of terms) {
+    ordered &&= out.length === 0 || (out[out.length - 1] as ScoredTerm).first < t.first;
     for (let i = t.first; i <= t.last; i++) taken[i] = 1;
     // The reporting verb is the speaker's act ("warned", "accused"), not the author's judgement of anyone.
     if (cues.has(t.first)) continue;
@@ -70,6 +72,7 @@ export function authorTerms(tokens: Token[], terms: ScoredTerm[], lexicon: Autho
     }
     out.push(t);
   }
+  const own: ScoredTerm[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i] || skip[i] || !mayHold(lexicon.filter, (tokens[i] as Token).hash)) continue;
     const text = (tokens[i] as Token).text;
@@ -80,12 +83,25 @@ export function authorTerms(tokens: Token[], terms: ScoredTerm[], lexicon: Autho
     if (f && f.adoption !== 1) continue;
     const negated = negatedBefore(tokens, i);
     if (event) {
-      if (negated) out.push({ term: text, first: i, last: i, weight: DEFENCE_WEIGHT, negated, framing: false });
+      if (negated) own.push({ term: text, first: i, last: i, weight: DEFENCE_WEIGHT, negated, framing: false });
       continue;
     }
-    out.push({ term: text, first: i, last: i, weight: (w as number) * (negated ? -0.74 : 1), negated, framing: false });
+    own.push({ term: text, first: i, last: i, weight: (w as number) * (negated ? -0.74 : 1), negated, framing: false });
   }
-  return out.sort((a, b) => a.first - b.first);
+  return ordered ? mergeByFirst(out, own) : [...out, ...own].sort((a, b) => a.first - b.first);
+}
+
+/** Two lists of terms in token order, at distinct tokens, as one list in token order (what sorting them gives). */
+function mergeByFirst(a: ScoredTerm[], b: ScoredTerm[]): ScoredTerm[] {
+  if (b.length === 0) return a;
+  const out: ScoredTerm[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] as ScoredTerm).first < (b[j] as ScoredTerm).first)) out.push(a[i++] as ScoredTerm);
+    else out.push(b[j++] as ScoredTerm);
+  }
+  return out;
 }
 
 /** A negator up to six words before, inside the clause (defence reaches further than lexicon negation). */

@@ -65,11 +65,16 @@ function mergePredictions(predictions: Prediction[]): Prediction {
   return fromProbs(probs);
 }
 
-/** Indices of the mentions of other actors than `actor`. */
-function othersOf(mentions: Mention[], actor: string): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < mentions.length; k++) if ((mentions[k] as Mention).actor !== actor) out.push(k);
-  return out;
+/** Indices of the mentions of other actors than `actor`, and the tokens of those that cover any. */
+function rivalsOf(mentions: Mention[], actor: string, spanTokens: number[][]): { rivals: number[]; rivalTokens: number[][] } {
+  const rivals: number[] = [];
+  const rivalTokens: number[][] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    if ((mentions[k] as Mention).actor === actor) continue;
+    rivals.push(k);
+    if ((spanTokens[k] as number[]).length > 0) rivalTokens.push(spanTokens[k] as number[]);
+  }
+  return { rivals, rivalTokens };
 }
 
 /** The speaker's stance toward a reported target; a speech act with an object lends it the verb's weight. */
@@ -119,21 +124,20 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
   let foilSentence = false;
   const extras = EXTRAS;
   const base = logits(model.weights, sentence.shared);
-  const byActor = new Map<string, SentenceStance>();
-  const predictions = new Map<string, Prediction[]>();
-  const authors = new Map<string, Prediction[]>();
-  const others = new Map<string, number[]>();
+  // Per actor, in the order of its first mention (a sentence names few actors: arrays, not maps): its stance, its
+  // rivals (mention indices and their tokens), and the predictions of its mentions once it has more than one.
+  const stances: SentenceStance[] = [];
+  const actors: Array<{ rivals: number[]; rivalTokens: number[][]; predictions?: Prediction[]; authors?: Prediction[] }> = [];
   const scratch = SCRATCH;
   for (let k = 0; k < mentions.length; k++) {
     const actor = (mentions[k] as Mention).actor;
-    let rivals = others.get(actor);
-    if (!rivals) others.set(actor, (rivals = othersOf(mentions, actor)));
+    const seen = stances.findIndex((x) => x.actor === actor);
+    const { rivals, rivalTokens } = seen >= 0 ? (actors[seen] as (typeof actors)[number]) : rivalsOf(mentions, actor, sentence.spanTokens);
     clearVector(scratch);
     const analysis = analyseTarget(sentence, spans[k] as Span, k, rivals, scratch);
     foilSentence ||= analysis.role.foil;
     const prediction = decide(model, analysis, base);
     const targetTokens = sentence.spanTokens[k] as number[];
-    const rivalTokens = rivals.map((j) => sentence.spanTokens[j] as number[]).filter((g) => g.length > 0);
     const where = targetTokens.length > 0 ? placeOf(voices.frames, targetTokens) : {};
     const own = targetTokens.length > 0 && ownTerms !== sentence.terms ? authorAttribution(sentence, ownTerms, targetTokens, rivalTokens, analysis.role) : analysis.attribution;
     clearVector(extras);
@@ -148,25 +152,25 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     // A source speaking of its own side ("Peskov said ... a threat to Russia") is not recorded as a voice on it.
     const voice = where.reported && where.reported.speakerActor !== actor ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms) : undefined;
-    const stance = byActor.get(actor);
-    if (!stance) {
-      byActor.set(actor, { actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });
-      predictions.set(actor, [prediction]);
-      authors.set(actor, [author]);
+    if (seen < 0) {
+      stances.push({ actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });
+      actors.push({ rivals, rivalTokens });
     } else {
+      const stance = stances[seen] as SentenceStance;
+      const of = actors[seen] as (typeof actors)[number];
       stance.mentions++;
       stance.analyses.push(analysis);
       stance.authorAttributions.push(own);
       stance.voice ??= voice;
-      predictions.get(actor)?.push(prediction);
-      authors.get(actor)?.push(author);
+      // The stance still holds its first mention's predictions: they are merged below.
+      (of.predictions ??= [stance.prediction]).push(prediction);
+      (of.authors ??= [stance.author]).push(author);
     }
   }
-  const stances = [...byActor.values()];
-  for (const s of stances) {
-    if (s.mentions === 1) continue;
-    s.prediction = mergePredictions(predictions.get(s.actor) ?? []);
-    s.author = mergePredictions(authors.get(s.actor) ?? []);
-  }
+  stances.forEach((s, j) => {
+    const of = actors[j] as (typeof actors)[number];
+    if (of.predictions) s.prediction = mergePredictions(of.predictions);
+    if (of.authors) s.author = mergePredictions(of.authors);
+  });
   return { stances, terms: sentence.terms };
 }
