@@ -7,6 +7,7 @@ import { authorLogits } from './author-vector.js';
 import { fromProbs, softmax, type Prediction } from './model.js';
 import type { Token } from './text.js';
 import { frameHolding, frameSpokenBy, type VoiceFrame } from './voice.js';
+import { inRanges } from './voice-tokens.js';
 import { mayHold, wordFilter, type WordFilter } from './word-filter.js';
 import { squash } from './squash.js';
 
@@ -138,7 +139,7 @@ export const VOICE_FEATURES = 10;
 export function contentMass(tokens: Token[], terms: ScoredTerm[], lexicon: AuthorLexicon, frame: VoiceFrame): [number, number] {
   let neg = 0;
   let pos = 0;
-  const inside = (i: number): boolean => frame.content.some(([a, b]) => i >= a && i <= b);
+  const inside = (i: number): boolean => inRanges(frame.content, i);
   const taken = new Set<number>();
   for (const t of terms) {
     if (!inside(t.first) || lexicon.feelings.has(t.term)) continue;
@@ -227,10 +228,12 @@ export function authorPrediction(head: AuthorHead, learned: readonly number[], g
  * neutral by `neutralMargin` (chosen on the in-domain training data, not on NewsMTSC's class mix).
  */
 export function blendProbs(blend: number, neutralMargin: number, learned: readonly number[], gated: readonly number[]): [number, number, number] {
-  const p = [0, 1, 2].map((k) => blend * (learned[k] as number) + (1 - blend) * (gated[k] as number)) as [number, number, number];
-  const shifted: [number, number, number] = [p[0], p[1] + neutralMargin, p[2]];
-  const total = shifted[0] + shifted[1] + shifted[2];
-  return [shifted[0] / total, shifted[1] / total, shifted[2] / total];
+  const mixed = (k: number): number => blend * (learned[k] as number) + (1 - blend) * (gated[k] as number);
+  const negative = mixed(0);
+  const neutral = mixed(1) + neutralMargin;
+  const positive = mixed(2);
+  const total = negative + neutral + positive;
+  return [negative / total, neutral / total, positive / total];
 }
 export const voicePrediction = (head: AuthorHead, features: Float64Array): Prediction => densePrediction(head.voice, features);
 

@@ -4,7 +4,7 @@ import { authorAttribution, authorPrediction, authorTerms, contentMass, gatedSen
 import { authorExtras, foldedVector } from './author-vector.js';
 import type { Attribution } from './attribution.js';
 import { clearVector, emptyVector, type FeatureVector } from './feature-hash.js';
-import { analyseTarget, prepareSentence, type Span, type TargetAnalysis } from './features.js';
+import { analyseTarget, prepareSentence, tokensOfSpans, type PreparedSentence, type Span, type TargetAnalysis } from './features.js';
 import type { Lexicon, ScoredTerm } from './lexicon.js';
 import { decide, fromProbs, logits, type Prediction, type StanceModel } from './model.js';
 import type { Token } from './text.js';
@@ -66,15 +66,10 @@ function mergePredictions(predictions: Prediction[]): Prediction {
 }
 
 /** Indices of the mentions of other actors than `actor`, and the tokens of those that cover any. */
-function rivalsOf(mentions: Mention[], actor: string, spanTokens: number[][]): { rivals: number[]; rivalTokens: number[][] } {
+function rivalsOf(mentions: Mention[], actor: string, sentence: PreparedSentence): { rivals: number[]; rivalTokens: number[][] } {
   const rivals: number[] = [];
-  const rivalTokens: number[][] = [];
-  for (let k = 0; k < mentions.length; k++) {
-    if ((mentions[k] as Mention).actor === actor) continue;
-    rivals.push(k);
-    if ((spanTokens[k] as number[]).length > 0) rivalTokens.push(spanTokens[k] as number[]);
-  }
-  return { rivals, rivalTokens };
+  for (let k = 0; k < mentions.length; k++) if ((mentions[k] as Mention).actor !== actor) rivals.push(k);
+  return { rivals, rivalTokens: tokensOfSpans(sentence, rivals) };
 }
 
 /** The speaker's stance toward a reported target; a speech act with an object lends it the verb's weight. */
@@ -100,6 +95,8 @@ const EMPTY_FEATURES: FeatureVector = { ids: [], values: [] };
  */
 const SCRATCH = emptyVector();
 const EXTRAS = emptyVector();
+/** The sentence's shared features: read only while its stances are worked out (the base logits). */
+const SHARED = emptyVector();
 
 /** Where the sentence stands in its article. */
 export interface SentencePlace {
@@ -114,7 +111,8 @@ export interface SentencePlace {
 export function sentenceStances(text: string, tokens: Token[], mentions: Mention[], lexicon: Lexicon, model: StanceModel, view: AuthorView, place: SentencePlace): { stances: SentenceStance[]; terms: ScoredTerm[] } {
   const spans: Span[] = [];
   for (const m of mentions) spans.push([m.start, m.end]);
-  const sentence = prepareSentence(text, lexicon, spans, tokens);
+  clearVector(SHARED);
+  const sentence = prepareSentence(text, lexicon, spans, tokens, SHARED);
   const tokenMentions: TokenMention[] = [];
   sentence.spanTokens.forEach((g, k) => {
     if (g.length > 0) tokenMentions.push({ actor: (mentions[k] as Mention).actor, first: g[0] as number, last: g[g.length - 1] as number });
@@ -132,9 +130,9 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
   for (let k = 0; k < mentions.length; k++) {
     const actor = (mentions[k] as Mention).actor;
     const seen = stances.findIndex((x) => x.actor === actor);
-    const { rivals, rivalTokens } = seen >= 0 ? (actors[seen] as (typeof actors)[number]) : rivalsOf(mentions, actor, sentence.spanTokens);
+    const { rivals, rivalTokens } = seen >= 0 ? (actors[seen] as (typeof actors)[number]) : rivalsOf(mentions, actor, sentence);
     clearVector(scratch);
-    const analysis = analyseTarget(sentence, spans[k] as Span, k, rivals, scratch);
+    const analysis = analyseTarget(sentence, spans[k] as Span, k, rivals, scratch, rivalTokens);
     foilSentence ||= analysis.role.foil;
     const prediction = decide(model, analysis, base);
     const targetTokens = sentence.spanTokens[k] as number[];

@@ -2,7 +2,7 @@
 // ("Washington's claims that ..."), and headlines ("Lavrov: ...", "... - Lavrov"). Pure.
 import type { Token } from './text.js';
 import { headlineFrame } from './voice-headline.js';
-import { capitalised, isQuote, word, type Found } from './voice-tokens.js';
+import { capitalised, inRanges, isQuote, word, type Found } from './voice-tokens.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TELL_VERBS, TRAILING } from './voice-words.js';
 
 /** "and" between two capitalised words joins one speaker ("State Councillor and Foreign Minister Wang Yi"). */
@@ -242,7 +242,7 @@ function nextSpeakerClause(text: string, tokens: Token[], verb: number, inQuote:
 
 /** Reporting constructions of a sentence, left to right (verb, "according to", claim noun, headline). */
 export function findConstructions(text: string, tokens: Token[], quotes: Array<[number, number]>): Found[] {
-  const inQuote = (i: number): boolean => quotes.some(([a, b]) => i >= a && i <= b);
+  const inQuote = (i: number): boolean => inRanges(quotes, i);
   const found: Found[] = [];
   const clauseEnd = openingClauseEnd(tokens, inQuote);
   for (let i = 0; i < tokens.length; i++) {
