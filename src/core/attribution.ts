@@ -1,4 +1,5 @@
 // Attribution of lexicon terms to the mention they are about, in one prepared sentence. Pure.
+import { AttributedTerm } from './attributed-term.js';
 import type { ScoredTerm } from './lexicon.js';
 import type { Token } from './text.js';
 
@@ -280,7 +281,7 @@ export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[
     const owner = modifierOwner(s, term, g);
     const share = shareOf(s, term, g, role, owner);
     if (share === 0) continue;
-    out.terms.push({ term: term.term, first: term.first, last: term.last, weight: term.weight, negated: term.negated, framing: term.framing, share });
+    out.terms.push(new AttributedTerm(term, share));
     const w = term.weight * share;
     if (w > 0) out.positive += w;
     else out.negative -= w;
