@@ -2,6 +2,7 @@
 // ("Washington's claims that ..."), and headlines ("Lavrov: ...", "... - Lavrov"). Pure.
 import type { Token } from './text.js';
 import { headlineFrame } from './voice-headline.js';
+import { mayHold, wordFilter } from './word-filter.js';
 import { capitalised, inRanges, isQuote, word, type Found } from './voice-tokens.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TELL_VERBS, TRAILING } from './voice-words.js';
 
@@ -199,6 +200,8 @@ const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'a
 
 /** Every word that can open a reporting construction. */
 export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, 'according']);
+/** The same words as a filter on token hashes: most tokens are ruled out before any lookup. */
+export const CUE_FILTER = wordFilter(CUE_WORDS);
 
 /**
  * "points of view", "talking points", "storms lashed the coast": "point" and "lash" report only as "points out" /
@@ -247,7 +250,7 @@ export function findConstructions(text: string, tokens: Token[], quotes: Array<[
   const clauseEnd = openingClauseEnd(tokens, inQuote);
   for (let i = 0; i < tokens.length; i++) {
     const w = word(tokens, i);
-    if (tokens[i]?.punct || inQuote(i)) continue;
+    if (tokens[i]?.punct || !mayHold(CUE_FILTER, (tokens[i] as Token).hash) || inQuote(i)) continue;
     let f: Found | undefined;
     if (REPORTING_VERBS.has(w) && !nounUse(tokens, i)) f = verbFrame(text, tokens, i);
     else if (w === 'according') f = accordingFrame(text, tokens, i);
