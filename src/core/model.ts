@@ -125,10 +125,22 @@ export function logits(weights: Float32Array, f: FeatureVector, base?: readonly 
   return [neg, neu, pos];
 }
 
+/** A prediction as `fromProbs` builds it: a class, so that every one has one shape (they are kept per stance). */
+class ModelPrediction implements Prediction {
+  label: StanceLabel;
+  probs: [number, number, number];
+  score: number;
+  constructor(label: StanceLabel, probs: [number, number, number], score: number) {
+    this.label = label;
+    this.probs = probs;
+    this.score = score;
+  }
+}
+
 export function fromProbs(probs: [number, number, number]): Prediction {
   let best = 0;
   for (let k = 1; k < 3; k++) if ((probs[k] as number) > (probs[best] as number)) best = k;
-  return { label: LABELS[best] as StanceLabel, probs, score: probs[2] - probs[0] };
+  return new ModelPrediction(LABELS[best] as StanceLabel, probs, probs[2] - probs[0]);
 }
 
 /** Logit margin given to neutral for a target only listed as an example with nothing said about it. */
