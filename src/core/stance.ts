@@ -65,8 +65,18 @@ function mergePredictions(predictions: Prediction[]): Prediction {
   return fromProbs(probs);
 }
 
+/** What `sentenceStances` keeps of an actor of the sentence besides its stance. */
+interface ActorInSentence {
+  /** Indices of the mentions of other actors, and the tokens of those that cover any. */
+  rivals: number[];
+  rivalTokens: number[][];
+  /** The predictions of its mentions, once it has more than one (merged into the stance at the end). */
+  predictions?: Prediction[];
+  authors?: Prediction[];
+}
+
 /** Indices of the mentions of other actors than `actor`, and the tokens of those that cover any. */
-function rivalsOf(mentions: Mention[], actor: string, sentence: PreparedSentence): { rivals: number[]; rivalTokens: number[][] } {
+function rivalsOf(mentions: Mention[], actor: string, sentence: PreparedSentence): ActorInSentence {
   const rivals: number[] = [];
   for (let k = 0; k < mentions.length; k++) if ((mentions[k] as Mention).actor !== actor) rivals.push(k);
   return { rivals, rivalTokens: tokensOfSpans(sentence, rivals) };
@@ -122,15 +132,14 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
   let foilSentence = false;
   const extras = EXTRAS;
   const base = logits(model.weights, sentence.shared);
-  // Per actor, in the order of its first mention (a sentence names few actors: arrays, not maps): its stance, its
-  // rivals (mention indices and their tokens), and the predictions of its mentions once it has more than one.
+  // Per actor, in the order of its first mention (a sentence names few actors: arrays, not maps).
   const stances: SentenceStance[] = [];
-  const actors: Array<{ rivals: number[]; rivalTokens: number[][]; predictions?: Prediction[]; authors?: Prediction[] }> = [];
+  const actors: ActorInSentence[] = [];
   const scratch = SCRATCH;
   for (let k = 0; k < mentions.length; k++) {
     const actor = (mentions[k] as Mention).actor;
     const seen = stances.findIndex((x) => x.actor === actor);
-    const { rivals, rivalTokens } = seen >= 0 ? (actors[seen] as (typeof actors)[number]) : rivalsOf(mentions, actor, sentence);
+    const { rivals, rivalTokens } = seen >= 0 ? (actors[seen] as ActorInSentence) : rivalsOf(mentions, actor, sentence);
     clearVector(scratch);
     const analysis = analyseTarget(sentence, spans[k] as Span, k, rivals, scratch, rivalTokens);
     foilSentence ||= analysis.role.foil;
@@ -155,7 +164,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
       actors.push({ rivals, rivalTokens });
     } else {
       const stance = stances[seen] as SentenceStance;
-      const of = actors[seen] as (typeof actors)[number];
+      const of = actors[seen] as ActorInSentence;
       stance.mentions++;
       stance.analyses.push(analysis);
       stance.authorAttributions.push(own);
@@ -166,7 +175,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     }
   }
   stances.forEach((s, j) => {
-    const of = actors[j] as (typeof actors)[number];
+    const of = actors[j] as ActorInSentence;
     if (of.predictions) s.prediction = mergePredictions(of.predictions);
     if (of.authors) s.author = mergePredictions(of.authors);
   });
