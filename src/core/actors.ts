@@ -1,6 +1,7 @@
 // Actor registry: surface forms of named actors and a fast mention finder (one scan over word starts). Pure.
 import { alnumAt } from './text.js';
 import type { ActorDef } from './types.js';
+import { mayHold, wordFilter, type WordFilter } from './word-filter.js';
 
 export interface Mention {
   actor: string;
@@ -21,6 +22,8 @@ interface Form {
   actors: string[];
   /** The form as written (capitals matter) and lower-cased with single spaces. */
   written: string[];
+  /** Per written form: the offsets of its capitals (see `capitalsAgree`). */
+  capitals: number[][];
   lower: string;
   /** Combining form: counts only before a hyphen and a letter (Sino-Russian). */
   prefix: boolean;
@@ -41,27 +44,52 @@ function addForm(table: FormTable, actor: string, written: string, prefix: boole
   const key = firstRun(lower);
   const list = table.get(key) ?? [];
   const found = list.find((f) => f.lower === lower && f.prefix === prefix);
+  const as = squeeze(written);
   if (found) {
     found.actors.push(actor);
-    found.written.push(squeeze(written));
-  } else list.push({ actors: [actor], written: [squeeze(written)], lower, prefix });
+    found.written.push(as);
+    found.capitals.push(capitalsOf(as));
+  } else list.push({ actors: [actor], written: [as], capitals: [capitalsOf(as)], lower, prefix });
   list.sort((a, b) => b.lower.length - a.lower.length);
   table.set(key, list);
 }
 
-/** Every capital letter of the form must be a capital in the text ("US" is not "us", "China" not "china"). */
-function capitalsAgree(form: string, found: string): boolean {
-  for (let i = 0; i < form.length; i++) {
-    const c = form.charAt(i);
-    if (c !== c.toLowerCase() && found.charAt(i) !== c) return false;
+/** Offsets of the characters (code units) of a written form that lower-casing changes: its capitals. */
+function capitalsOf(written: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < written.length; i++) if (written.charAt(i) !== written.charAt(i).toLowerCase()) out.push(i);
+  return out;
+}
+
+/**
+ * Every capital letter of the form (`capitals`, its offsets) must be a capital in the text at `start` ("US" is not
+ * "us", "China" not "china").
+ */
+function capitalsAgree(written: string, capitals: number[], text: string, start: number, length: number): boolean {
+  for (const i of capitals) if (i >= length || text.charCodeAt(start + i) !== written.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * Does `source` hold `lower` (a lower-case form) at `start`? `source` is the text lower-cased in place, or an ASCII
+ * text as it is: ASCII capitals compare as their lower case (the lower-cased text has none).
+ */
+function holdsAt(source: string, start: number, lower: string): boolean {
+  if (start + lower.length > source.length) return false;
+  for (let k = 0; k < lower.length; k++) {
+    const c = source.charCodeAt(start + k);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lower.charCodeAt(k)) return false;
   }
   return true;
 }
 
-/** End of a mention of `form` at `start`, possessive included, or -1 when the text does not hold it there. */
+/**
+ * End of a mention of `form` at `start`, possessive included, or -1 when the text does not hold it there.
+ * `lower`: see `holdsAt`.
+ */
 function matchAt(text: string, lower: string, start: number, form: Form): number {
   const end = start + form.lower.length;
-  if (!lower.startsWith(form.lower, start)) return -1;
+  if (!holdsAt(lower, start, form.lower)) return -1;
   if (form.prefix) return text.charCodeAt(end) === 45 && alnumAt(text, end + 1) > 0 ? end : -1;
   let stop = end;
   if (text.charCodeAt(end) === 39) {
@@ -78,9 +106,10 @@ function mentionAt(text: string, lower: string, start: number, candidates: Form[
   for (const form of candidates) {
     const end = matchAt(text, lower, start, form);
     if (end < 0) continue;
-    const found = squeeze(text.slice(start, start + form.lower.length));
-    const k = form.written.findIndex((w) => capitalsAgree(w, found));
-    if (k >= 0) return { actor: form.actors[k] as string, start, end, text: text.slice(start, end) };
+    // The text holds the form's lower case there, single spaces included: it is compared as it is.
+    for (let k = 0; k < form.written.length; k++) {
+      if (capitalsAgree(form.written[k] as string, form.capitals[k] as number[], text, start, form.lower.length)) return { actor: form.actors[k] as string, start, end, text: text.slice(start, end) };
+    }
   }
   return undefined;
 }
@@ -94,7 +123,7 @@ interface Blocked {
 function excludedAt(text: string, lower: string, start: number, candidates: Form[], out: Blocked[]): void {
   for (const form of candidates) {
     const end = start + form.lower.length;
-    if (lower.startsWith(form.lower, start) && alnumAt(text, end) === 0) out.push({ actors: form.actors, start, end });
+    if (holdsAt(lower, start, form.lower) && alnumAt(text, end) === 0) out.push({ actors: form.actors, start, end });
   }
 }
 
@@ -121,9 +150,11 @@ function runEnd(text: string, i: number): number {
   return j;
 }
 
-/** Looks up the run [i, end) and records an excluded span or a mention starting there. */
-function lookUp(text: string, lower: string, i: number, end: number, tables: Tables, found: Found): void {
-  const key = lower.slice(i, end);
+/**
+ * Looks up the run [i, end) and records an excluded span or a mention starting there. `lower`: see `holdsAt`;
+ * `key`: the run in lower case.
+ */
+function lookUp(text: string, lower: string, i: number, key: string, tables: Tables, found: Found): void {
   const excluded = tables.excludes.get(key);
   if (excluded) excludedAt(text, lower, i, excluded, found.blocked);
   const candidates = i >= found.free ? tables.forms.get(key) : undefined;
@@ -148,8 +179,8 @@ interface Found {
  */
 function scan(text: string, tables: Tables): Found {
   const found: Found = { mentions: [], blocked: [], free: 0 };
+  if (!NON_ASCII.test(text)) return scanAscii(text, tables, found);
   const lower = lowerInPlace(text);
-  if (!NON_ASCII.test(text)) return scanAscii(text, lower, tables, found);
   let i = 0;
   while (i < text.length) {
     if (alnumLength(text, i) === 0) {
@@ -160,7 +191,7 @@ function scan(text: string, tables: Tables): Found {
     const c = text.charCodeAt(i);
     const lowerStart = c >= 97 && c <= 122;
     const skip = text.charCodeAt(i - 1) === 46 || (lowerStart && !(tables.lowerFirst.has(c) && tables.lowerWords.has(lower.slice(i, end))));
-    if (!skip) lookUp(text, lower, i, end, tables, found);
+    if (!skip) lookUp(text, lower, i, lower.slice(i, end), tables, found);
     i = end;
   }
   return found;
@@ -169,8 +200,22 @@ function scan(text: string, tables: Tables): Found {
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** The same scan for ASCII text: a regex finds the runs worth looking up (capital or digit first, or a lower-case first word). */
-function scanAscii(text: string, lower: string, tables: Tables, found: Found): Found {
+/** `fnv1a` of the ASCII lower case of text[start, end), without building that string. */
+function lowerHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+  }
+  return h | 0;
+}
+
+/**
+ * The same scan for ASCII text: a regex finds the runs worth looking up (capital or digit first, or a lower-case
+ * first word); a run whose hash the filter of table keys rules out (most capitalised words name no actor) is not
+ * cut out or looked up. The text is compared as it is (see `holdsAt`), not lower-cased.
+ */
+function scanAscii(text: string, tables: Tables, found: Found): Found {
   const starts = tables.asciiStarts;
   starts.lastIndex = 0;
   // `test` moves lastIndex to the end of the match without building a match array; a match is always a whole
@@ -179,7 +224,7 @@ function scanAscii(text: string, lower: string, tables: Tables, found: Found): F
     const end = starts.lastIndex;
     let i = end;
     while (i > 0 && isAsciiAlnum(text.charCodeAt(i - 1))) i--;
-    if (text.charCodeAt(i - 1) !== 46) lookUp(text, lower, i, end, tables, found);
+    if (text.charCodeAt(i - 1) !== 46 && mayHold(tables.keyFilter, lowerHash(text, i, end))) lookUp(text, text, i, text.slice(i, end).toLowerCase(), tables, found);
   }
   return found;
 }
@@ -200,6 +245,8 @@ interface Tables {
   lowerWords: Set<string>;
   /** Their first characters (char codes), checked before slicing a lower-case run. */
   lowerFirst: Set<number>;
+  /** The keys of `forms` and `excludes` as a filter on their FNV-1a hashes (`scanAscii`). */
+  keyFilter: WordFilter;
 }
 
 function lowerStarts(tables: FormTable[]): Set<string> {
@@ -222,7 +269,7 @@ export function createRegistry(actors: ActorDef[]): ActorRegistry {
   }
   const lowerWords = lowerStarts([forms, excludes]);
   const lowerFirst = new Set([...lowerWords].map((w) => w.charCodeAt(0)));
-  const tables: Tables = { forms, excludes, lowerWords, lowerFirst, asciiStarts: asciiStarts(lowerWords) };
+  const tables: Tables = { forms, excludes, lowerWords, lowerFirst, asciiStarts: asciiStarts(lowerWords), keyFilter: wordFilter([...forms.keys(), ...excludes.keys()]) };
   const findMentions = (text: string): Mention[] => {
     const { mentions, blocked } = scan(text, tables);
     if (blocked.length === 0) return mentions;

@@ -1,4 +1,5 @@
 // Attribution of lexicon terms to the mention they are about, in one prepared sentence. Pure.
+import { AttributedTerm } from './attributed-term.js';
 import type { ScoredTerm } from './lexicon.js';
 import type { Token } from './text.js';
 
@@ -115,7 +116,6 @@ interface Groups {
   tokens: number[][];
   /** Group of every token, -1 for none. */
   at: Int16Array;
-  clauses: number[][];
 }
 
 /** Words of a title between a modifier and the person it qualifies ("Chinese President Xi", "his Russian counterpart Putin"). */
@@ -151,37 +151,35 @@ function joinsAny(s: SentenceShape, members: number[][], g: number[]): boolean {
 }
 
 function groupsOf(s: SentenceShape, target: number[], others: number[][]): Groups {
-  const joined = target.slice();
-  const tokens = [joined];
   // The target's group closes over coordination and noun-phrase modifiers: "promoted by Chinese President Xi and
-  // his Russian counterpart Putin" is said of all four mentions, none of them a rival of the others.
+  // his Russian counterpart Putin" is said of all four mentions, none of them a rival of the others. Most targets
+  // join no one: the lists are copied only when one does.
+  let joined = target;
   const members = [target];
-  const rest = others.slice();
+  let rest = others;
   for (let grew = true; grew; ) {
     grew = false;
     for (let k = 0; k < rest.length; k++) {
       const g = rest[k] as number[];
       if (!joinsAny(s, members, g)) continue;
+      if (joined === target) [joined, rest] = [target.slice(), others.slice()];
       members.push(g);
       for (const i of g) joined.push(i);
       rest.splice(k--, 1);
       grew = true;
     }
   }
-  for (const g of rest) tokens.push(g);
+  const tokens = [joined, ...rest];
   if (groupAt.length < s.tokens.length) groupAt = new Int16Array(s.tokens.length * 2);
   const at = groupAt.fill(-1, 0, s.tokens.length);
-  const clauses: number[][] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    const group = tokens[k] as number[];
-    const c: number[] = [];
-    for (const i of group) {
-      at[i] = k;
-      c.push(s.clause[i] as number);
-    }
-    clauses.push(c);
-  }
-  return { tokens, at, clauses };
+  for (let k = 0; k < tokens.length; k++) for (const i of tokens[k] as number[]) at[i] = k;
+  return { tokens, at };
+}
+
+/** Does group `k` hold a token of clause `c`? */
+function inClause(s: SentenceShape, g: Groups, k: number, c: number): boolean {
+  for (const i of g.tokens[k] as number[]) if (s.clause[i] === c) return true;
+  return false;
 }
 
 /**
@@ -227,11 +225,11 @@ function modifierOwner(s: SentenceShape, term: ScoredTerm, g: Groups): number {
 }
 
 /** The group nearest to the term (ties go to the group on the left), optionally only among groups in clause c. */
-function nearest(term: ScoredTerm, g: Groups, c?: number): number {
+function nearest(s: SentenceShape, term: ScoredTerm, g: Groups, c?: number): number {
   let best = -1;
   let bestD = Infinity;
   for (let k = 0; k < g.tokens.length; k++) {
-    if (c !== undefined && !(g.clauses[k] as number[]).includes(c)) continue;
+    if (c !== undefined && !inClause(s, g, k, c)) continue;
     const group = g.tokens[k] as number[];
     const d = distance(term, group);
     if (d < bestD || (d === bestD && (group[0] as number) < (g.tokens[best]?.[0] ?? Infinity))) [best, bestD] = [k, d];
@@ -259,12 +257,12 @@ function pronounOwner(s: SentenceShape, term: ScoredTerm, g: Groups): number {
 function shareOf(s: SentenceShape, term: ScoredTerm, g: Groups, role: TargetRole, owner: number): number {
   const c = s.clause[term.first] as number;
   if (owner >= 0) return owner === 0 ? 1 : role.foil && s.clause[g.tokens[0]?.[0] as number] !== c ? -1 : 0;
-  const inTermClause = nearest(term, g, c);
+  const inTermClause = nearest(s, term, g, c);
   if (inTermClause >= 0) return inTermClause === 0 ? 1 : role.foil ? -1 : 0;
   if (role.listed) return 0;
   const referent = pronounOwner(s, term, g);
   if (referent >= 0) return referent === 0 ? 1 : 0;
-  return nearest(term, g) === 0 ? 0.5 / (1 + distance(term, g.tokens[0] as number[]) / 8) : 0;
+  return nearest(s, term, g) === 0 ? 0.5 / (1 + distance(term, g.tokens[0] as number[]) / 8) : 0;
 }
 
 /**
@@ -283,7 +281,7 @@ export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[
     const owner = modifierOwner(s, term, g);
     const share = shareOf(s, term, g, role, owner);
     if (share === 0) continue;
-    out.terms.push({ term: term.term, first: term.first, last: term.last, weight: term.weight, negated: term.negated, framing: term.framing, share });
+    out.terms.push(new AttributedTerm(term, share));
     const w = term.weight * share;
     if (w > 0) out.positive += w;
     else out.negative -= w;

@@ -9,11 +9,11 @@ import { bucket, fnv1a, named, push, sizeOf, type FeatureVector } from './featur
 import type { PreparedSentence } from './features.js';
 import type { Prediction } from './model.js';
 import type { VoiceFrame } from './voice.js';
+import { squash } from './squash.js';
 
 export const AUTHOR_BITS = 16;
 const AUTHOR_MASK = (1 << AUTHOR_BITS) - 1;
 const NS = { ownTerm: 13, cue: 14 } as const;
-const squash = (x: number): number => Math.tanh(x / 4);
 const A = {
   bias: named('a:bias'), reported: named('a:reported'), adopted: named('a:adopted'), rejected: named('a:rejected'),
   speaking: named('a:speaking'), headline: named('a:headline'), attributed: named('a:attributed'), scare: named('a:scare'),

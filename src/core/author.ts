@@ -7,7 +7,9 @@ import { authorLogits } from './author-vector.js';
 import { fromProbs, softmax, type Prediction } from './model.js';
 import type { Token } from './text.js';
 import { frameHolding, frameSpokenBy, type VoiceFrame } from './voice.js';
+import { inRanges } from './voice-tokens.js';
 import { mayHold, wordFilter, type WordFilter } from './word-filter.js';
+import { squash } from './squash.js';
 
 /** Author-view vocabulary (config/lexicon/author.yaml), as plain data. */
 export interface AuthorLexiconData {
@@ -56,7 +58,9 @@ export function authorTerms(tokens: Token[], terms: ScoredTerm[], lexicon: Autho
   const out: ScoredTerm[] = [];
   const taken = new Uint8Array(tokens.length);
   const cues = new Set(frames.map((f) => f.cueAt));
+  let ordered = true;
   for (const t of terms) {
+    ordered &&= out.length === 0 || (out[out.length - 1] as ScoredTerm).first < t.first;
     for (let i = t.first; i <= t.last; i++) taken[i] = 1;
     // The reporting verb is the speaker's act ("warned", "accused"), not the author's judgement of anyone.
     if (cues.has(t.first)) continue;
@@ -69,6 +73,7 @@ export function authorTerms(tokens: Token[], terms: ScoredTerm[], lexicon: Autho
     }
     out.push(t);
   }
+  const own: ScoredTerm[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i] || skip[i] || !mayHold(lexicon.filter, (tokens[i] as Token).hash)) continue;
     const text = (tokens[i] as Token).text;
@@ -79,12 +84,25 @@ export function authorTerms(tokens: Token[], terms: ScoredTerm[], lexicon: Autho
     if (f && f.adoption !== 1) continue;
     const negated = negatedBefore(tokens, i);
     if (event) {
-      if (negated) out.push({ term: text, first: i, last: i, weight: DEFENCE_WEIGHT, negated, framing: false });
+      if (negated) own.push({ term: text, first: i, last: i, weight: DEFENCE_WEIGHT, negated, framing: false });
       continue;
     }
-    out.push({ term: text, first: i, last: i, weight: (w as number) * (negated ? -0.74 : 1), negated, framing: false });
+    own.push({ term: text, first: i, last: i, weight: (w as number) * (negated ? -0.74 : 1), negated, framing: false });
   }
-  return out.sort((a, b) => a.first - b.first);
+  return ordered ? mergeByFirst(out, own) : [...out, ...own].sort((a, b) => a.first - b.first);
+}
+
+/** Two lists of terms in token order, at distinct tokens, as one list in token order (what sorting them gives). */
+function mergeByFirst(a: ScoredTerm[], b: ScoredTerm[]): ScoredTerm[] {
+  if (b.length === 0) return a;
+  const out: ScoredTerm[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] as ScoredTerm).first < (b[j] as ScoredTerm).first)) out.push(a[i++] as ScoredTerm);
+    else out.push(b[j++] as ScoredTerm);
+  }
+  return out;
 }
 
 /** A negator up to six words before, inside the clause (defence reaches further than lexicon negation). */
@@ -121,7 +139,7 @@ export const VOICE_FEATURES = 10;
 export function contentMass(tokens: Token[], terms: ScoredTerm[], lexicon: AuthorLexicon, frame: VoiceFrame): [number, number] {
   let neg = 0;
   let pos = 0;
-  const inside = (i: number): boolean => frame.content.some(([a, b]) => i >= a && i <= b);
+  const inside = (i: number): boolean => inRanges(frame.content, i);
   const taken = new Set<number>();
   for (const t of terms) {
     if (!inside(t.first) || lexicon.feelings.has(t.term)) continue;
@@ -145,7 +163,6 @@ export function contentMass(tokens: Token[], terms: ScoredTerm[], lexicon: Autho
  * object ("accused Manila of"), the verb's own weight.
  */
 export function voiceFeatures(sentenceView: Prediction, a: Attribution, cueWeight: number, mass: readonly [number, number]): Float64Array {
-  const squash = (x: number): number => Math.tanh(x / 4);
   const f = new Float64Array(VOICE_FEATURES);
   f[0] = 1;
   f[1] = sentenceView.score;
@@ -211,10 +228,12 @@ export function authorPrediction(head: AuthorHead, learned: readonly number[], g
  * neutral by `neutralMargin` (chosen on the in-domain training data, not on NewsMTSC's class mix).
  */
 export function blendProbs(blend: number, neutralMargin: number, learned: readonly number[], gated: readonly number[]): [number, number, number] {
-  const p = [0, 1, 2].map((k) => blend * (learned[k] as number) + (1 - blend) * (gated[k] as number)) as [number, number, number];
-  const shifted: [number, number, number] = [p[0], p[1] + neutralMargin, p[2]];
-  const total = shifted[0] + shifted[1] + shifted[2];
-  return [shifted[0] / total, shifted[1] / total, shifted[2] / total];
+  const mixed = (k: number): number => blend * (learned[k] as number) + (1 - blend) * (gated[k] as number);
+  const negative = mixed(0);
+  const neutral = mixed(1) + neutralMargin;
+  const positive = mixed(2);
+  const total = negative + neutral + positive;
+  return [negative / total, neutral / total, positive / total];
 }
 export const voicePrediction = (head: AuthorHead, features: Float64Array): Prediction => densePrediction(head.voice, features);
 

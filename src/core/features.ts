@@ -4,6 +4,7 @@ import { bucket, copyVector, emptyVector, fnv1a, named, push, type FeatureVector
 import { scoreTokens, type Lexicon, type ScoredTerm } from './lexicon.js';
 import { tokenize, type Token } from './text.js';
 import { WORD } from './words.js';
+import { squash } from './squash.js';
 
 export type Span = readonly [number, number];
 
@@ -102,9 +103,8 @@ function clauses(tokens: Token[]): Clauses {
   return { clause, inQuote, contrastAt, negatedClauses, clauseFirst, clauseLast };
 }
 
-/** Words outside mentions, bigrams with each mention as "<m>", and sentence-wide flags. */
-function sharedFeatures(tokens: Token[], mention: Uint8Array): FeatureVector {
-  const f = emptyVector();
+/** Words outside mentions, bigrams with each mention as "<m>", and sentence-wide flags, added to `f`. */
+function sharedFeatures(tokens: Token[], mention: Uint8Array, f: FeatureVector): FeatureVector {
   push(f, F.bias);
   let previous = START;
   for (let i = 0; i < tokens.length; i++) {
@@ -119,8 +119,11 @@ function sharedFeatures(tokens: Token[], mention: Uint8Array): FeatureVector {
   return f;
 }
 
-/** Tokenises, finds clauses and quotes, and scores lexicon terms outside the mention spans. */
-export function prepareSentence(text: string, lexicon: Lexicon, spans: Span[], tokens: Token[] = tokenize(text)): PreparedSentence {
+/**
+ * Tokenises, finds clauses and quotes, and scores lexicon terms outside the mention spans. The shared features are
+ * added to `shared` (a scratch vector serves a caller that reads them only while it works on this sentence).
+ */
+export function prepareSentence(text: string, lexicon: Lexicon, spans: Span[], tokens: Token[] = tokenize(text), shared = emptyVector()): PreparedSentence {
   const mention = new Uint8Array(tokens.length);
   const spanTokens: number[][] = [];
   for (const span of spans) spanTokens.push(tokensIn(tokens, span, spanTokens.at(-1)?.[0] ?? 0));
@@ -128,12 +131,11 @@ export function prepareSentence(text: string, lexicon: Lexicon, spans: Span[], t
   const terms = scoreTokens(tokens, lexicon, mention);
   const c = clauses(tokens);
   return {
-    text, tokens, terms, shared: sharedFeatures(tokens, mention), spanTokens, mention, clause: c.clause, inQuote: c.inQuote,
+    text, tokens, terms, shared: sharedFeatures(tokens, mention, shared), spanTokens, mention, clause: c.clause, inQuote: c.inQuote,
     contrastAt: c.contrastAt, negatedClauses: c.negatedClauses, clauseFirst: c.clauseFirst, clauseLast: c.clauseLast,
   };
 }
 
-const squash = (x: number): number => Math.tanh(x / 4);
 
 /** Lexicon mass of the target (attributed), of the rest of the sentence, and of the target's clause. */
 function lexiconFeatures(f: FeatureVector, s: PreparedSentence, att: Attribution, target: number[]): void {
@@ -181,6 +183,12 @@ function lexicalFeatures(f: FeatureVector, s: PreparedSentence, role: Int8Array,
   }
 }
 
+/** Do all the mentions start after token `first`? */
+function allAfter(others: number[][], first: number): boolean {
+  for (const g of others) if ((g[0] as number) <= first) return false;
+  return true;
+}
+
 function structuralFeatures(f: FeatureVector, s: PreparedSentence, target: number[], others: number[][], role: TargetRole): void {
   const first = target[0] as number;
   if (role.speaker) push(f, F.speaker);
@@ -189,7 +197,7 @@ function structuralFeatures(f: FeatureVector, s: PreparedSentence, target: numbe
   if (s.inQuote[first] === 1) push(f, F.inQuote);
   if (first <= 1) push(f, F.sentenceStart);
   if (s.tokens[target[target.length - 1] as number]?.text.endsWith("'s") === true) push(f, F.possessive);
-  if (others.every((g) => (g[0] as number) > first)) push(f, F.firstTarget);
+  if (allAfter(others, first)) push(f, F.firstTarget);
   if (s.negatedClauses.has(s.clause[first] as number)) push(f, F.clauseNegated);
   if (others.length > 0) push(f, OTHERS[Math.min(others.length, 3) - 1] as number);
   if (s.contrastAt >= 0) push(f, first >= s.contrastAt ? F.afterContrast : F.beforeContrast);
@@ -208,15 +216,21 @@ export interface TargetAnalysis {
   role: TargetRole;
 }
 
+/** The token lists of the spans `others` that cover any token. */
+export function tokensOfSpans(s: PreparedSentence, others: readonly number[]): number[][] {
+  const out: number[][] = [];
+  for (const k of others) if ((s.spanTokens[k] as number[]).length > 0) out.push(s.spanTokens[k] as number[]);
+  return out;
+}
+
 /**
  * Features and lexicon attribution of one target among other mentions of the same sentence; `target` and
- * `others` index the spans the sentence was prepared with. Features are added to `features`.
+ * `others` index the spans the sentence was prepared with (`otherTokens`: their `tokensOfSpans`, when the caller
+ * has them). Features are added to `features`.
  */
-export function analyseTarget(s: PreparedSentence, span: Span, target: number, others: readonly number[], features = emptyVector()): TargetAnalysis {
+export function analyseTarget(s: PreparedSentence, span: Span, target: number, others: readonly number[], features = emptyVector(), otherTokens = tokensOfSpans(s, others)): TargetAnalysis {
   if (roleStore.length < s.tokens.length) roleStore = new Int8Array(s.tokens.length * 2);
   const role = roleStore.fill(0, 0, s.tokens.length);
-  const otherTokens: number[][] = [];
-  for (const k of others) if ((s.spanTokens[k] as number[]).length > 0) otherTokens.push(s.spanTokens[k] as number[]);
   for (const g of otherTokens) for (const i of g) role[i] = 2;
   let targetTokens = s.spanTokens[target] as number[];
   if (targetTokens.length === 0) targetTokens = [Math.max(0, s.tokens.findIndex((t) => t.start >= span[0]))];

@@ -16,6 +16,8 @@ interface Phrase {
   words: string[];
   key: string;
   weight: number;
+  /** The key comes from the framing lexicon. */
+  framing: boolean;
 }
 
 export interface Lexicon {
@@ -33,7 +35,12 @@ export interface Lexicon {
 }
 
 interface Entry {
+  /** The word as the lexicon holds it: a term keeps this string, not the token's copy (property keys and map
+   * lookups of a string met before are cheaper). */
+  key: string;
   weight: number | undefined;
+  /** The word is a framing term. */
+  framing: boolean;
   phrases: Phrase[] | undefined;
 }
 
@@ -60,15 +67,16 @@ export function compileLexicon(data: LexiconData): Lexicon {
     if (parts.length === 1) words.set(key, weight);
     else {
       const list = phrases.get(parts[0] as string) ?? [];
-      list.push({ words: parts, key, weight });
+      list.push({ words: parts, key, weight, framing: true });
       list.sort((a, b) => b.words.length - a.words.length);
       phrases.set(parts[0] as string, list);
     }
   }
+  const framingKeys = new Set(Object.keys(data.framing));
   const entries = new Map<string, Entry>();
-  for (const [word, weight] of words) entries.set(word, { weight, phrases: undefined });
-  for (const [first, list] of phrases) entries.set(first, { weight: words.get(first), phrases: list });
-  return { version: data.version, words, phrases, framingKeys: new Set(Object.keys(data.framing)), entries, filter: wordFilter(entries.keys()) };
+  for (const [word, weight] of words) entries.set(word, { key: word, weight, framing: framingKeys.has(word), phrases: undefined });
+  for (const [first, list] of phrases) entries.set(first, { key: first, weight: words.get(first), framing: framingKeys.has(first), phrases: list });
+  return { version: data.version, words, phrases, framingKeys, entries, filter: wordFilter(entries.keys()) };
 }
 
 const INTENSIFIERS = new Set(
@@ -117,13 +125,13 @@ export function scoreTokens(tokens: Token[], lexicon: Lexicon, skip?: Uint8Array
     const entry = lexicon.entries.get((tokens[i] as Token).text);
     if (entry === undefined) continue;
     const phrase = matchPhrase(tokens, i, entry.phrases);
-    const term = phrase?.key ?? (tokens[i] as Token).text;
+    const term = phrase?.key ?? entry.key;
     const base = phrase?.weight ?? entry.weight;
     if (base === undefined || base === 0) continue;
     const last = phrase ? i + phrase.words.length - 1 : i;
     const negated = negatedAt(tokens, i);
     const weight = base * modifierScale(tokens, i) * (negated ? NEGATION_SCALE : 1);
-    terms.push({ term, first: i, last, weight, negated, framing: lexicon.framingKeys.has(term) });
+    terms.push({ term, first: i, last, weight, negated, framing: phrase?.framing ?? entry.framing });
     i = last;
   }
   return terms;

@@ -2,6 +2,7 @@
 import { DIMENSION, HASH_BITS, sizeOf, type FeatureVector } from './feature-hash.js';
 import type { TargetAnalysis } from './features.js';
 import type { StanceLabel } from './types.js';
+import { squash } from './squash.js';
 
 export const LABELS: readonly StanceLabel[] = ['negative', 'neutral', 'positive'];
 
@@ -40,7 +41,6 @@ export type LexiconMass = readonly [number, number, number, number, number, numb
 export const massOf = (a: TargetAnalysis['attribution']): LexiconMass =>
   [a.negative, a.positive, a.ownNegative, a.ownPositive, a.boundNegative, a.boundPositive];
 
-const squash = (x: number): number => Math.tanh(x / 4);
 
 /** Logits of the decision-level combination. */
 export function fuse(z: readonly number[], m: LexiconMass, f: Fusion): [number, number, number] {
@@ -125,10 +125,22 @@ export function logits(weights: Float32Array, f: FeatureVector, base?: readonly 
   return [neg, neu, pos];
 }
 
+/** A prediction as `fromProbs` builds it: a class, so that every one has one shape (they are kept per stance). */
+class ModelPrediction implements Prediction {
+  label: StanceLabel;
+  probs: [number, number, number];
+  score: number;
+  constructor(label: StanceLabel, probs: [number, number, number], score: number) {
+    this.label = label;
+    this.probs = probs;
+    this.score = score;
+  }
+}
+
 export function fromProbs(probs: [number, number, number]): Prediction {
   let best = 0;
   for (let k = 1; k < 3; k++) if ((probs[k] as number) > (probs[best] as number)) best = k;
-  return { label: LABELS[best] as StanceLabel, probs, score: probs[2] - probs[0] };
+  return new ModelPrediction(LABELS[best] as StanceLabel, probs, probs[2] - probs[0]);
 }
 
 /** Logit margin given to neutral for a target only listed as an example with nothing said about it. */

@@ -4,7 +4,7 @@ import { authorAttribution, authorPrediction, authorTerms, contentMass, gatedSen
 import { authorExtras, foldedVector } from './author-vector.js';
 import type { Attribution } from './attribution.js';
 import { clearVector, emptyVector, type FeatureVector } from './feature-hash.js';
-import { analyseTarget, prepareSentence, type Span, type TargetAnalysis } from './features.js';
+import { analyseTarget, prepareSentence, tokensOfSpans, type PreparedSentence, type Span, type TargetAnalysis } from './features.js';
 import type { Lexicon, ScoredTerm } from './lexicon.js';
 import { decide, fromProbs, logits, type Prediction, type StanceModel } from './model.js';
 import type { Token } from './text.js';
@@ -65,11 +65,21 @@ function mergePredictions(predictions: Prediction[]): Prediction {
   return fromProbs(probs);
 }
 
-/** Indices of the mentions of other actors than `actor`. */
-function othersOf(mentions: Mention[], actor: string): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < mentions.length; k++) if ((mentions[k] as Mention).actor !== actor) out.push(k);
-  return out;
+/** What `sentenceStances` keeps of an actor of the sentence besides its stance. */
+interface ActorInSentence {
+  /** Indices of the mentions of other actors, and the tokens of those that cover any. */
+  rivals: number[];
+  rivalTokens: number[][];
+  /** The predictions of its mentions, once it has more than one (merged into the stance at the end). */
+  predictions?: Prediction[];
+  authors?: Prediction[];
+}
+
+/** Indices of the mentions of other actors than `actor`, and the tokens of those that cover any. */
+function rivalsOf(mentions: Mention[], actor: string, sentence: PreparedSentence): ActorInSentence {
+  const rivals: number[] = [];
+  for (let k = 0; k < mentions.length; k++) if ((mentions[k] as Mention).actor !== actor) rivals.push(k);
+  return { rivals, rivalTokens: tokensOfSpans(sentence, rivals) };
 }
 
 /** The speaker's stance toward a reported target; a speech act with an object lends it the verb's weight. */
@@ -95,6 +105,8 @@ const EMPTY_FEATURES: FeatureVector = { ids: [], values: [] };
  */
 const SCRATCH = emptyVector();
 const EXTRAS = emptyVector();
+/** The sentence's shared features: read only while its stances are worked out (the base logits). */
+const SHARED = emptyVector();
 
 /** Where the sentence stands in its article. */
 export interface SentencePlace {
@@ -109,7 +121,8 @@ export interface SentencePlace {
 export function sentenceStances(text: string, tokens: Token[], mentions: Mention[], lexicon: Lexicon, model: StanceModel, view: AuthorView, place: SentencePlace): { stances: SentenceStance[]; terms: ScoredTerm[] } {
   const spans: Span[] = [];
   for (const m of mentions) spans.push([m.start, m.end]);
-  const sentence = prepareSentence(text, lexicon, spans, tokens);
+  clearVector(SHARED);
+  const sentence = prepareSentence(text, lexicon, spans, tokens, SHARED);
   const tokenMentions: TokenMention[] = [];
   sentence.spanTokens.forEach((g, k) => {
     if (g.length > 0) tokenMentions.push({ actor: (mentions[k] as Mention).actor, first: g[0] as number, last: g[g.length - 1] as number });
@@ -119,21 +132,19 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
   let foilSentence = false;
   const extras = EXTRAS;
   const base = logits(model.weights, sentence.shared);
-  const byActor = new Map<string, SentenceStance>();
-  const predictions = new Map<string, Prediction[]>();
-  const authors = new Map<string, Prediction[]>();
-  const others = new Map<string, number[]>();
+  // Per actor, in the order of its first mention (a sentence names few actors: arrays, not maps).
+  const stances: SentenceStance[] = [];
+  const actors: ActorInSentence[] = [];
   const scratch = SCRATCH;
   for (let k = 0; k < mentions.length; k++) {
     const actor = (mentions[k] as Mention).actor;
-    let rivals = others.get(actor);
-    if (!rivals) others.set(actor, (rivals = othersOf(mentions, actor)));
+    const seen = stances.findIndex((x) => x.actor === actor);
+    const { rivals, rivalTokens } = seen >= 0 ? (actors[seen] as ActorInSentence) : rivalsOf(mentions, actor, sentence);
     clearVector(scratch);
-    const analysis = analyseTarget(sentence, spans[k] as Span, k, rivals, scratch);
+    const analysis = analyseTarget(sentence, spans[k] as Span, k, rivals, scratch, rivalTokens);
     foilSentence ||= analysis.role.foil;
     const prediction = decide(model, analysis, base);
     const targetTokens = sentence.spanTokens[k] as number[];
-    const rivalTokens = rivals.map((j) => sentence.spanTokens[j] as number[]).filter((g) => g.length > 0);
     const where = targetTokens.length > 0 ? placeOf(voices.frames, targetTokens) : {};
     const own = targetTokens.length > 0 && ownTerms !== sentence.terms ? authorAttribution(sentence, ownTerms, targetTokens, rivalTokens, analysis.role) : analysis.attribution;
     clearVector(extras);
@@ -148,25 +159,25 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     // A source speaking of its own side ("Peskov said ... a threat to Russia") is not recorded as a voice on it.
     const voice = where.reported && where.reported.speakerActor !== actor ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms) : undefined;
-    const stance = byActor.get(actor);
-    if (!stance) {
-      byActor.set(actor, { actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });
-      predictions.set(actor, [prediction]);
-      authors.set(actor, [author]);
+    if (seen < 0) {
+      stances.push({ actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });
+      actors.push({ rivals, rivalTokens });
     } else {
+      const stance = stances[seen] as SentenceStance;
+      const of = actors[seen] as ActorInSentence;
       stance.mentions++;
       stance.analyses.push(analysis);
       stance.authorAttributions.push(own);
       stance.voice ??= voice;
-      predictions.get(actor)?.push(prediction);
-      authors.get(actor)?.push(author);
+      // The stance still holds its first mention's predictions: they are merged below.
+      (of.predictions ??= [stance.prediction]).push(prediction);
+      (of.authors ??= [stance.author]).push(author);
     }
   }
-  const stances = [...byActor.values()];
-  for (const s of stances) {
-    if (s.mentions === 1) continue;
-    s.prediction = mergePredictions(predictions.get(s.actor) ?? []);
-    s.author = mergePredictions(authors.get(s.actor) ?? []);
-  }
+  stances.forEach((s, j) => {
+    const of = actors[j] as ActorInSentence;
+    if (of.predictions) s.prediction = mergePredictions(of.predictions);
+    if (of.authors) s.author = mergePredictions(of.authors);
+  });
   return { stances, terms: sentence.terms };
 }

@@ -3,7 +3,8 @@
 import type { Token } from './text.js';
 import { headlineFrame } from './voice-headline.js';
 import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
-import { capitalised, isQuote, word, type Found } from './voice-tokens.js';
+import { mayHold, wordFilter } from './word-filter.js';
+import { capitalised, inRanges, isQuote, word, type Found } from './voice-tokens.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TELL_VERBS, TRAILING } from './voice-words.js';
 
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -209,6 +210,8 @@ const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'a
 
 /** Every word that can open a reporting construction. */
 export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, ...EVIDENTIALS, 'according']);
+/** The same words as a filter on token hashes: most tokens are ruled out before any lookup. */
+export const CUE_FILTER = wordFilter(CUE_WORDS);
 
 /**
  * "points of view", "talking points", "storms lashed the coast": "point" and "lash" report only as "points out" /
@@ -252,12 +255,12 @@ function nextSpeakerClause(text: string, tokens: Token[], verb: number, inQuote:
 
 /** Reporting constructions of a sentence, left to right (verb, "according to", claim noun, headline). */
 export function findConstructions(text: string, tokens: Token[], quotes: Array<[number, number]>): Found[] {
-  const inQuote = (i: number): boolean => quotes.some(([a, b]) => i >= a && i <= b);
+  const inQuote = (i: number): boolean => inRanges(quotes, i);
   const found: Found[] = [];
   const clauseEnd = openingClauseEnd(tokens, inQuote);
   for (let i = 0; i < tokens.length; i++) {
     const w = word(tokens, i);
-    if (tokens[i]?.punct || inQuote(i)) continue;
+    if (tokens[i]?.punct || !mayHold(CUE_FILTER, (tokens[i] as Token).hash) || inQuote(i)) continue;
     let f: Found | undefined;
     if (REPORTING_VERBS.has(w) && !nounUse(tokens, i)) f = verbFrame(text, tokens, i);
     else if (w === 'according') f = accordingFrame(text, tokens, i);

@@ -9,6 +9,12 @@ export const capitalised = (text: string, t: Token): boolean => {
   return c >= 65 && c <= 90;
 };
 
+/** Is token `i` inside one of the ranges [first, last]? (A loop: a closure per token showed in the allocations.) */
+export function inRanges(ranges: ReadonlyArray<readonly [number, number]>, i: number): boolean {
+  for (const [a, b] of ranges) if (i >= a && i <= b) return true;
+  return false;
+}
+
 export interface Found {
   speaker: [number, number] | undefined;
   content: Array<[number, number]>;

@@ -2,8 +2,8 @@
 // whether the author adopts or rejects what is reported. Pure; works on the tokens of one sentence plus a small
 // context carried from sentence to sentence (the last named speaker, an unclosed quotation).
 import type { Token } from './text.js';
-import { CUE_WORDS, findConstructions } from './voice-constructions.js';
-import { capitalised, word, type Found } from './voice-tokens.js';
+import { CUE_FILTER, CUE_WORDS, findConstructions } from './voice-constructions.js';
+import { capitalised, inRanges, word, type Found } from './voice-tokens.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { ADOPT_MARKERS, DOCUMENT_NOUNS, REJECT_MARKERS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
 
@@ -114,7 +114,7 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
   }
   const adoptVerb = ADOPT_MARKERS.has(word(tokens, f.at));
   // A marker inside what the frame reports is the speaker's word ("Moscow dismissed the report as fabricated").
-  const outside = (i: number): boolean => !f.content.some(([a, b]) => i >= a && i <= b);
+  const outside = (i: number): boolean => !inRanges(f.content, i);
   const reject = markers.rejectAt.some(outside);
   const adopt = markers.adoptAt.some(outside);
   const adoption = reject ? -1 : adopt || adoptVerb || vague || (markers.asOpening && f.at < 8) ? 1 : 0;
@@ -139,12 +139,15 @@ interface Markers {
   asOpening: boolean;
 }
 
+/** The marker words as a filter on token hashes: most tokens are ruled out before any lookup. */
+const MARKER_FILTER = wordFilter([...ADOPT_MARKERS, ...REJECT_MARKERS]);
+
 /** Adoption and rejection markers outside quotations. */
 function markersOf(tokens: Token[], quotes: Array<[number, number]>): Markers {
   const adoptAt: number[] = [];
   const rejectAt: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (quotes.some(([a, b]) => i >= a && i <= b)) continue;
+    if (!mayHold(MARKER_FILTER, (tokens[i] as Token).hash) || inRanges(quotes, i)) continue;
     const w = word(tokens, i);
     if (ADOPT_MARKERS.has(w) && w !== 'exposed' && w !== 'revealed') adoptAt.push(i);
     if (REJECT_MARKERS.has(w)) rejectAt.push(i);
@@ -181,7 +184,6 @@ export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMen
 }
 
 const NO_VOICES: SentenceVoices = { frames: [], scareQuotes: [] };
-const CUE_FILTER = wordFilter(CUE_WORDS);
 
 /** Could the sentence report anyone? A quotation mark, colon, dash or cue word (one pass, most sentences: no). */
 function hasCue(tokens: Token[]): boolean {
