@@ -25,7 +25,7 @@ function speakerLeft(text: string, tokens: Token[], end: number): [number, numbe
     first = i;
   }
   if (first > end) return undefined;
-  while (first <= end && (word(tokens, first) === 'the' || word(tokens, first) === 'a' || word(tokens, first) === 'an')) first++;
+  while (first <= end && ARTICLES.has(word(tokens, first))) first++;
   return first <= end ? [first, end] : undefined;
 }
 
@@ -169,7 +169,7 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
     j = k - 1;
   }
   const w = word(tokens, j);
-  if (w === 'the' || w === 'a' || w === 'an' || w === 'its' || w === 'their') return undefined; // "the stated goal"
+  if (ARTICLES.has(w) || w === 'its' || w === 'their') return undefined; // "the stated goal"
   const speaker = speakerLeft(text, tokens, j);
   if (!speaker) return undefined;
   return { speaker, content: contentOf(text, tokens, i, speaker), cue: 'verb', at: i };

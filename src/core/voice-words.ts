@@ -56,7 +56,6 @@ export const REJECT_MARKERS = words(`
   preposterous ridiculous spurious trumped-up hyping fearmongering
 `);
 
-/** Heads of vague sources used to advance a claim ("critics say", "observers have long warned"). */
 /** People who speak for themselves or others, after an article in "..., said a spokesman" / "..., says an author". */
 export const SPEAKER_NOUNS = words(`
   author writer analyst expert scholar researcher professor commentator columnist editor minister diplomat envoy
@@ -64,6 +63,7 @@ export const SPEAKER_NOUNS = words(`
   embassy military army police witness resident source
 `);
 
+/** Heads of vague sources used to advance a claim ("critics say", "observers have long warned"). */
 export const VAGUE_SOURCES = words(`critics observers commentators many some pundits skeptics sceptics`);
 
 /** Pronouns that stand for the last named speaker ("he said", "according to him"). */
