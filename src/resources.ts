@@ -41,6 +41,7 @@ const authorLexiconSchema = z.object({
   events: z.array(z.string()),
   feelings: z.array(z.string()),
   terms: z.record(z.string(), z.number()),
+  accusations: z.array(z.string()),
 });
 const authorHeadSchema = z.object({
   format: z.literal('stancewatch-author-lr'),

@@ -1,4 +1,5 @@
 // Attribution of lexicon terms to the mention they are about, in one prepared sentence. Pure.
+import { accusationShare, type Groups } from './accusation.js';
 import { AttributedTerm } from './attributed-term.js';
 import type { ScoredTerm } from './lexicon.js';
 import type { Token } from './text.js';
@@ -28,6 +29,8 @@ export interface Attribution {
    */
   boundPositive: number;
   boundNegative: number;
+  /** Mass of the verbs of unjust accusation done to the target ("smearing China"), reversed (>= 0). */
+  accused: number;
 }
 
 /** How the target sits in the sentence, as far as attribution cares. */
@@ -111,12 +114,6 @@ export function coordinated(s: SentenceShape, a: number[], b: number[]): boolean
   return joined;
 }
 
-/** The target (group 0, with the mentions coordinated with it) and its rivals, indexed by token. */
-interface Groups {
-  tokens: number[][];
-  /** Group of every token, -1 for none. */
-  at: Int16Array;
-}
 
 /** Words of a title between a modifier and the person it qualifies ("Chinese President Xi", "his Russian counterpart Putin"). */
 const TITLE_WORDS = new Set(
@@ -269,20 +266,23 @@ function shareOf(s: SentenceShape, term: ScoredTerm, g: Groups, role: TargetRole
  * Gives each lexicon term to the mention it modifies, else to the closest mention of its clause, else to the
  * mention a pronoun of its clause refers to, else to the closest mention with a decay. Mentions coordinated
  * with the target ("China and Russia") share its terms; a foil ("unlike X") gets the terms about the other
- * mentions reversed, as bound terms. Terms inside a quote are not given to the quote's speaker.
+ * mentions reversed, as bound terms. Terms inside a quote are not given to the quote's speaker. Terms in
+ * `accusations` (the author view's verbs of unjust accusation) go to the one accused and the accuser instead.
  */
-export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole): Attribution {
-  const out: Attribution = { terms: [], positive: 0, negative: 0, own: 0, ownPositive: 0, ownNegative: 0, boundPositive: 0, boundNegative: 0 };
+export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole, accusations?: ReadonlySet<string>): Attribution {
+  const out: Attribution = { terms: [], positive: 0, negative: 0, own: 0, ownPositive: 0, ownNegative: 0, boundPositive: 0, boundNegative: 0, accused: 0 };
   if (terms.length === 0) return out;
   const g = groupsFor(s, target, others);
   const quotedTarget = s.inQuote[target[0] as number];
   for (const term of terms) {
     if (role.speaker && s.inQuote[term.first] && !quotedTarget) continue;
-    const owner = modifierOwner(s, term, g);
-    const share = shareOf(s, term, g, role, owner);
+    const accused = accusations?.has(term.term) === true ? accusationShare(s, term, g) : undefined;
+    const owner = accused === undefined ? modifierOwner(s, term, g) : -1;
+    const share = accused ?? shareOf(s, term, g, role, owner);
     if (share === 0) continue;
     out.terms.push(new AttributedTerm(term, share));
     const w = term.weight * share;
+    if (accused === -1) out.accused += w;
     if (w > 0) out.positive += w;
     else out.negative -= w;
     if (Math.abs(share) < 1) continue;

@@ -19,21 +19,24 @@ export interface AuthorLexiconData {
   feelings: string[];
   /** Own-voice evaluative words the general lexicons miss: praise, role nouns ("troublemaker"). */
   terms: Record<string, number>;
+  /** Verbs of unjust accusation (smear, slander, demonize): the author defends their object, blames their subject. */
+  accusations: string[];
 }
 
 export interface AuthorLexicon {
   events: Set<string>;
   feelings: Set<string>;
   terms: Map<string, number>;
-  /** Every word of the three lists: one lookup per token tells whether the author view changes anything. */
+  accusations: Set<string>;
+  /** Every word of the four lists: one lookup per token tells whether the author view changes anything. */
   any: Set<string>;
   /** The same words as a filter on token hashes, checked before `any`, `terms` and `events`. */
   filter: WordFilter;
 }
 
 export function compileAuthorLexicon(data: AuthorLexiconData): AuthorLexicon {
-  const any = new Set([...data.events, ...data.feelings, ...Object.keys(data.terms)]);
-  return { events: new Set(data.events), feelings: new Set(data.feelings), terms: new Map(Object.entries(data.terms)), any, filter: wordFilter(any) };
+  const any = new Set([...data.events, ...data.feelings, ...Object.keys(data.terms), ...data.accusations]);
+  return { events: new Set(data.events), feelings: new Set(data.feelings), terms: new Map(Object.entries(data.terms)), accusations: new Set(data.accusations), any, filter: wordFilter(any) };
 }
 
 /** Does the author view change any term of the sentence (a frame, or a word of the author lexicon)? */
@@ -237,8 +240,8 @@ export function blendProbs(blend: number, neutralMargin: number, learned: readon
 }
 export const voicePrediction = (head: AuthorHead, features: Float64Array): Prediction => densePrediction(head.voice, features);
 
-/** Attribution of the author's own terms to the target. */
-export const authorAttribution = (s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole): Attribution =>
-  attribute(s, terms, target, others, { ...role, speaker: false });
+/** Attribution of the author's own terms to the target (verbs of unjust accusation go to the accused and the accuser). */
+export const authorAttribution = (s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole, lexicon: AuthorLexicon): Attribution =>
+  attribute(s, terms, target, others, { ...role, speaker: false }, lexicon.accusations);
 
 export type { Lexicon };

@@ -92,6 +92,9 @@ describe('own voice: defence, praise, role nouns (rules 1 and 5)', () => {
     ['role noun, "puppet" (rule 1)', 'Taiwan acts as a puppet of foreign forces.', 'Taiwan', 'negative'],
     ['role noun, "aggressor" (rule 1)', 'Israel is the aggressor in this war.', 'Israel', 'negative'],
     ['own adjective on an event, "brutal invasion" (rules 1, 3)', 'Russia\'s brutal invasion devastated Ukraine.', 'Russia', 'negative'],
+    ['defence by accusation, the one smeared (rules 1, 5)', 'The West keeps trying to smear China with groundless claims.', 'China', 'positive'],
+    ['defence by accusation, the one who smears (rules 1, 5)', 'The West keeps trying to smear China with groundless claims.', 'the West', 'negative'],
+    ['defence by accusation, "slander against X" (rules 1, 5)', 'Washington\'s slander against Beijing\'s peace plan is absurd.', 'China', 'positive'],
   ])('%s', (_family, text, actor, label) => {
     expect(authorLabel(text, actor)).toBe(label);
   });

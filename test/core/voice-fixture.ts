@@ -2,7 +2,8 @@
 // them), and the terms the author holds in one sentence (authorTerms on the real lexicons).
 import { expect } from 'vitest';
 import { createRegistry } from '../../src/core/actors.js';
-import { compileAuthorLexicon, authorTerms } from '../../src/core/author.js';
+import { targetRole } from '../../src/core/attribution.js';
+import { compileAuthorLexicon, authorAttribution, authorTerms } from '../../src/core/author.js';
 import { prepareSentence } from '../../src/core/features.js';
 import { compileLexicon, type ScoredTerm } from '../../src/core/lexicon.js';
 import { normaliseText, tokenize, type Token } from '../../src/core/text.js';
@@ -76,6 +77,27 @@ export function ownTerms(raw: string): ScoredTerm[] {
   const skip = new Uint8Array(tokens.length);
   for (const m of mentions) for (let i = m.first; i <= m.last; i++) skip[i] = 1;
   return authorTerms(tokens, prepared.terms, authorLexicon, frames, skip);
+}
+
+/**
+ * The author's own terms given to one actor of a sentence (authorAttribution, every other actor a rival):
+ * positive minus negative mass, and the bound part of it (modifier, possessor, foil, the one accused).
+ */
+export function ownMass(raw: string, actor: string): { net: number; bound: number } {
+  const text = normaliseText(raw);
+  const tokens = tokenize(text);
+  const mentions = located(text, tokens);
+  const prepared = prepareSentence(text, lexicon, mentions.map((m) => [m.start, m.end]), tokens);
+  const frames = sentenceVoices(text, tokens, mentions, newVoiceContext()).frames;
+  const skip = new Uint8Array(tokens.length);
+  for (const m of mentions) for (let i = m.first; i <= m.last; i++) skip[i] = 1;
+  const terms = authorTerms(tokens, prepared.terms, authorLexicon, frames, skip);
+  const span = (m: { first: number; last: number }): number[] => Array.from({ length: m.last - m.first + 1 }, (_, k) => m.first + k);
+  const target = mentions.filter((m) => m.actor === actor).map(span)[0];
+  if (target === undefined) throw new Error(`no mention of ${actor} in: ${raw}`);
+  const others = mentions.filter((m) => m.actor !== actor).map(span);
+  const a = authorAttribution(prepared, terms, target, others, targetRole(prepared, target), authorLexicon);
+  return { net: a.positive - a.negative, bound: a.boundPositive - a.boundNegative };
 }
 
 /** Sum of the author's term weights: the direction of the author's own wording. */
