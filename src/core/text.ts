@@ -104,13 +104,28 @@ export function normaliseText(text: string): string {
   CONTROL.lastIndex = 0;
   const visible = CONTROL.test(lines) ? lines.replace(CONTROL, ' ') : lines;
   // eslint-disable-next-line no-control-regex
-  return (/[^\x00-\x7f]/.test(visible) ? removeInvisibles(visible) : visible)
-    .replace(/\t|[ \t]{2,}/g, ' ')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+  const plainChars = /[^\x00-\x7f]/.test(visible) ? removeInvisibles(visible) : visible;
+  return isTidy(plainChars) ? plainChars : tidyLines(plainChars);
 }
+
+/** Tabs and runs of spaces as one space, lines trimmed, empty lines dropped. */
+const tidyLines = (text: string): string => text
+  .replace(/\t|[ \t]{2,}/g, ' ')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line.length > 0)
+  .join('\n');
+
+/**
+ * Whether `tidyLines` would leave `text` as it is (one scan, no copies: most texts are tidy): no tab, no two
+ * spaces in a row, no line that is empty or starts or ends with white space.
+ */
+function isTidy(text: string): boolean {
+  const n = text.length;
+  return n === 0 || (!isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(n - 1)) && !UNTIDY.test(text));
+}
+/** A tab, two spaces, or a line break next to white space (an empty line, or a line that starts or ends with it). */
+const UNTIDY = /\t| {2}|\s\n|\n\s/;
 
 /**
  * Headline and body as one normalised text, the headline once: full-text extraction and many feeds repeat the
