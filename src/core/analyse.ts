@@ -62,12 +62,14 @@ function collect(engine: Engine, registry: ActorRegistry, input: { title?: strin
   const framing: Record<string, number> = {};
   const tone = emptyToneText();
   const place = { context: newVoiceContext(), headline: (input.title ?? '').trim() !== '' && english[0] === sentences[0] };
-  for (const sentence of english) {
+  for (let k = 0; k < english.length; k++) {
+    const sentence = english[k] as string;
     const tokens = tokenize(sentence);
     const mentions = registry.findMentions(sentence);
     const result = mentions.length > 0 ? sentenceStances(sentence, tokens, mentions, engine.lexicon, engine.model, engine.author, place) : undefined;
-    // A sentence without actors can still name a speaker or open a quotation that the next sentence goes on with.
-    if (!result) sentenceVoices(sentence, tokens, [], place.context);
+    // A sentence without actors can still name a speaker or open a quotation that the next sentence goes on with
+    // (the pass only updates the voice context, which the last sentence leaves to no one).
+    if (!result && k + 1 < english.length) sentenceVoices(sentence, tokens, [], place.context);
     place.headline = false;
     const terms = result?.terms ?? scoreTokens(tokens, engine.lexicon);
     if (result) for (const s of result.stances) stances.push(s);

@@ -142,10 +142,9 @@ export const VOICE_FEATURES = 10;
 export function contentMass(tokens: Token[], terms: ScoredTerm[], lexicon: AuthorLexicon, frame: VoiceFrame): [number, number] {
   let neg = 0;
   let pos = 0;
-  const inside = (i: number): boolean => inRanges(frame.content, i);
   const taken = new Set<number>();
   for (const t of terms) {
-    if (!inside(t.first) || lexicon.feelings.has(t.term)) continue;
+    if (!inRanges(frame.content, t.first) || lexicon.feelings.has(t.term)) continue;
     for (let i = t.first; i <= t.last; i++) taken.add(i);
     if (t.weight < 0) neg -= t.weight;
     else pos += t.weight;
@@ -226,15 +225,17 @@ export function authorPrediction(head: AuthorHead, learned: readonly number[], g
   return fromProbs(blendProbs(head.blend, head.neutralMargin, learned, gated));
 }
 
+const mixed = (blend: number, learned: readonly number[], gated: readonly number[], k: number): number =>
+  blend * (learned[k] as number) + (1 - blend) * (gated[k] as number);
+
 /**
  * The blend, then the neutral class calibrated for news (most mentions are neutral): a polar label needs to lead
  * neutral by `neutralMargin` (chosen on the in-domain training data, not on NewsMTSC's class mix).
  */
 export function blendProbs(blend: number, neutralMargin: number, learned: readonly number[], gated: readonly number[]): [number, number, number] {
-  const mixed = (k: number): number => blend * (learned[k] as number) + (1 - blend) * (gated[k] as number);
-  const negative = mixed(0);
-  const neutral = mixed(1) + neutralMargin;
-  const positive = mixed(2);
+  const negative = mixed(blend, learned, gated, 0);
+  const neutral = mixed(blend, learned, gated, 1) + neutralMargin;
+  const positive = mixed(blend, learned, gated, 2);
   const total = negative + neutral + positive;
   return [negative / total, neutral / total, positive / total];
 }

@@ -2,9 +2,12 @@
 // are a JavaScript module loaded with the code (about 8 MB; eld, tried first, cost 83 MB in every thread that
 // loads the analyser and pushed the poller past its memory budget).
 import { francAll } from 'franc-min';
+import { rankAsciiLatin } from './language-trigrams.js';
 
 /** franc reads at most this many characters (its cost grows with the sample: ~1 us a character). */
 const SAMPLE_CHARS = 300;
+/** franc's shortest sample: shorter is undetermined. */
+const MIN_LENGTH = 3;
 /** Fewer words than this is a short text (a headline, a caption): the detector often cannot tell. */
 const SHORT_WORDS = 12;
 /** A short text is tried as English when franc ranks English among its first this many guesses. */
@@ -109,7 +112,7 @@ function isShort(text: string): boolean {
 export function identifyLanguage(text: string): Identified {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   if (clearlyEnglish(sample)) return { language: 'en', englishLike: true };
-  const ranked = francAll(sample, { minLength: 3 });
+  const ranked = rankAsciiLatin(sample, MIN_LENGTH) ?? francAll(sample, { minLength: MIN_LENGTH });
   const [first, second] = ranked;
   if (first === undefined || first[0] === 'und') return { language: 'und', englishLike: isShort(sample) && isAscii(sample) };
   const code = ISO1[first[0]] ?? first[0];

@@ -1,6 +1,7 @@
-// Text normalisation, sentence splitting and tokenisation. Pure.
-import { fnv1a } from './feature-hash.js';
-import { WORD, wordKind } from './words.js';
+// Text normalisation and sentence splitting (tokenisation: tokens.ts, re-exported here). Pure.
+import { isSpace } from './tokens.js';
+
+export { alnumAt, tokenize, type Token } from './tokens.js';
 
 /** Typographic characters and their plain replacements (one character for one). */
 const TYPOGRAPHIC: Array<[string, string]> = [
@@ -104,13 +105,28 @@ export function normaliseText(text: string): string {
   CONTROL.lastIndex = 0;
   const visible = CONTROL.test(lines) ? lines.replace(CONTROL, ' ') : lines;
   // eslint-disable-next-line no-control-regex
-  return (/[^\x00-\x7f]/.test(visible) ? removeInvisibles(visible) : visible)
-    .replace(/\t|[ \t]{2,}/g, ' ')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+  const plainChars = /[^\x00-\x7f]/.test(visible) ? removeInvisibles(visible) : visible;
+  return isTidy(plainChars) ? plainChars : tidyLines(plainChars);
 }
+
+/** Tabs and runs of spaces as one space, lines trimmed, empty lines dropped. */
+const tidyLines = (text: string): string => text
+  .replace(/\t|[ \t]{2,}/g, ' ')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line.length > 0)
+  .join('\n');
+
+/**
+ * Whether `tidyLines` would leave `text` as it is (one scan, no copies: most texts are tidy): no tab, no two
+ * spaces in a row, no line that is empty or starts or ends with white space.
+ */
+function isTidy(text: string): boolean {
+  const n = text.length;
+  return n === 0 || (!isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(n - 1)) && !UNTIDY.test(text));
+}
+/** A tab, two spaces, or a line break next to white space (an empty line, or a line that starts or ends with it). */
+const UNTIDY = /\t| {2}|\s\n|\n\s/;
 
 /**
  * Headline and body as one normalised text, the headline once: full-text extraction and many feeds repeat the
@@ -171,98 +187,4 @@ function splitParagraph(paragraph: string): string[] {
 /** Splits normalised text into sentences; line breaks always end a sentence. */
 export function splitSentences(text: string): string[] {
   return text.split(/\n+/).flatMap(splitParagraph);
-}
-
-export interface Token {
-  /** Lower-cased surface form. */
-  text: string;
-  start: number;
-  end: number;
-  /** True for punctuation tokens. */
-  punct: boolean;
-  /** FNV-1a hash of `text` (feature hashing). */
-  hash: number;
-  /** `WORD` kind (negator, contrast word, other); punctuation is `other`. */
-  kind: number;
-}
-
-const UNICODE_ALNUM = /^[\p{L}\p{N}]/u;
-
-/** Letter or digit at `i` (ASCII fast path); returns its length in code units, 0 when it is neither. */
-export function alnumAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-  const wide = codePointWidth(text, i);
-  return UNICODE_ALNUM.test(text.slice(i, i + wide)) ? wide : 0;
-}
-
-/** JavaScript's \s: ASCII whitespace, no-break and other Unicode spaces, line and paragraph separators, BOM. */
-function isSpace(c: number): boolean {
-  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** Length in code units of the code point at `i` (2 for a surrogate pair). */
-function codePointWidth(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
-  const next = text.charCodeAt(i + 1);
-  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-}
-
-/** A word at lastIndex (sticky): letters/digits, joined by single apostrophes or hyphens between them. */
-const WORD_AT = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/uy;
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** End of the word starting at `i`: `test` on a sticky pattern moves lastIndex and builds no match array. */
-function wordEnd(word: RegExp, text: string, i: number): number {
-  word.lastIndex = i;
-  word.test(text);
-  return word.lastIndex;
-}
-
-const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/**
- * The same for ASCII-only text (/[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*\/y), scanned by hand: a regex call per word
- * was a quarter of tokenising.
- */
-function asciiWordEnd(text: string, i: number): number {
-  let j = i + 1;
-  for (;;) {
-    while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) j++;
-    const c = text.charCodeAt(j);
-    if ((c === 39 || c === 45) && isAsciiAlnum(text.charCodeAt(j + 1))) j += 2;
-    else return j;
-  }
-}
-
-/**
- * Word and punctuation tokens with character offsets. Expects normalised apostrophes. A token is a word
- * (`[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*`) or any other single character but whitespace. Whitespace and
- * punctuation are scanned by hand and words matched with a sticky `test`: a global `exec` would allocate a match
- * array and a string per token (~40 % of the analyser's allocation).
- */
-export function tokenize(sentence: string): Token[] {
-  const tokens: Token[] = [];
-  const lower = sentence.toLowerCase();
-  const sameLength = lower.length === sentence.length;
-  const ascii = !NON_ASCII.test(sentence);
-  let i = 0;
-  while (i < sentence.length) {
-    const c = sentence.charCodeAt(i);
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    const punct = alnumAt(sentence, i) === 0;
-    const end = punct ? i + codePointWidth(sentence, i) : ascii ? asciiWordEnd(sentence, i) : wordEnd(WORD_AT, sentence, i);
-    const text = sameLength ? lower.slice(i, end) : sentence.slice(i, end).toLowerCase();
-    const hash = fnv1a(text);
-    tokens.push({ text, start: i, end, punct, hash, kind: punct ? WORD.other : wordKind(text, hash) });
-    i = end;
-  }
-  return tokens;
 }

@@ -224,9 +224,9 @@ const OUT_FORMS = new Set(['points', 'pointed', 'pointing', 'lashed', 'lashing',
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas']);
 
 /** The first comma outside quotations of a sentence opening with a subordinator, else no limit. */
-function openingClauseEnd(tokens: Token[], inQuote: (i: number) => boolean): number {
+function openingClauseEnd(tokens: Token[], quotes: ReadonlyArray<readonly [number, number]>): number {
   if (!SUBORDINATORS.has(word(tokens, 0))) return Infinity;
-  for (let i = 1; i < tokens.length - 1; i++) if (word(tokens, i) === ',' && !inQuote(i)) return i;
+  for (let i = 1; i < tokens.length - 1; i++) if (word(tokens, i) === ',' && !inRanges(quotes, i)) return i;
   return Infinity;
 }
 
@@ -237,10 +237,10 @@ const CLAUSE_JOINS = new Set(['and', 'while', 'but', 'whereas', 'yet']);
  * After a content that runs to the end, a later clause with a speaker of its own ("..., and Putin said ...",
  * "...; France called ..."): the boundary, and the verb whose speaker starts that clause.
  */
-function nextSpeakerClause(text: string, tokens: Token[], verb: number, inQuote: (i: number) => boolean): { boundary: number; verb: number } | undefined {
+function nextSpeakerClause(text: string, tokens: Token[], verb: number, quotes: ReadonlyArray<readonly [number, number]>): { boundary: number; verb: number } | undefined {
   for (let k = verb + 2; k < tokens.length - 2; k++) {
     const w = word(tokens, k);
-    if (inQuote(k) || !(w === ';' || (w === ',' && CLAUSE_JOINS.has(word(tokens, k + 1))))) continue;
+    if (inRanges(quotes, k) || !(w === ';' || (w === ',' && CLAUSE_JOINS.has(word(tokens, k + 1))))) continue;
     const start = w === ';' ? k + 1 : k + 2;
     for (let v = start + 1; v < tokens.length && v - start < 10 && !tokens[v]?.punct; v++) {
       if (!REPORTING_VERBS.has(word(tokens, v))) continue;
@@ -255,19 +255,18 @@ function nextSpeakerClause(text: string, tokens: Token[], verb: number, inQuote:
 
 /** Reporting constructions of a sentence, left to right (verb, "according to", claim noun, headline). */
 export function findConstructions(text: string, tokens: Token[], quotes: Array<[number, number]>): Found[] {
-  const inQuote = (i: number): boolean => inRanges(quotes, i);
   const found: Found[] = [];
-  const clauseEnd = openingClauseEnd(tokens, inQuote);
+  const clauseEnd = openingClauseEnd(tokens, quotes);
   for (let i = 0; i < tokens.length; i++) {
     const w = word(tokens, i);
-    if (tokens[i]?.punct || !mayHold(CUE_FILTER, (tokens[i] as Token).hash) || inQuote(i)) continue;
+    if (tokens[i]?.punct || !mayHold(CUE_FILTER, (tokens[i] as Token).hash) || inRanges(quotes, i)) continue;
     let f: Found | undefined;
     if (REPORTING_VERBS.has(w) && !nounUse(tokens, i)) f = verbFrame(text, tokens, i);
     else if (w === 'according') f = accordingFrame(text, tokens, i);
     else if (CLAIM_NOUNS.has(w)) f = claimFrame(text, tokens, i);
     else if (EVIDENTIALS.has(w)) {
       // Not a reporting construction: it neither ends the search nor cuts a later speaker's clause.
-      const e = evidentialFrame(tokens, i, inQuote);
+      const e = evidentialFrame(tokens, i, quotes);
       if (e) found.push(e);
       continue;
     }
@@ -278,7 +277,7 @@ export function findConstructions(text: string, tokens: Token[], quotes: Array<[
     if (f) {
       found.push(f);
       if (!f.content.some(([a, b]) => a > i && b === tokens.length - 1)) continue;
-      const next = nextSpeakerClause(text, tokens, i, inQuote);
+      const next = nextSpeakerClause(text, tokens, i, quotes);
       if (!next) break;
       f.content = f.content.map(([a, b]) => (a > i && b === tokens.length - 1 ? [a, next.boundary - 1] : [a, b]));
       i = next.verb - 1;

@@ -1,6 +1,6 @@
 // Hearsay adverbs (allegedly, reportedly): the writer marks a stretch of its sentence as someone else's claim. Pure.
 import type { Token } from './text.js';
-import type { Found } from './voice-tokens.js';
+import { inRanges, type Found } from './voice-tokens.js';
 
 /**
  * Hearsay adverbs: "the threat allegedly posed by China", "Russia reportedly moved troops". The writer marks the
@@ -9,11 +9,14 @@ import type { Found } from './voice-tokens.js';
  */
 export const EVIDENTIALS = new Set(['allegedly', 'reportedly']);
 
-/** "... the threat allegedly posed by China, ...": the comma-bounded stretch around the adverb is the claim, unattributed. */
-export function evidentialFrame(tokens: Token[], i: number, inQuote: (i: number) => boolean): Found | undefined {
+/**
+ * "... the threat allegedly posed by China, ...": the comma-bounded stretch around the adverb, outside the quotations
+ * (token ranges), is the claim, unattributed.
+ */
+export function evidentialFrame(tokens: Token[], i: number, quotes: ReadonlyArray<readonly [number, number]>): Found | undefined {
   let a = i;
-  while (a > 0 && !tokens[a - 1]?.punct && !inQuote(a - 1)) a--;
+  while (a > 0 && !tokens[a - 1]?.punct && !inRanges(quotes, a - 1)) a--;
   let b = i;
-  while (b + 1 < tokens.length && !tokens[b + 1]?.punct && !inQuote(b + 1)) b++;
+  while (b + 1 < tokens.length && !tokens[b + 1]?.punct && !inRanges(quotes, b + 1)) b++;
   return b > a ? { speaker: undefined, content: [[a, b]], cue: 'claim', at: i } : undefined;
 }

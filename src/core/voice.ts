@@ -114,12 +114,20 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
   }
   const adoptVerb = ADOPT_MARKERS.has(word(tokens, f.at));
   // A marker inside what the frame reports is the speaker's word ("Moscow dismissed the report as fabricated").
-  const outside = (i: number): boolean => !inRanges(f.content, i);
-  const reject = markers.rejectAt.some(outside);
-  const adopt = markers.adoptAt.some(outside);
+  const reject = anyOutside(markers.rejectAt, f.content);
+  const adopt = anyOutside(markers.adoptAt, f.content);
   const adoption = reject ? -1 : adopt || adoptVerb || vague || (markers.asOpening && f.at < 8) ? 1 : 0;
   return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, cueAt: f.at, passive: f.passive === true, adoption };
 }
+
+/** Whether a position of `positions` lies outside every range of `ranges`. */
+function anyOutside(positions: number[], ranges: ReadonlyArray<readonly [number, number]>): boolean {
+  for (const i of positions) if (!inRanges(ranges, i)) return true;
+  return false;
+}
+
+/** Whether the token range [a, b] lies inside the content of one of `frames`. */
+const covered = (frames: VoiceFrame[], a: number, b: number): boolean => frames.some((f) => f.content.some(([x, y]) => a >= x && b <= y));
 
 /** Words that open a sentence with a phrase before its subject ("During ...,", "In Tokyo,"). */
 const OPENERS = new Set('in on at during after before with without despite amid following since upon under for from by as'.split(' '));
@@ -171,10 +179,9 @@ export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMen
   const markers = markersOf(tokens, quotes);
   const frames: VoiceFrame[] = [];
   for (const f of findConstructions(text, tokens, quotes)) frames.push(frameOf(text, tokens, f, mentions, ctx, markers, frames.at(-1)));
-  const covered = (a: number, b: number): boolean => frames.some((f) => f.content.some(([x, y]) => a >= x && b <= y));
   const scareQuotes: Array<[number, number]> = [];
   for (const [a, b] of quotes) {
-    if (covered(a, b)) continue;
+    if (covered(frames, a, b)) continue;
     const continued = a === 0 && ctx.openQuote;
     if (!continued && b - a < 4) scareQuotes.push([a, b]);
     else frames.push({ speaker: ctx.lastSpeaker?.speaker ?? 'unnamed', speakerActor: ctx.lastSpeaker?.speakerActor, speakerFirst: -1, speakerLast: -1, content: [[a, b]], cue: 'quote', cueAt: -1, passive: false, adoption: 0 });

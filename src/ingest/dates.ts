@@ -42,7 +42,26 @@ interface Rfc822Parts {
   ambiguousZone?: string;
 }
 
+/** The form nearly every feed writes (`Date.prototype.toUTCString`'s): "Wed, 02 Oct 2002 13:00:00 GMT". */
+const COMMON_RFC822 = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([^\s,]+)$/;
+
+/**
+ * A date in the common form, read with one match instead of token by token (the same fields, zone reading and
+ * checks as the token path, so the same result); undefined for any other form.
+ */
+function parseCommonRfc822(text: string): ParsedDate | null | undefined {
+  const m = COMMON_RFC822.exec(text);
+  if (!m) return undefined;
+  const parts: Rfc822Parts = {};
+  if (!classifyZone(m[7] as string, parts)) return null;
+  const date = build([num(m[3]), MONTHS.indexOf((m[2] as string).toLowerCase()) + 1, num(m[1]), num(m[4]), num(m[5]), num(m[6])], parts.offset ?? 0);
+  if (date && parts.ambiguousZone) date.ambiguousZone = parts.ambiguousZone;
+  return date;
+}
+
 function parseRfc822(text: string): ParsedDate | null {
+  const common = parseCommonRfc822(text);
+  if (common !== undefined) return common;
   const parts: Rfc822Parts = {};
   const tokens = text.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
   for (const token of tokens) {

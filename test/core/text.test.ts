@@ -15,6 +15,14 @@ describe('text', () => {
     expect(stripHtml('a&#8217;b')).toBe('a\u2019b');
   });
 
+  it('collapses tabs and space runs, trims lines and drops empty ones, and leaves tidy text as it is', () => {
+    expect(normaliseText(' NATO\tmet  the EU \n\n\u00A0Russia. \nChina\n')).toBe('NATO met the EU\nRussia.\nChina');
+    expect(normaliseText('a\n b')).toBe('a\nb');
+    expect(normaliseText('a \nb')).toBe('a\nb');
+    const tidy = 'NATO met the EU.\nRussia and China did not.';
+    expect(normaliseText(tidy)).toBe(tidy);
+  });
+
   it('does not split after abbreviations and initials', () => {
     expect(splitSentences('Mr. Smith met Gen. Lee in the U.S. Capitol. Judge Neil M. Gorsuch agreed. No. 5 won.')).toEqual([
       'Mr. Smith met Gen. Lee in the U.S. Capitol.',
