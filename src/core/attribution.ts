@@ -114,7 +114,6 @@ export function coordinated(s: SentenceShape, a: number[], b: number[]): boolean
   return joined;
 }
 
-
 /** Words of a title between a modifier and the person it qualifies ("Chinese President Xi", "his Russian counterpart Putin"). */
 const TITLE_WORDS = new Set(
   'president prime minister foreign defence defense counterpart leader premier chancellor king queen spokesman spokeswoman spokesperson secretary general secretary-general ambassador envoy chief state councillor vice deputy supreme head'.split(' '),

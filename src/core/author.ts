@@ -239,6 +239,14 @@ export function blendProbs(blend: number, neutralMargin: number, learned: readon
   const total = negative + neutral + positive;
   return [negative / total, neutral / total, positive / total];
 }
+
+/** A target defended by the author's accusation of its accuser: the sentence view's polarity reversed, with the news margin. */
+export function defendedPrediction(head: AuthorHead, sentenceView: Prediction): Prediction {
+  const [negative, neutral, positive] = sentenceView.probs;
+  const reversed = [positive, neutral, negative];
+  return fromProbs(blendProbs(0, head.neutralMargin, reversed, reversed));
+}
+
 export const voicePrediction = (head: AuthorHead, features: Float64Array): Prediction => densePrediction(head.voice, features);
 
 /** Attribution of the author's own terms to the target (verbs of unjust accusation go to the accused and the accuser). */

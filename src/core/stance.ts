@@ -1,6 +1,6 @@
 // Per-sentence stance toward every actor mentioned in it. Pure.
 import type { Mention } from './actors.js';
-import { authorAttribution, authorPrediction, authorTerms, blendProbs, contentMass, gatedSentenceView, NEUTRAL_VIEW, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
+import { authorAttribution, authorPrediction, authorTerms, contentMass, defendedPrediction, gatedSentenceView, NEUTRAL_VIEW, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
 import { authorExtras, foldedVector } from './author-vector.js';
 import type { Attribution } from './attribution.js';
 import { clearVector, emptyVector, type FeatureVector } from './feature-hash.js';
@@ -118,8 +118,6 @@ export interface SentencePlace {
  * Stance of the sentence toward each actor it mentions, in both views; mentions of other actors compete for
  * the terms. Reported voices are found once per sentence.
  */
-const reversed = (p: readonly number[]): [number, number, number] => [p[2] as number, p[1] as number, p[0] as number];
-
 export function sentenceStances(text: string, tokens: Token[], mentions: Mention[], lexicon: Lexicon, model: StanceModel, view: AuthorView, place: SentencePlace): { stances: SentenceStance[]; terms: ScoredTerm[] } {
   const spans: Span[] = [];
   for (const m of mentions) spans.push([m.start, m.end]);
@@ -160,7 +158,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     // So is a defence by accusation ("the West keeps smearing China"): the sentence view reads the smear as said of
     // China; the author who calls it a smear takes China's side, so the sentence view's polarity is reversed.
     const defended = own.accused > 0 && gated !== NEUTRAL_VIEW && prediction.probs[0] > prediction.probs[2];
-    const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : defended ? fromProbs(blendProbs(0, view.head.neutralMargin, learned, reversed(prediction.probs))) : authorPrediction(view.head, learned, gated);
+    const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : defended ? defendedPrediction(view.head, prediction) : authorPrediction(view.head, learned, gated);
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     // A source speaking of its own side ("Peskov said ... a threat to Russia") is not recorded as a voice on it.
     const voice = where.reported && where.reported.speakerActor !== actor ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms) : undefined;

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { createRegistry } from '../../src/core/actors.js';
 import { targetRole } from '../../src/core/attribution.js';
 import { compileAuthorLexicon, authorAttribution, authorTerms } from '../../src/core/author.js';
-import { prepareSentence } from '../../src/core/features.js';
+import { prepareSentence, type PreparedSentence } from '../../src/core/features.js';
 import { compileLexicon, type ScoredTerm } from '../../src/core/lexicon.js';
 import { normaliseText, tokenize, type Token } from '../../src/core/text.js';
 import { newVoiceContext, sentenceVoices, type TokenMention, type VoiceFrame } from '../../src/core/voice.js';
@@ -67,8 +67,8 @@ export function readVoices(...sentences: string[]): ReadSentence[] {
 /** The one sentence's voices. */
 export const voicesOf = (sentence: string): ReadSentence => readVoices(sentence)[0] as ReadSentence;
 
-/** The terms the author holds in a sentence, with their weights (authorTerms on the real lexicons). */
-export function ownTerms(raw: string): ScoredTerm[] {
+/** A sentence prepared as the analyser prepares it, its mentions, and the terms the author holds in it. */
+function withOwnTerms(raw: string): { prepared: PreparedSentence; mentions: ReturnType<typeof located>; terms: ScoredTerm[] } {
   const text = normaliseText(raw);
   const tokens = tokenize(text);
   const mentions = located(text, tokens);
@@ -76,22 +76,18 @@ export function ownTerms(raw: string): ScoredTerm[] {
   const frames = sentenceVoices(text, tokens, mentions, newVoiceContext()).frames;
   const skip = new Uint8Array(tokens.length);
   for (const m of mentions) for (let i = m.first; i <= m.last; i++) skip[i] = 1;
-  return authorTerms(tokens, prepared.terms, authorLexicon, frames, skip);
+  return { prepared, mentions, terms: authorTerms(tokens, prepared.terms, authorLexicon, frames, skip) };
 }
+
+/** The terms the author holds in a sentence, with their weights (authorTerms on the real lexicons). */
+export const ownTerms = (raw: string): ScoredTerm[] => withOwnTerms(raw).terms;
 
 /**
  * The author's own terms given to one actor of a sentence (authorAttribution, every other actor a rival):
  * positive minus negative mass, and the bound part of it (modifier, possessor, foil, the one accused).
  */
 export function ownMass(raw: string, actor: string): { net: number; bound: number } {
-  const text = normaliseText(raw);
-  const tokens = tokenize(text);
-  const mentions = located(text, tokens);
-  const prepared = prepareSentence(text, lexicon, mentions.map((m) => [m.start, m.end]), tokens);
-  const frames = sentenceVoices(text, tokens, mentions, newVoiceContext()).frames;
-  const skip = new Uint8Array(tokens.length);
-  for (const m of mentions) for (let i = m.first; i <= m.last; i++) skip[i] = 1;
-  const terms = authorTerms(tokens, prepared.terms, authorLexicon, frames, skip);
+  const { prepared, mentions, terms } = withOwnTerms(raw);
   const span = (m: { first: number; last: number }): number[] => Array.from({ length: m.last - m.first + 1 }, (_, k) => m.first + k);
   const target = mentions.filter((m) => m.actor === actor).map(span)[0];
   if (target === undefined) throw new Error(`no mention of ${actor} in: ${raw}`);
