@@ -25,7 +25,8 @@ function speakerLeft(text: string, tokens: Token[], end: number): [number, numbe
     first = i;
   }
   if (first > end) return undefined;
-  while (first <= end && ARTICLES.has(word(tokens, first))) first++;
+  // A dash kept for hyphenated names does not start one ("MOSCOW (Sputnik) - Iranian ... spokesman").
+  while (first <= end && (ARTICLES.has(word(tokens, first)) || tokens[first]?.punct === true)) first++;
   return first <= end ? [first, end] : undefined;
 }
 
@@ -68,8 +69,8 @@ const NOT_GOING_ON = new Set(['and', 'but', 'as', 'because', 'yet', 'whereas', '
  * "said on Monday that ...", "told reporters in Beijing that ...", "said Tuesday that ...": an adverbial between the
  * verb and "that" (up to eight words, no punctuation): the index of that "that", else undefined.
  */
-function thatAfterAdverbial(tokens: Token[], from: number): number | undefined {
-  if (!TRAILING.has(word(tokens, from))) return undefined;
+function thatAfterAdverbial(text: string, tokens: Token[], from: number): number | undefined {
+  if (!TRAILING.has(word(tokens, from)) && !isAdverb(text, tokens[from])) return undefined;
   for (let k = from + 1; k < tokens.length && k - from <= 8; k++) {
     if (tokens[k]?.punct) return undefined;
     if (word(tokens, k) === 'that') return k;
@@ -81,12 +82,15 @@ function thatAfterAdverbial(tokens: Token[], from: number): number | undefined {
 function contentOf(text: string, tokens: Token[], verb: number, speaker: [number, number]): Array<[number, number]> {
   const end = tokens.length - 1;
   const after = contentStart(text, tokens, verb);
-  const that = thatAfterAdverbial(tokens, after);
+  const that = thatAfterAdverbial(text, tokens, after);
   if (that !== undefined && !OBJECT_VERBS.has(word(tokens, verb))) return [[that, end]];
   const rest = after <= end && !TRAILING.has(word(tokens, after)) && !(tokens[after]?.punct === true && !isQuote(tokens[after]));
   const before = speaker[0] - 1;
   const beforeEnds = before >= 0 && tokens[before]?.punct === true && (word(tokens, before) === ',' || isQuote(tokens[before]));
   if (OBJECT_VERBS.has(word(tokens, verb)) && rest) return [[verb + 1, clauseEnd(tokens, verb + 1)]];
+  // "X strongly condemned on Friday the Israeli airstrikes": the object comes after a time or place adverbial.
+  const object = OBJECT_VERBS.has(word(tokens, verb)) && !verbEndsClause(tokens, verb) ? objectAfterAdverbial(tokens, after) : undefined;
+  if (object !== undefined) return [[object, clauseEnd(tokens, object)]];
   // "..., X said, adding ..." / "..., X said on Monday.": the reported part is before the speaker.
   const verbEnds = tokens[verb + 1] === undefined || tokens[verb + 1]?.punct === true;
   if ((!rest || after > end || verbEnds) && beforeEnds && before > 0) {
@@ -97,6 +101,18 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
   }
   if (rest) return [[after, end]];
   return before > 0 ? [[0, before - 1]] : [];
+}
+
+const verbEndsClause = (tokens: Token[], verb: number): boolean => tokens[verb + 1] === undefined || tokens[verb + 1]?.punct === true;
+
+/** The object after a short adverbial ("on Friday", "in a statement"): the first token past a determiner, or undefined. */
+function objectAfterAdverbial(tokens: Token[], from: number): number | undefined {
+  if (!TRAILING.has(word(tokens, from))) return undefined;
+  for (let k = from + 1; k < tokens.length && k - from <= 4; k++) {
+    if (tokens[k]?.punct) return undefined;
+    if (DETERMINERS.has(word(tokens, k)) || ARTICLES.has(word(tokens, k))) return k;
+  }
+  return undefined;
 }
 
 /** An -ly adverb between speaker and verb ("Tokyo repeatedly said"); a capitalised -ly word is a name (Italy, Daily). */
@@ -133,8 +149,10 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   if (word(tokens, i - 1) === 'as') return quotedAsSaying(text, tokens, i);
   let j = i - 1;
   let passive = false;
+  // "is condemning" is progressive, not passive: only a participle in -ed/-en after "be" makes a passive.
+  const participle = !word(tokens, i).endsWith('ing');
   while (j >= 0 && (AUXILIARIES.has(word(tokens, j)) || PASSIVE.has(word(tokens, j)) || isAdverb(text, tokens[j]))) {
-    if (PASSIVE.has(word(tokens, j))) passive = true;
+    if (PASSIVE.has(word(tokens, j)) && participle) passive = true;
     j--;
   }
   if (j < 0) return undefined;
@@ -150,7 +168,9 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   const head = article ? tokens[i + 2] : next;
   const speakerLike = head !== undefined && !head.punct &&
     (capitalised(text, head) || SOURCE_NOUNS.has(head.text) || (article ? SPEAKER_NOUNS.has(head.text) || DOCUMENT_NOUNS.has(head.text) : SPEAKER_PRONOUNS.has(head.text)));
-  const inverted = isQuote(tokens[j]) || (comma && speakerLike);
+  // Quotative inversion ("..., said Lavrov") is a verb of saying's: after an evaluative speech act the name is its
+  // object ("Chinese media, the Global Times, blamed India for ...").
+  const inverted = isQuote(tokens[j]) || (comma && speakerLike && !OBJECT_VERBS.has(word(tokens, i)));
   const after = inverted ? speakerRight(text, tokens, i + 1) : undefined;
   // "..., said NATO was hostile" is no inversion: an inverted speaker ends its clause ("..., said Lavrov on Monday").
   const follow = after ? tokens[after[1] + 1] : undefined;

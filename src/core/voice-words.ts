@@ -25,6 +25,8 @@ export const REPORTING_VERBS = words(`
   portray portrays portrayed portraying calls called lambasted rebukes rebuked
   chided decries decried deplores deplored castigated raps rapped contends
   contended believes believed thinks sees cautioned demanded exposed revealed pointed points lashed lashing lashes
+  recalled recalls reminded reminds thanked thanks derided derides jeered mocked mocks ridiculed lamented laments
+  assailed assails berated scolded reproached censured excoriated protested
 `);
 
 /** Verbs whose object, not a following clause, is what the speaker evaluates ("accused Manila of ..."). */
@@ -35,7 +37,8 @@ export const OBJECT_VERBS = words(`
   commend commends commended laud lauds lauded blame blames blamed blaming lambast lambasted rebuke rebukes
   rebuked chide chided decry decries decried deplore deplored castigate castigated rap raps rapped portray
   portrays portrayed portraying describe describes described describing brand brands branded branding calls
-  called urge urges urged lashed lashing lashes
+  called urge urges urged lashed lashing lashes thanked thanks derided derides jeered mocked mocks ridiculed
+  assailed assails berated scolded reproached censured excoriated protested
 `);
 
 /** Nouns of documents and media that speak ("the communique says", "the newspaper wrote"). */
@@ -72,7 +75,7 @@ export const SPEAKER_PRONOUNS = words(`he she they it him her them`);
 /** Words between a speaker and its verb that belong to neither ("Peskov also said", "has warned"). */
 export const AUXILIARIES = words(`
   also has have had is are was were will would could may might again previously earlier later then recently
-  reportedly repeatedly once further had already has long did does do in turn
+  reportedly repeatedly once further had already has long did does do in turn even still now just
 `);
 
 /** Adverbials after a final reporting verb that do not start the reported content ("said on Monday"). */
@@ -85,10 +88,10 @@ export const TRAILING = words(`
 export const SOURCE_NOUNS = words(`analysts experts officials sources critics observers diplomats witnesses residents scholars economists`);
 
 /** Audiences after a reporting verb ("told reporters that ..."), and what may stand before them ("state media"). */
-export const AUDIENCES = words(`reporters journalists press media lawmakers parliament legislators delegates audience audiences crowd television radio`);
+export const AUDIENCES = words(`reporters journalists press media lawmakers parliament legislators delegates audience audiences crowd television radio news conference briefing joint`);
 /** Verbs whose object is the audience ("told the BBC"), not what is said. */
 export const TELL_VERBS = words(`tell tells told telling`);
-export const DETERMINERS = words(`the state local foreign visiting`);
+export const DETERMINERS = words(`the a state local foreign visiting`);
 
 /** Words that cannot be part of a speaker phrase (a clause boundary or a verb/relative). */
 export const SPEAKER_STOPS = words(`

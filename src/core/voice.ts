@@ -51,6 +51,20 @@ function fullerSpeaker(ctx: VoiceContext, speaker: string): { speaker: string; s
   return ctx.speakers.find((s) => s.speaker.length > speaker.length && s.speaker.toLowerCase().includes(short));
 }
 
+/**
+ * A sentence whose quotation marks are odd in number and whose first mark closes (set right after a word or
+ * punctuation and followed by a space or the end: `capabilities," said Lee`) continues a quotation opened before
+ * it, even where no earlier sentence opened one (an excerpt, a paragraph break the feed lost).
+ */
+function closesEarlierQuote(text: string, tokens: Token[], marks: number): boolean {
+  if (marks % 2 === 0) return false;
+  const first = tokens.find((t) => t.punct && t.text === '"');
+  if (first === undefined || first.start === 0) return false;
+  const before = text.charAt(first.start - 1);
+  const after = text.charAt(first.end);
+  return !/\s/.test(before) && (after === '' || /\s/.test(after));
+}
+
 /** Quotation spans [open, close] by double quotes, and by single quotes used as quotation marks. */
 export function quoteSpans(text: string, tokens: Token[], openAtStart: boolean): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -126,6 +140,13 @@ function anyOutside(positions: number[], ranges: ReadonlyArray<readonly [number,
   return false;
 }
 
+/** The range [a, b] without punctuation at either end (`missiles,"`: the comma is the quotation's, not a word). */
+function wordsOf(tokens: Token[], a: number, b: number): [number, number] {
+  while (a < b && tokens[a]?.punct) a++;
+  while (b > a && tokens[b]?.punct) b--;
+  return [a, b];
+}
+
 /** Whether the token range [a, b] lies inside the content of one of `frames`. */
 const covered = (frames: VoiceFrame[], a: number, b: number): boolean => frames.some((f) => f.content.some(([x, y]) => a >= x && b <= y));
 
@@ -175,13 +196,14 @@ export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMen
   let marks = 0;
   for (const t of tokens) if (t.punct && t.text === '"') marks++;
   if (ctx.openQuote && ((marks > 0 && marks % 2 === 0) || (tokens[0]?.punct === true && tokens[0].text === '"'))) ctx.openQuote = false;
+  if (!ctx.openQuote && closesEarlierQuote(text, tokens, marks)) ctx.openQuote = true;
   const quotes = quoteSpans(text, tokens, ctx.openQuote);
   const markers = markersOf(tokens, quotes);
   const frames: VoiceFrame[] = [];
   for (const f of findConstructions(text, tokens, quotes)) frames.push(frameOf(text, tokens, f, mentions, ctx, markers, frames.at(-1)));
   const scareQuotes: Array<[number, number]> = [];
   for (const [a, b] of quotes) {
-    if (covered(frames, a, b)) continue;
+    if (covered(frames, ...wordsOf(tokens, a, b))) continue;
     const continued = a === 0 && ctx.openQuote;
     if (!continued && b - a < 4) scareQuotes.push([a, b]);
     else frames.push({ speaker: ctx.lastSpeaker?.speaker ?? 'unnamed', speakerActor: ctx.lastSpeaker?.speakerActor, speakerFirst: -1, speakerLast: -1, content: [[a, b]], cue: 'quote', cueAt: -1, passive: false, adoption: 0 });

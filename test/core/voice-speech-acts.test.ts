@@ -1,0 +1,105 @@
+// Voice attribution: speech acts done to an object ("blamed India for ..."), a quotation closed in a sentence that
+// did not open it, adverbs and adverbials between a verb and its content, and progressive forms that are not
+// passives. Sentences are written for these tests; the rule is rule 2 of
+// ../shared/annotation/author-stance-guideline.md (attributed evaluations are the speaker's, not the author's).
+import { describe, expect, it } from 'vitest';
+import { createAnalyser } from '../../src/core/analyse.js';
+import { loadAnalyserResources } from '../../src/resources.js';
+import { frameReporting, onlyFrame, readVoices, voicesOf } from './voice-fixture.js';
+
+const analyser = createAnalyser(loadAnalyserResources());
+
+describe('speech acts with an object: no quotative inversion', () => {
+  it.each([
+    ['blamed', 'Chinese media, notably the Global Times, blamed India for stoking tension at the border.', 'Chinese media', 'India'],
+    ['accused', 'State television, in a late bulletin, accused Japan of reviving militarism.', 'State television', 'Japan'],
+    ['condemned', 'The ministry, in a statement, condemned Israel for the strike.', 'ministry', 'Israel'],
+  ])('"X, ..., %s Y for ...": the name after the verb is its object, X speaks', (_verb, sentence, speaker, object) => {
+    const f = frameReporting(voicesOf(sentence).frames, object);
+    expect(f?.speaker).toBe(speaker);
+    expect(f?.reports).not.toContain(speaker);
+  });
+
+  it('a verb of saying still inverts ("..., said Lavrov")', () => {
+    const f = onlyFrame('NATO is a relic of the Cold War, said Lavrov.');
+    expect([f.speaker, f.reports]).toEqual(['Lavrov', ['NATO']]);
+  });
+
+  it.each([
+    ['assailed', 'Chinese diplomats assailed Japan over the visit.', 'Chinese diplomats', 'Japan'],
+    ['thanked', 'Erdogan thanked Russia for its restraint.', 'Erdogan', 'Russia'],
+    ['derided', 'State media derided Taiwan as a pawn.', 'State media', 'Taiwan'],
+    ['protested', 'Japan protested Chinese incursions near the islands.', 'Japan', 'China'],
+  ])('"%s" is a speech act aimed at its object', (_verb, sentence, speaker, object) => {
+    const f = onlyFrame(sentence);
+    expect(f.speaker).toBe(speaker);
+    expect(f.reports).toContain(object);
+  });
+
+  it('"condemned on Friday the Israeli airstrikes": the object after a time adverbial is what is condemned', () => {
+    const f = onlyFrame('Iranian Foreign Ministry spokesman Nasser Kanaani strongly condemned on Friday the Israeli airstrikes in Gaza.');
+    expect(f.speaker).toBe('Iranian Foreign Ministry spokesman Nasser Kanaani');
+    expect(f.reports).toEqual(['Israel']);
+  });
+
+  it('a dateline dash is not part of the speaker ("MOSCOW (Sputnik) - Iranian ... spokesman ...")', () => {
+    const f = frameReporting(voicesOf('MOSCOW (Sputnik) - Iranian Foreign Ministry spokesman Nasser Kanaani condemned Israel for the strikes.').frames, 'Israel');
+    expect(f?.speaker).toBe('Iranian Foreign Ministry spokesman Nasser Kanaani');
+  });
+});
+
+describe('progressive is not passive', () => {
+  it('"X is condemning Y": X speaks, Y is evaluated', () => {
+    const f = onlyFrame("Iran's Foreign Ministry spokesman is condemning an Israeli airstrike in Syria.");
+    expect(f.speaker).toBe("Iran's Foreign Ministry spokesman");
+    expect(f.reports).toEqual(['Israel']);
+  });
+
+  it('"Y was condemned by X" stays a passive: Y is what X evaluates', () => {
+    const f = onlyFrame('Russia was condemned by the EU for the attack.');
+    expect([f.speaker, f.reports]).toEqual(['the EU', ['Russia']]);
+  });
+});
+
+describe('a quotation closed by a sentence that did not open it', () => {
+  it('`...capabilities," said Lee`: what comes before the closing mark is reported, the speaker after it speaks', () => {
+    const f = onlyFrame('North Korea will keep showing off its missiles," said Sung-Yoon Lee, a professor at Tufts.');
+    expect(f.speaker).toBe('Sung-Yoon Lee');
+    expect(f.reports).toEqual(['North Korea']);
+  });
+
+  it('the closed quotation does not spill into the next sentence', () => {
+    const [, next] = readVoices('North Korea will keep testing," said Sung-Yoon Lee.', 'Japan has raised its defence budget.');
+    expect(next?.frames).toEqual([]);
+  });
+
+  it('an opening mark after a space is not a closing one: a balanced quotation is unchanged', () => {
+    const f = onlyFrame('Lavrov said NATO was "a tool of confrontation" in Europe.');
+    expect(f.speaker).toBe('Lavrov');
+  });
+
+  it('`..." X told a joint news conference`: the audience is no content', () => {
+    const f = onlyFrame('Same actors now need to unite in telling Israel enough," Recep Tayyip Erdogan told a joint news conference in Ankara.');
+    expect(f.speaker).toBe('Recep Tayyip Erdogan');
+    expect(f.reports).toEqual(['Israel']);
+  });
+});
+
+describe('between the verb and its content', () => {
+  it('"said bluntly that": an adverb before "that" is not the content', () => {
+    const f = onlyFrame('Navarro said bluntly that other countries dare not retaliate against China.');
+    expect(f.content.startsWith('that')).toBe(true);
+    expect(f.reports).toEqual(['China']);
+  });
+
+  it('"He even thanked ...": "even" is no part of the speaker', () => {
+    const [, second] = readVoices('Donald Trump said the talks went well.', 'He even thanked Iran for the warning.');
+    expect(second?.frames[0]?.speaker).toBe('Donald Trump');
+  });
+
+  it('"recalled that" reports (through the analyser: a voice on Japan, Japan neutral for the author)', () => {
+    const a = analyser.analyse({ text: 'The Russian diplomat recalled that Japan is sliding back into militarism.' });
+    expect(a.voices.map((v) => v.actor)).toContain('Japan');
+    expect(a.actors.find((x) => x.actor === 'Japan')?.label).toBe('neutral');
+  });
+});
