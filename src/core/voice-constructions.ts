@@ -115,6 +115,18 @@ function objectAfterAdverbial(tokens: Token[], from: number): number | undefined
   return undefined;
 }
 
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Tokens a..b (at most five) are a name: every one a capitalised word or a hyphen. */
+function isName(text: string, tokens: Token[], a: number, b: number): boolean {
+  if (b < a || b - a > 4) return false;
+  for (let k = a; k <= b; k++) {
+    const t = tokens[k] as Token;
+    if (t.punct ? t.text !== '-' : !capitalised(text, t)) return false;
+  }
+  return true;
+}
+
 /** An -ly adverb between speaker and verb ("Tokyo repeatedly said"); a capitalised -ly word is a name (Italy, Daily). */
 const isAdverb = (text: string, t: Token | undefined): boolean => t !== undefined && !t.punct && t.text.endsWith('ly') && !capitalised(text, t);
 
@@ -155,6 +167,11 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
     if (PASSIVE.has(word(tokens, j)) && participle) passive = true;
     j--;
   }
+  // "A spokesperson for the Coast Guard on Tuesday slammed ...": a weekday adverbial is no part of the speaker.
+  if (j > 0 && WEEKDAYS.has(word(tokens, j)) && word(tokens, j - 1) === 'on') j -= 2;
+  while (j >= 0 && AUXILIARIES.has(word(tokens, j))) j--;
+  // "the China Coast Guard (CCG) slammed ...": an abbreviation in parentheses stands beside the speaker's name.
+  if (word(tokens, j) === ')' && word(tokens, j - 2) === '(') j -= 3;
   if (j < 0) return undefined;
   if (passive) return passiveFrame(text, tokens, i, j);
   const comma = word(tokens, j) === ',';
@@ -181,17 +198,21 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
     while (end >= 0 && tokens[end]?.punct) end--;
     return end >= 0 ? { speaker: after, content: [[0, end]], cue: 'verb', at: i } : undefined;
   }
+  let apposition: number | undefined;
   if (comma) {
     // "X, on the other hand, portrayed ...": the subject stands before the parenthesis.
     let k = j - 1;
     while (k >= 0 && word(tokens, k) !== ',' && j - k < 8) k--;
     if (k <= 0 || word(tokens, k) !== ',') return undefined;
+    // "Poland's prime minister, Mateusz Morawiecki, lashed out ...": a name set beside the subject is the speaker's too.
+    if (isName(text, tokens, k + 1, j - 1)) apposition = j - 1;
     j = k - 1;
   }
   const w = word(tokens, j);
   if (ARTICLES.has(w) || w === 'its' || w === 'their') return undefined; // "the stated goal"
-  const speaker = speakerLeft(text, tokens, j);
-  if (!speaker) return undefined;
+  const subject = speakerLeft(text, tokens, j);
+  if (!subject) return undefined;
+  const speaker: [number, number] = apposition === undefined ? subject : [subject[0], apposition];
   return { speaker, content: contentOf(text, tokens, i, speaker), cue: 'verb', at: i };
 }
 
@@ -200,6 +221,18 @@ function quotedAsSaying(text: string, tokens: Token[], i: number): Found | undef
   let q = i - 2;
   while (q > 0 && i - q < 8 && !tokens[q]?.punct && word(tokens, q) !== 'quoted' && word(tokens, q) !== 'cited') q--;
   if ((word(tokens, q) !== 'quoted' && word(tokens, q) !== 'cited') || i + 1 >= tokens.length) return undefined;
+  // Active "KCNA quoted Kim as saying ...": the one quoted speaks, not the one who quotes; at the sentence's end
+  // ("..., KCNA quoted Kim as saying.") what was said comes before the one who quotes.
+  if (q + 1 < i - 1 && !PASSIVE.has(word(tokens, q - 1))) {
+    const quoted = speakerRight(text, tokens, q + 1);
+    if (quoted && quoted[1] < i - 1) {
+      if (tokens[i + 1] !== undefined && !tokens[i + 1]?.punct) return { speaker: quoted, content: [[i + 1, tokens.length - 1]], cue: 'verb', at: i };
+      const quoter = speakerLeft(text, tokens, q - 1);
+      let end = (quoter?.[0] ?? q) - 1;
+      while (end >= 0 && tokens[end]?.punct) end--;
+      return end >= 0 ? { speaker: quoted, content: [[0, end]], cue: 'verb', at: i } : undefined;
+    }
+  }
   let j = q - 1;
   while (j >= 0 && (AUXILIARIES.has(word(tokens, j)) || word(tokens, j) === 'been')) j--;
   const speaker = j >= 0 ? speakerLeft(text, tokens, j) : undefined;

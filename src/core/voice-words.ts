@@ -66,6 +66,12 @@ export const SPEAKER_NOUNS = words(`
   embassy military army police witness resident source
 `);
 
+/** Nouns of one person's role: "the diplomat said" refers back to the last named speaker, as "he said" does. */
+export const ROLE_NOUNS = words(`
+  diplomat minister spokesman spokeswoman spokesperson envoy ambassador president premier chancellor author writer
+  analyst expert scholar professor commentator columnist senator lawmaker
+`);
+
 /** Heads of vague sources used to advance a claim ("critics say", "observers have long warned"). */
 export const VAGUE_SOURCES = words(`critics observers commentators many some pundits skeptics sceptics`);
 

@@ -5,7 +5,7 @@ import type { Token } from './text.js';
 import { CUE_FILTER, CUE_WORDS, findConstructions } from './voice-constructions.js';
 import { capitalised, inRanges, word, type Found } from './voice-tokens.js';
 import { mayHold, wordFilter } from './word-filter.js';
-import { ADOPT_MARKERS, DOCUMENT_NOUNS, REJECT_MARKERS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
+import { ADOPT_MARKERS, DOCUMENT_NOUNS, REJECT_MARKERS, ROLE_NOUNS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
 
 /** A mention located in the sentence's tokens. */
 export interface TokenMention {
@@ -112,7 +112,9 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
     const head = word(tokens, b);
     vague = a === b && VAGUE_SOURCES.has(head) || (VAGUE_SOURCES.has(head) && !tokens.slice(a, b + 1).some((t) => capitalised(text, t)));
     const fuller = fullerSpeaker(ctx, speaker);
-    if (a === b && SPEAKER_PRONOUNS.has(head)) ({ speaker, speakerActor } = ctx.lastSpeaker ?? { speaker: 'unnamed' });
+    // "he said", and "the diplomat said" (a definite role noun, no name): the last named speaker.
+    const anaphor = a === b && (SPEAKER_PRONOUNS.has(head) || (word(tokens, a - 1) === 'the' && ROLE_NOUNS.has(head) && ctx.lastSpeaker !== undefined));
+    if (anaphor) ({ speaker, speakerActor } = ctx.lastSpeaker ?? { speaker: 'unnamed' });
     else if (fuller) ({ speaker, speakerActor } = { speaker: fuller.speaker, speakerActor: speakerActor ?? fuller.speakerActor });
     if (!vague && !DOCUMENT_NOUNS.has(head) && tokens.slice(a, b + 1).some((t) => capitalised(text, t))) {
       ctx.lastSpeaker = { speaker, speakerActor };

@@ -103,3 +103,39 @@ describe('between the verb and its content', () => {
     expect(a.actors.find((x) => x.actor === 'Japan')?.label).toBe('neutral');
   });
 });
+
+describe('who the speaker is', () => {
+  it('"A spokesperson for the China Coast Guard (CCG) on Tuesday slammed ...": neither the weekday nor the abbreviation is the speaker', () => {
+    const f = frameReporting(voicesOf('A spokesperson for the China Coast Guard (CCG) on Tuesday slammed the Philippines for the collision.').frames, 'Philippines');
+    expect(f?.speaker).toBe('spokesperson for the China Coast Guard');
+  });
+
+  it('"Poland\'s prime minister, Mateusz Morawiecki, lashed out ...": the appositive name belongs to the speaker', () => {
+    const f = onlyFrame('Poland\'s prime minister, Mateusz Morawiecki, lashed out at Germany for its reluctance to send tanks.');
+    expect(f.speaker).toBe('Poland\'s prime minister, Mateusz Morawiecki');
+    expect(f.reports).toEqual(['Germany']);
+  });
+
+  it('a parenthetical that is no name stays out of the speaker ("X, on the other hand, portrayed ...")', () => {
+    const f = frameReporting(voicesOf('Beijing, on the other hand, portrayed Washington as the troublemaker.').frames, 'United States');
+    expect(f?.speaker).toBe('Beijing');
+  });
+
+  it('"the diplomat said" refers back to the last named speaker, as "he said" does', () => {
+    const [, second] = readVoices('Russian Foreign Ministry spokeswoman Maria Zakharova said the talks were over.', 'Japan is remilitarising, the diplomat said.');
+    expect(second?.frames[0]?.speaker).toBe('Russian Foreign Ministry spokeswoman Maria Zakharova');
+  });
+
+  it('"the government said" is no person: it stays the government', () => {
+    const [, second] = readVoices('Maria Zakharova said the talks were over.', 'Japan is remilitarising, the government said.');
+    expect(second?.frames[0]?.speaker).toBe('government');
+  });
+
+  it.each([
+    ['before what is said', 'KCNA quoted Kim as saying that Seoul was a puppet.'],
+    ['at the end', 'Seoul is a puppet of Washington, KCNA quoted Kim as saying.'],
+  ])('active "KCNA quoted Kim as saying" (%s): Kim speaks, KCNA only quotes', (_where, sentence) => {
+    const f = frameReporting(voicesOf(sentence).frames, 'South Korea');
+    expect(f?.speaker).toBe('Kim');
+  });
+});
