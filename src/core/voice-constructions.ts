@@ -5,44 +5,8 @@ import { headlineFrame } from './voice-headline.js';
 import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { capitalised, inRanges, isQuote, word, type Found } from './voice-tokens.js';
-import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TELL_VERBS, TRAILING } from './voice-words.js';
-
-const ARTICLES = new Set(['the', 'a', 'an']);
-
-/** "and" between two capitalised words joins one speaker ("State Councillor and Foreign Minister Wang Yi"). */
-const joinsNames = (text: string, tokens: Token[], i: number): boolean =>
-  tokens[i]?.text === 'and' && tokens[i - 1] !== undefined && tokens[i + 1] !== undefined &&
-  capitalised(text, tokens[i - 1] as Token) && capitalised(text, tokens[i + 1] as Token);
-
-/** The speaker phrase ending at `end` (leftwards, up to a boundary), as a token range, or undefined. */
-function speakerLeft(text: string, tokens: Token[], end: number): [number, number] | undefined {
-  // "..., it said", "It also condemns ...": a pronoun subject is the whole speaker phrase ("it" is also a stop word).
-  if (SPEAKER_PRONOUNS.has(word(tokens, end))) return [end, end];
-  let first = end + 1;
-  for (let i = end; i >= 0 && end - i < 9; i--) {
-    const t = tokens[i] as Token;
-    if ((t.punct && t.text !== '-' && t.text !== '.') || (SPEAKER_STOPS.has(t.text) && !joinsNames(text, tokens, i))) break;
-    first = i;
-  }
-  if (first > end) return undefined;
-  // A dash kept for hyphenated names does not start one ("MOSCOW (Sputnik) - Iranian ... spokesman").
-  while (first <= end && (ARTICLES.has(word(tokens, first)) || tokens[first]?.punct === true)) first++;
-  return first <= end ? [first, end] : undefined;
-}
-
-/** The speaker phrase starting at `start` (rightwards, to punctuation or a preposition). */
-function speakerRight(text: string, tokens: Token[], start: number): [number, number] | undefined {
-  const head = tokens[start];
-  if (head === undefined || head.punct || (SPEAKER_STOPS.has(head.text) && !SPEAKER_PRONOUNS.has(head.text))) return undefined;
-  let last = start - 1;
-  for (let i = start; i < tokens.length && i - start < 9; i++) {
-    const t = tokens[i] as Token;
-    if (t.punct && t.text !== '-' && t.text !== "'") break;
-    if (i > start && (TRAILING.has(t.text) || SPEAKER_STOPS.has(t.text)) && !joinsNames(text, tokens, i)) break;
-    last = i;
-  }
-  return last >= start ? [start, last] : undefined;
-}
+import { ARTICLES, isName, speakerLeft, speakerRight, WEEKDAYS } from './voice-speaker.js';
+import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
 
 /** Where what is said may start after a reporting verb: past an audience ("told reporters", "told the BBC"). */
 function contentStart(text: string, tokens: Token[], verb: number): number {
@@ -115,22 +79,9 @@ function objectAfterAdverbial(tokens: Token[], from: number): number | undefined
   return undefined;
 }
 
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-
-/** Tokens a..b (at most five) are a name: every one a capitalised word or a hyphen. */
-function isName(text: string, tokens: Token[], a: number, b: number): boolean {
-  if (b < a || b - a > 4) return false;
-  for (let k = a; k <= b; k++) {
-    const t = tokens[k] as Token;
-    if (t.punct ? t.text !== '-' : !capitalised(text, t)) return false;
-  }
-  return true;
-}
-
 /** An -ly adverb between speaker and verb ("Tokyo repeatedly said"); a capitalised -ly word is a name (Italy, Daily). */
 const isAdverb = (text: string, t: Token | undefined): boolean => t !== undefined && !t.punct && t.text.endsWith('ly') && !capitalised(text, t);
 
-/** "X said (that) ...", "..., X said", "..., said X", "X accused Y of ...". */
 /** Words after a comma that open another clause ("..., while Iran was ..."). */
 const CLAUSE_OPENERS = new Set(['while', 'but', 'whereas', 'although', 'though', 'yet', 'and']);
 
@@ -157,6 +108,7 @@ function passiveFrame(text: string, tokens: Token[], verb: number, subjectEnd: n
   return { speaker: by, content: [subject], cue: 'verb', at: verb, passive: true };
 }
 
+/** "X said (that) ...", "..., X said", "..., said X", "X accused Y of ...". */
 function verbFrame(text: string, tokens: Token[], i: number): Found | undefined {
   if (word(tokens, i - 1) === 'as') return quotedAsSaying(text, tokens, i);
   let j = i - 1;

@@ -1,0 +1,56 @@
+// Speaker phrases of reporting constructions: the words before a reporting verb ("Kremlin spokesman Dmitry Peskov
+// said"), after it ("..., said the ministry"), and a name set beside them ("Poland's prime minister, Mateusz
+// Morawiecki, ..."). Pure.
+import type { Token } from './text.js';
+import { capitalised, word } from './voice-tokens.js';
+import { SPEAKER_PRONOUNS, SPEAKER_STOPS, TRAILING } from './voice-words.js';
+
+export const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** "and" between two capitalised words joins one speaker ("State Councillor and Foreign Minister Wang Yi"). */
+const joinsNames = (text: string, tokens: Token[], i: number): boolean =>
+  tokens[i]?.text === 'and' && tokens[i - 1] !== undefined && tokens[i + 1] !== undefined &&
+  capitalised(text, tokens[i - 1] as Token) && capitalised(text, tokens[i + 1] as Token);
+
+/** The speaker phrase ending at `end` (leftwards, up to a boundary), as a token range, or undefined. */
+export function speakerLeft(text: string, tokens: Token[], end: number): [number, number] | undefined {
+  // "..., it said", "It also condemns ...": a pronoun subject is the whole speaker phrase ("it" is also a stop word).
+  if (SPEAKER_PRONOUNS.has(word(tokens, end))) return [end, end];
+  let first = end + 1;
+  for (let i = end; i >= 0 && end - i < 9; i--) {
+    const t = tokens[i] as Token;
+    if ((t.punct && t.text !== '-' && t.text !== '.') || (SPEAKER_STOPS.has(t.text) && !joinsNames(text, tokens, i))) break;
+    first = i;
+  }
+  if (first > end) return undefined;
+  // A dash kept for hyphenated names does not start one ("MOSCOW (Sputnik) - Iranian ... spokesman").
+  while (first <= end && (ARTICLES.has(word(tokens, first)) || tokens[first]?.punct === true)) first++;
+  return first <= end ? [first, end] : undefined;
+}
+
+/** The speaker phrase starting at `start` (rightwards, to punctuation or a preposition). */
+export function speakerRight(text: string, tokens: Token[], start: number): [number, number] | undefined {
+  const head = tokens[start];
+  if (head === undefined || head.punct || (SPEAKER_STOPS.has(head.text) && !SPEAKER_PRONOUNS.has(head.text))) return undefined;
+  let last = start - 1;
+  for (let i = start; i < tokens.length && i - start < 9; i++) {
+    const t = tokens[i] as Token;
+    if (t.punct && t.text !== '-' && t.text !== "'") break;
+    if (i > start && (TRAILING.has(t.text) || SPEAKER_STOPS.has(t.text)) && !joinsNames(text, tokens, i)) break;
+    last = i;
+  }
+  return last >= start ? [start, last] : undefined;
+}
+
+export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Tokens a..b (at most five) are a name: every one a capitalised word or a hyphen. */
+export function isName(text: string, tokens: Token[], a: number, b: number): boolean {
+  if (b < a || b - a > 4) return false;
+  for (let k = a; k <= b; k++) {
+    const t = tokens[k] as Token;
+    if (t.punct ? t.text !== '-' : !capitalised(text, t)) return false;
+  }
+  return true;
+}
+
