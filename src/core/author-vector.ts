@@ -21,6 +21,7 @@ const A = {
   boundNeg: named('a:bound_neg'), boundPos: named('a:bound_pos'), noOwn: named('a:no_own_terms'),
   svNeg: named('a:sv_neg'), svPos: named('a:sv_pos'), agreeNeg: named('a:sv_agree_neg'), agreePos: named('a:sv_agree_pos'),
   foil: named('a:foil'), foilScore: named('a:foil_score'),
+  judgeNeg: named('a:judge_neg'), judgePos: named('a:judge_pos'),
 } as const;
 const CUES = new Map(['verb', 'according', 'quote', 'headline', 'claim'].map((c) => [c, bucket(NS.cue, fnv1a(c))]));
 
@@ -35,6 +36,8 @@ export interface AuthorInputs {
   headline: boolean;
   attributed: boolean;
   scareQuotes: number;
+  /** The author lexicon's own terms (praise, role nouns): with the framing lexicon's, the judgement words. */
+  judgementWords: ReadonlyMap<string, number>;
 }
 
 /** The author-specific features of a target (the sentence view's target features complete them). */
@@ -71,6 +74,18 @@ export function authorExtras(x: AuthorInputs, f: FeatureVector): void {
   if (x.own.boundNegative > 0) push(f, A.boundNeg, squash(x.own.boundNegative));
   if (x.own.boundPositive > 0) push(f, A.boundPos, squash(x.own.boundPositive));
   if (x.own.terms.length === 0) push(f, A.noOwn);
+  // Judgement words in the target's own clause or phrase, by class: a word seen once or never in training still
+  // counts through its class (role nouns, state-media vocabulary, praise), where the word's own feature is empty.
+  let judgeNeg = 0;
+  let judgePos = 0;
+  for (const t of x.own.terms) {
+    if (Math.abs(t.share) < 1 || !(t.framing || x.judgementWords.has(t.term))) continue;
+    const w = t.weight * t.share;
+    if (w < 0) judgeNeg -= w;
+    else judgePos += w;
+  }
+  if (judgeNeg > 0) push(f, A.judgeNeg, squash(judgeNeg));
+  if (judgePos > 0) push(f, A.judgePos, squash(judgePos));
 }
 
 /** Author-model logits of the target's features and its author extras, buckets folded to AUTHOR_BITS. */

@@ -151,6 +151,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     authorExtras({
       sentence, own, sentenceView: prediction, foil: analysis.role.foil, reportedFrame: where.reported,
       speaking: where.speaking !== undefined, headline: place.headline, attributed: voices.frames.length > 0, scareQuotes: voices.scareQuotes.length,
+      judgementWords: view.lexicon.terms,
     }, extras);
     const learned = learnedAuthorProbs(view.head, [analysis.features, extras]);
     const gated = gatedSentenceView(prediction, own, where, foilSentence);
