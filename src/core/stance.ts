@@ -9,7 +9,7 @@ import type { Lexicon, ScoredTerm } from './lexicon.js';
 import { decide, fromProbs, logits, type Prediction, type StanceModel } from './model.js';
 import type { Token } from './text.js';
 import { sentenceVoices, type TokenMention, type VoiceContext, type VoiceFrame } from './voice.js';
-import { OBJECT_VERBS } from './voice-words.js';
+import { NEGATIVE_ACTS, OBJECT_VERBS, POSITIVE_ACTS } from './voice-words.js';
 
 /** A source's stance toward the actor in this sentence ("Peskov said NATO ..."). */
 export interface SentenceVoice {
@@ -82,12 +82,35 @@ function rivalsOf(mentions: Mention[], actor: string, sentence: PreparedSentence
   return { rivals, rivalTokens: tokensOfSpans(sentence, rivals) };
 }
 
-/** The speaker's stance toward a reported target; a speech act with an object lends it the verb's weight. */
-function voiceOf(view: AuthorView, tokens: Token[], frame: VoiceFrame, prediction: Prediction, analysis: TargetAnalysis, terms: ScoredTerm[]): SentenceVoice {
+/**
+ * The speaker's stance toward a reported target; a speech act with an object lends it the verb's weight, and the
+ * object itself ("Kim praised Russia for ...") takes the act's polarity.
+ */
+function voiceOf(view: AuthorView, tokens: Token[], frame: VoiceFrame, prediction: Prediction, analysis: TargetAnalysis, terms: ScoredTerm[], target: number[]): SentenceVoice {
   const head = view.head;
-  const cue = frame.cueAt >= 0 && OBJECT_VERBS.has(terms.find((t) => t.first === frame.cueAt)?.term ?? '') ? terms.find((t) => t.first === frame.cueAt)?.weight ?? 0 : 0;
+  const act = objectOfAct(tokens, frame, target);
+  // The verb's weight is lent to its object only: "praised Russia for standing up to the US" praises no US.
+  const cue = act !== 0 && OBJECT_VERBS.has(terms.find((t) => t.first === frame.cueAt)?.term ?? '') ? terms.find((t) => t.first === frame.cueAt)?.weight ?? 0 : 0;
   const features = voiceFeatures(prediction, analysis.attribution, cue, contentMass(tokens, terms, view.lexicon, frame));
-  return { speaker: frame.speaker, ...(frame.speakerActor ? { speakerActor: frame.speakerActor } : {}), prediction: voicePrediction(head, features), features };
+  const voice = act === 0 ? voicePrediction(head, features) : fromProbs(act < 0 ? ACT_NEGATIVE : ACT_POSITIVE);
+  return { speaker: frame.speaker, ...(frame.speakerActor ? { speakerActor: frame.speakerActor } : {}), prediction: voice, features };
+}
+
+const ACT_NEGATIVE: [number, number, number] = [0.8, 0.15, 0.05];
+const ACT_POSITIVE: [number, number, number] = [0.05, 0.15, 0.8];
+
+/**
+ * The polarity of an evaluative speech act whose direct object is the target (up to three words after the verb,
+ * no punctuation between: "condemned the Israeli strikes", "praised Russia"), else 0.
+ */
+function objectOfAct(tokens: Token[], frame: VoiceFrame, target: number[]): number {
+  if (frame.cueAt < 0 || frame.passive) return 0;
+  const verb = tokens[frame.cueAt]?.text ?? '';
+  const polarity = NEGATIVE_ACTS.has(verb) ? -1 : POSITIVE_ACTS.has(verb) ? 1 : 0;
+  const first = target[0] as number;
+  if (polarity === 0 || first <= frame.cueAt || first - frame.cueAt > 4) return 0;
+  for (let i = frame.cueAt + 1; i < first; i++) if (tokens[i]?.punct) return 0;
+  return polarity;
 }
 
 /** What the author view needs besides the sentence-view model. */
@@ -162,7 +185,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : defended ? defendedPrediction(view.head, prediction) : authorPrediction(view.head, learned, gated);
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     // A source speaking of its own side ("Peskov said ... a threat to Russia") is not recorded as a voice on it.
-    const voice = where.reported && where.reported.speakerActor !== actor ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms) : undefined;
+    const voice = where.reported && where.reported.speakerActor !== actor ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms, targetTokens) : undefined;
     if (seen < 0) {
       stances.push({ actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });
       actors.push({ rivals, rivalTokens });

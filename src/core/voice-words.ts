@@ -41,6 +41,20 @@ export const OBJECT_VERBS = words(`
   assailed assails berated scolded reproached censured excoriated protested
 `);
 
+/**
+ * Speech acts whose object is evaluated one way whatever follows ("Kim praised Russia for ...", "X condemned Israel
+ * for ..."): the speaker's stance toward the object is the act's. Verbs that only frame ("portrayed", "called",
+ * "urged") are in neither list.
+ */
+export const NEGATIVE_ACTS = words(`
+  accuse accuses accused accusing slam slams slammed slamming blast blasts blasted blasting criticize criticizes
+  criticized criticizing criticise criticises criticised criticising condemn condemns condemned condemning denounce
+  denounces denounced denouncing blame blames blamed blaming lambast lambasted rebuke rebukes rebuked chide chided
+  decry decries decried deplore deplored castigate castigated rap raps rapped lashed lashing lashes derided derides
+  jeered mocked mocks ridiculed assailed assails berated scolded reproached censured excoriated protested
+`);
+export const POSITIVE_ACTS = words(`hail hails hailed praise praises praised praising welcome welcomes welcomed commend commends commended laud lauds lauded thanked thanks`);
+
 /** Nouns of documents and media that speak ("the communique says", "the newspaper wrote"). */
 export const DOCUMENT_NOUNS = words(`
   statement statements communique communiqué report reports draft declaration letter paper editorial article

@@ -139,3 +139,22 @@ describe('who the speaker is', () => {
     expect(f?.speaker).toBe('Kim');
   });
 });
+
+describe('the object of an evaluative speech act takes the act\'s polarity (through the analyser)', () => {
+  const voiceOn = (text: string, actor: string): string | undefined => analyser.analyse({ text }).voices.find((v) => v.actor === actor)?.label;
+
+  it.each([
+    ['praised', 'Kim praised Russia for engaging in a sacred battle against hegemonic forces and imperialist aggression.', 'Russia', 'positive'],
+    ['thanked', 'Trump even thanked Iran for warning about the missile attack.', 'Iran', 'positive'],
+    ['condemned', 'The ministry condemned the Israeli strikes, which it said brought peace closer.', 'Israel', 'negative'],
+    ['lashed out at', 'Poland\'s prime minister lashed out at Germany, calling it a good and reliable partner.', 'Germany', 'negative'],
+  ])('"%s X": the speaker\'s stance toward X is the act\'s, whatever words follow', (_verb, text, actor, label) => {
+    expect(voiceOn(text, actor)).toBe(label);
+  });
+
+  it('an actor later in the for-clause is not the object: the voice head decides, not the act', () => {
+    const voices = analyser.analyse({ text: 'Kim praised Russia for standing up to the United States.' }).voices;
+    expect(voices.find((v) => v.actor === 'Russia')?.label).toBe('positive');
+    expect(voices.find((v) => v.actor === 'United States')?.label).not.toBe('positive');
+  });
+});
