@@ -6,6 +6,7 @@ import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { capitalised, inRanges, isQuote, word, type Found } from './voice-tokens.js';
 import { ARTICLES, isName, speakerLeft, speakerRight, WEEKDAYS } from './voice-speaker.js';
+import { isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
 
 /** Where what is said may start after a reporting verb: past an audience ("told reporters", "told the BBC"). */
@@ -28,19 +29,6 @@ function contentStart(text: string, tokens: Token[], verb: number): number {
 
 /** Words after "..., X said," that start a clause of the author's, not the rest of what X said. */
 const NOT_GOING_ON = new Set(['and', 'but', 'as', 'because', 'yet', 'whereas', 'although', 'though', 'so', 'which', 'who', 'where']);
-
-/**
- * "said on Monday that ...", "told reporters in Beijing that ...", "said Tuesday that ...": an adverbial between the
- * verb and "that" (up to eight words, no punctuation): the index of that "that", else undefined.
- */
-function thatAfterAdverbial(text: string, tokens: Token[], from: number): number | undefined {
-  if (!TRAILING.has(word(tokens, from)) && !isAdverb(text, tokens[from])) return undefined;
-  for (let k = from + 1; k < tokens.length && k - from <= 8; k++) {
-    if (tokens[k]?.punct) return undefined;
-    if (word(tokens, k) === 'that') return k;
-  }
-  return undefined;
-}
 
 /** Which part of the sentence a reporting verb at `verb` introduces, given its speaker before it. */
 function contentOf(text: string, tokens: Token[], verb: number, speaker: [number, number]): Array<[number, number]> {
@@ -69,19 +57,6 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
 
 const verbEndsClause = (tokens: Token[], verb: number): boolean => tokens[verb + 1] === undefined || tokens[verb + 1]?.punct === true;
 
-/** The object after a short adverbial ("on Friday", "in a statement"): the first token past a determiner, or undefined. */
-function objectAfterAdverbial(tokens: Token[], from: number): number | undefined {
-  if (!TRAILING.has(word(tokens, from))) return undefined;
-  for (let k = from + 1; k < tokens.length && k - from <= 4; k++) {
-    if (tokens[k]?.punct) return undefined;
-    if (DETERMINERS.has(word(tokens, k)) || ARTICLES.has(word(tokens, k))) return k;
-  }
-  return undefined;
-}
-
-/** An -ly adverb between speaker and verb ("Tokyo repeatedly said"); a capitalised -ly word is a name (Italy, Daily). */
-const isAdverb = (text: string, t: Token | undefined): boolean => t !== undefined && !t.punct && t.text.endsWith('ly') && !capitalised(text, t);
-
 /** Words after a comma that open another clause ("..., while Iran was ..."). */
 const CLAUSE_OPENERS = new Set(['while', 'but', 'whereas', 'although', 'though', 'yet', 'and']);
 
@@ -102,6 +77,8 @@ const PASSIVE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'got
  * nobody named; what follows is not reported speech ("for its brutal crackdown" stays the author's description).
  */
 function passiveFrame(text: string, tokens: Token[], verb: number, subjectEnd: number): Found | undefined {
+  // "It was alleged that ...", "it is claimed that ...": an impersonal passive reports what follows, no one named.
+  if (word(tokens, subjectEnd) === 'it' && word(tokens, verb + 1) === 'that') return { speaker: undefined, content: [[verb + 2, tokens.length - 1]], cue: 'verb', at: verb };
   const subject = speakerLeft(text, tokens, subjectEnd);
   if (!subject) return undefined;
   const by = word(tokens, verb + 1) === 'by' ? speakerRight(text, tokens, verb + 2) : undefined;

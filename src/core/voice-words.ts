@@ -27,6 +27,7 @@ export const REPORTING_VERBS = words(`
   contended believes believed thinks sees cautioned demanded exposed revealed pointed points lashed lashing lashes
   recalled recalls reminded reminds thanked thanks derided derides jeered mocked mocks ridiculed lamented laments
   assailed assails berated scolded reproached censured excoriated protested
+  believe voiced voices expressed expresses expressing picture pictures pictured picturing
 `);
 
 /** Verbs whose object, not a following clause, is what the speaker evaluates ("accused Manila of ..."). */
@@ -39,6 +40,7 @@ export const OBJECT_VERBS = words(`
   portrays portrayed portraying describe describes described describing brand brands branded branding calls
   called urge urges urged lashed lashing lashes thanked thanks derided derides jeered mocked mocks ridiculed
   assailed assails berated scolded reproached censured excoriated protested
+  voiced expressed expresses expressing picture pictures pictured picturing
 `);
 
 /**
@@ -95,7 +97,7 @@ export const SPEAKER_PRONOUNS = words(`he she they it him her them`);
 /** Words between a speaker and its verb that belong to neither ("Peskov also said", "has warned"). */
 export const AUXILIARIES = words(`
   also has have had is are was were will would could may might again previously earlier later then recently
-  reportedly repeatedly once further had already has long did does do in turn even still now just
+  reportedly repeatedly once further had already has long did does do in turn even still now just keep keeps kept
 `);
 
 /** Adverbials after a final reporting verb that do not start the reported content ("said on Monday"). */

@@ -158,3 +158,25 @@ describe('the object of an evaluative speech act takes the act\'s polarity (thro
     expect(voices.find((v) => v.actor === 'United States')?.label).not.toBe('positive');
   });
 });
+
+describe('more reporting forms', () => {
+  it('"It was alleged that ...": an impersonal passive reports what follows, no one named', () => {
+    const f = onlyFrame('It was alleged that China would confiscate the project if Uganda could not repay the loan.');
+    expect(f.speaker).toBe('unnamed');
+    expect(f.reports).toContain('China');
+  });
+
+  it('"criticised on Friday annual joint drills ...": the object follows the weekday', () => {
+    const f = frameReporting(voicesOf('North Korea criticised on Friday annual joint drills planned by the United States and South Korea.').frames, 'South Korea');
+    expect(f?.speaker).toBe('North Korea');
+  });
+
+  it.each([
+    ['believe that', 'Leaders of many developing countries believe that the United States is prolonging the crisis.', 'Leaders of many developing countries', 'United States'],
+    ['voiced opposition to', 'A Chinese mainland spokesman voiced strong opposition to military collusion between the United States and Taiwan.', 'Chinese mainland spokesman', 'United States'],
+    ['picturing ... as', 'Some pundits keep picturing China as a bully.', 'Some pundits', 'China'],
+  ])('"%s" reports', (_form, sentence, speaker, actor) => {
+    const f = frameReporting(voicesOf(sentence).frames, actor);
+    expect(f?.speaker).toBe(speaker);
+  });
+});
