@@ -113,6 +113,15 @@ function objectOfAct(tokens: Token[], frame: VoiceFrame, target: number[]): numb
   return polarity;
 }
 
+const PREPOSITIONS = new Set(['to', 'for', 'against', 'on', 'of', 'at', 'with', 'toward', 'towards', 'into', 'upon']);
+
+/**
+ * A source speaking of its own side as a prepositional complement ("Peskov said NATO's expansion was a threat to
+ * Russia") is no voice on it: its own side is the one threatened there, not evaluated. As a subject or object it
+ * is ("Altun said Türkiye shows its African brothers ...": a spokesman's praise of his country).
+ */
+const afterPreposition = (tokens: Token[], target: number[]): boolean => PREPOSITIONS.has(tokens[(target[0] ?? 0) - 1]?.text ?? '');
+
 /** What the author view needs besides the sentence-view model. */
 export interface AuthorView {
   lexicon: AuthorLexicon;
@@ -184,8 +193,8 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const defended = own.accused > 0 && gated !== NEUTRAL_VIEW && prediction.probs[0] > prediction.probs[2];
     const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : defended ? defendedPrediction(view.head, prediction) : authorPrediction(view.head, learned, gated);
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
-    // A source speaking of its own side ("Peskov said ... a threat to Russia") is not recorded as a voice on it.
-    const voice = where.reported && where.reported.speakerActor !== actor ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms, targetTokens) : undefined;
+    // A source speaking of its own side as the one threatened ("Peskov said ... a threat to Russia") is no voice on it.
+    const voice = where.reported && (where.reported.speakerActor !== actor || !afterPreposition(tokens, targetTokens)) ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms, targetTokens) : undefined;
     if (seen < 0) {
       stances.push({ actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });
       actors.push({ rivals, rivalTokens });

@@ -180,3 +180,15 @@ describe('more reporting forms', () => {
     expect(f?.speaker).toBe(speaker);
   });
 });
+
+describe('a source speaking of its own side', () => {
+  it('as the subject of what it says, it is a voice ("Hua said China has always been a force for peace")', () => {
+    const voices = analyser.analyse({ text: 'Chinese Foreign Ministry spokesperson Hua Chunying said China has always been a force for peace.' }).voices;
+    expect(voices.map((v) => [v.actor, v.speakerActor, v.label])).toEqual([['China', 'China', 'positive']]);
+  });
+
+  it('as the one threatened ("a threat to Russia"), it is no voice: Peskov speaks of NATO only', () => {
+    const voices = analyser.analyse({ text: "Kremlin spokesman Dmitry Peskov said NATO's expansion was a direct threat to Russia." }).voices;
+    expect(voices.map((v) => v.actor)).toEqual(['NATO']);
+  });
+});
