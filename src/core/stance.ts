@@ -215,5 +215,38 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     if (of.predictions) s.prediction = mergePredictions(of.predictions);
     if (of.authors) s.author = mergePredictions(of.authors);
   });
+  shareJoinedStances(stances);
   return { stances, terms: sentence.terms };
+}
+
+/** The author's own terms of a stance's single mention as a key ("first:share,..."), or undefined. */
+function ownKey(s: SentenceStance): string | undefined {
+  if (s.mentions !== 1 || s.voice !== undefined) return undefined;
+  const terms = (s.authorAttributions[0] as Attribution).terms;
+  if (terms.length === 0) return undefined;
+  let key = '';
+  for (const t of terms) key += `${t.first}:${t.share},`;
+  return key;
+}
+
+/**
+ * Targets joined in one phrase ("promoted by Chinese President Xi Jinping and his Russian counterpart Vladimir
+ * Putin") that the author's own words reach alike (the same terms at the same shares) get one author stance: the
+ * mean of theirs. What told them apart was only where each stands in the phrase, not anything said of it.
+ */
+function shareJoinedStances(stances: SentenceStance[]): void {
+  if (stances.length < 2) return;
+  const keys = stances.map(ownKey);
+  for (let i = 0; i < stances.length; i++) {
+    const key = keys[i];
+    if (key === undefined) continue;
+    const same = stances.filter((_, j) => keys[j] === key);
+    if (same.length < 2) continue;
+    const merged = mergePredictions(same.map((s) => s.author));
+    for (let j = 0; j < stances.length; j++) {
+      if (keys[j] !== key) continue;
+      (stances[j] as SentenceStance).author = merged;
+      keys[j] = undefined;
+    }
+  }
 }
