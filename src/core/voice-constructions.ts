@@ -18,7 +18,7 @@ function contentStart(text: string, tokens: Token[], verb: number): number {
   const tell = TELL_VERBS.has(word(tokens, verb));
   let a = from;
   let named = false;
-  while (a <= end && !tokens[a]?.punct && (AUDIENCES.has(word(tokens, a)) || (tell && capitalised(text, tokens[a] as Token)))) {
+  while (a <= end && (inName(text, tokens, a, named) || (!tokens[a]?.punct && (AUDIENCES.has(word(tokens, a)) || (tell && capitalised(text, tokens[a] as Token)))))) {
     named ||= !AUDIENCES.has(word(tokens, a));
     a++;
   }
@@ -26,6 +26,11 @@ function contentStart(text: string, tokens: Token[], verb: number): number {
   if (a > from && (!named || a > end || tokens[a]?.punct === true || word(tokens, a) === 'that')) after = a;
   return after;
 }
+
+/** A slash, hyphen or apostrophe inside a named audience ("told RFE/RL's Georgian Service that"). */
+const inName = (text: string, tokens: Token[], a: number, named: boolean): boolean =>
+  named && tokens[a]?.punct === true && NAME_JOINERS.has(word(tokens, a)) && tokens[a + 1] !== undefined && capitalised(text, tokens[a + 1] as Token);
+const NAME_JOINERS = new Set(['/', '-', "'"]);
 
 /** Words after "..., X said," that start a clause of the author's, not the rest of what X said. */
 const NOT_GOING_ON = new Set(['and', 'but', 'as', 'because', 'yet', 'whereas', 'although', 'though', 'so', 'which', 'who', 'where']);
@@ -40,6 +45,8 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
   const before = speaker[0] - 1;
   const beforeEnds = before >= 0 && tokens[before]?.punct === true && (word(tokens, before) === ',' || isQuote(tokens[before]));
   if (OBJECT_VERBS.has(word(tokens, verb)) && rest) return [[verb + 1, clauseEnd(tokens, verb + 1)]];
+  // "calls for a response against Israel", "protested against ...": the object after its preposition.
+  if (OBJECT_VERBS.has(word(tokens, verb)) && OBJECT_PREPOSITIONS.has(word(tokens, after)) && after < end) return [[after + 1, clauseEnd(tokens, after + 1)]];
   // "X strongly condemned on Friday the Israeli airstrikes": the object comes after a time or place adverbial.
   const object = OBJECT_VERBS.has(word(tokens, verb)) && !verbEndsClause(tokens, verb) ? objectAfterAdverbial(tokens, after) : undefined;
   if (object !== undefined) return [[object, clauseEnd(tokens, object)]];
@@ -54,6 +61,8 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
   if (rest) return [[after, end]];
   return before > 0 ? [[0, before - 1]] : [];
 }
+
+const OBJECT_PREPOSITIONS = new Set(['for', 'against', 'at', 'over', 'on']);
 
 const verbEndsClause = (tokens: Token[], verb: number): boolean => tokens[verb + 1] === undefined || tokens[verb + 1]?.punct === true;
 

@@ -192,3 +192,18 @@ describe('a source speaking of its own side', () => {
     expect(voices.map((v) => v.actor)).toEqual(['NATO']);
   });
 });
+
+describe('objects and audiences with punctuation or a preposition', () => {
+  it('"X calls for ... against Y" (a headline): the object after its preposition is what X evaluates', () => {
+    const f = onlyFrame("Erdogan calls for a unified Western response against Israel's actions in Gaza");
+    expect(f.speaker).toBe('Erdogan');
+    expect(f.reports).toContain('Israel');
+  });
+
+  it('"told RFE/RL\'s Georgian Service that ...": the named audience runs over the slash, what follows "that" is reported', () => {
+    const f = onlyFrame("Demonstrators in Zugdidi told RFE/RL's Georgian Service that the ruling party was pushing the country toward Russia.");
+    expect(f.speaker).toBe('Demonstrators in Zugdidi');
+    expect(f.content.startsWith('that')).toBe(true);
+    expect(f.reports).toContain('Russia');
+  });
+});
