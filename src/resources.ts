@@ -21,6 +21,7 @@ const actorSchema = z.object({
   metonyms: z.array(z.string().min(1)).optional(),
   exclude: z.array(z.string().min(1)).optional(),
   prefixes: z.array(z.string().min(1)).optional(),
+  anaphors: z.array(z.string().min(1)).optional(),
 });
 export const actorListSchema = z.array(actorSchema);
 const actorsFileSchema = z.object({ version: z.number(), actors: actorListSchema });

@@ -13,8 +13,11 @@ export interface Mention {
 
 export interface ActorRegistry {
   actors: ActorDef[];
-  /** All actor mentions in a text, left to right, false hits removed. */
-  findMentions(text: string): Mention[];
+  /**
+   * All actor mentions in a text, left to right, false hits removed; with `named` (the actors an earlier part of
+   * the same article named), also the anaphors of those actors ("the North"), where no other mention covers them.
+   */
+  findMentions(text: string, named?: ReadonlySet<string>): Mention[];
 }
 
 /** A surface form, keyed by its first run of letters/digits ("u" for "U.S.", "the" for "the Kremlin"). */
@@ -267,13 +270,31 @@ export function createRegistry(actors: ActorDef[]): ActorRegistry {
     for (const prefix of actor.prefixes ?? []) addForm(forms, actor.name, prefix, true);
     for (const form of actor.exclude ?? []) addForm(excludes, actor.name, form, false);
   }
-  const lowerWords = lowerStarts([forms, excludes]);
-  const lowerFirst = new Set([...lowerWords].map((w) => w.charCodeAt(0)));
-  const tables: Tables = { forms, excludes, lowerWords, lowerFirst, asciiStarts: asciiStarts(lowerWords), keyFilter: wordFilter([...forms.keys(), ...excludes.keys()]) };
-  const findMentions = (text: string): Mention[] => {
-    const { mentions, blocked } = scan(text, tables);
-    if (blocked.length === 0) return mentions;
-    return mentions.filter((m) => !blocked.some((b) => b.start < m.end && m.start < b.end && b.actors.includes(m.actor)));
+  const anaphors: FormTable = new Map();
+  for (const actor of actors) for (const form of actor.anaphors ?? []) addForm(anaphors, actor.name, form, false);
+  const tables = tablesOf(forms, excludes);
+  const anaphorTables = anaphors.size > 0 ? tablesOf(anaphors, excludes) : undefined;
+  const withAnaphors = (text: string, mentions: Mention[], named: ReadonlySet<string>): Mention[] => {
+    // An anaphor that starts a longer name ("the North Atlantic Treaty Organization") is none; a demonym inside it
+    // ("the Russian president") stays a mention of its own.
+    const extra = unblocked(scan(text, anaphorTables as Tables)).filter((a) => named.has(a.actor) && !mentions.some((m) => m.start < a.end && a.start < m.end && (m.end > a.end || m.start < a.start || m.actor === a.actor)));
+    return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
+  };
+  const findMentions = (text: string, named?: ReadonlySet<string>): Mention[] => {
+    const mentions = unblocked(scan(text, tables));
+    return anaphorTables && named !== undefined && named.size > 0 ? withAnaphors(text, mentions, named) : mentions;
   };
   return { actors, findMentions };
+}
+
+function tablesOf(forms: FormTable, excludes: FormTable): Tables {
+  const lowerWords = lowerStarts([forms, excludes]);
+  const lowerFirst = new Set([...lowerWords].map((w) => w.charCodeAt(0)));
+  return { forms, excludes, lowerWords, lowerFirst, asciiStarts: asciiStarts(lowerWords), keyFilter: wordFilter([...forms.keys(), ...excludes.keys()]) };
+}
+
+/** The mentions of a scan that no exclusion of their actor covers. */
+function unblocked({ mentions, blocked }: Found): Mention[] {
+  if (blocked.length === 0) return mentions;
+  return mentions.filter((m) => !blocked.some((b) => b.start < m.end && m.start < b.end && b.actors.includes(m.actor)));
 }

@@ -62,10 +62,13 @@ function collect(engine: Engine, registry: ActorRegistry, input: { title?: strin
   const framing: Record<string, number> = {};
   const tone = emptyToneText();
   const place = { context: newVoiceContext(), headline: (input.title ?? '').trim() !== '' && english[0] === sentences[0] };
+  // Actors the article has named so far: their anaphors ("the North", "the Russian president") count from then on.
+  const named = new Set<string>();
   for (let k = 0; k < english.length; k++) {
     const sentence = english[k] as string;
     const tokens = tokenize(sentence);
-    const mentions = registry.findMentions(sentence);
+    const mentions = registry.findMentions(sentence, named);
+    for (const m of mentions) named.add(m.actor);
     const result = mentions.length > 0 ? sentenceStances(sentence, tokens, mentions, engine.lexicon, engine.model, engine.author, place) : undefined;
     // A sentence without actors can still name a speaker or open a quotation that the next sentence goes on with
     // (the pass only updates the voice context, which the last sentence leaves to no one).

@@ -20,6 +20,12 @@ export interface ActorDef {
   exclude?: string[];
   /** Combining forms used only before a hyphen ("Sino" in "Sino-Russian"). */
   prefixes?: string[];
+  /**
+   * Forms that refer back to the actor once a text has named it ("the North" after "North Korea", "the Russian
+   * president" after "Putin", "the mainland" in a cross-strait text): mentions only in a sentence after one that
+   * named the actor by another form.
+   */
+  anaphors?: string[];
 }
 
 /** GDELT-like document tone, computed with the lexicon engine. */
