@@ -16,6 +16,9 @@ describe('anaphors count once the actor is named', () => {
     ['Putin met Xi in Moscow. The Russian president praised the talks.', 'Vladimir Putin', 2],
     ['Zelensky spoke to the parliament. The Ukrainian leader asked for air defence.', 'Volodymyr Zelensky', 2],
     ['Beijing warned Taipei again. The DPP keeps provoking the mainland.', 'China', 2],
+    ['NATO leaders met in Vilnius. The alliance pledged more troops.', 'NATO', 2],
+    ['The EU agreed new sanctions. The 27-member bloc also froze assets.', 'European Union', 2],
+    ['Xi Jinping flew to Moscow. The Chinese leader was greeted by Putin.', 'Xi Jinping', 2],
   ])('"%s": %s counted %i times', (text, actor, times) => {
     expect(mentionsOf(text, actor)).toBe(times);
   });
@@ -24,6 +27,7 @@ describe('anaphors count once the actor is named', () => {
     ['The North was cold this winter.', 'North Korea'],
     ['The Russian president is elected for six years.', 'Vladimir Putin'],
     ['Trade with the mainland grew.', 'China'],
+    ['The alliance between the two parties held.', 'NATO'],
   ])('without the actor named first, "%s" is no mention of %s', (text, actor) => {
     expect(mentionsOf(text, actor)).toBe(0);
   });
