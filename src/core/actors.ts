@@ -13,10 +13,8 @@ export interface Mention {
 
 export interface ActorRegistry {
   actors: ActorDef[];
-  /**
-   * All actor mentions in a text, left to right, false hits removed; with `named` (the actors an earlier part of
-   * the same article named), also the anaphors of those actors ("the North"), where no other mention covers them.
-   */
+  /** Actor mentions in a text, left to right, false hits removed; with `named` (actors the article named before), also
+   * their anaphors ("the North") where no other mention covers them. */
   findMentions(text: string, named?: ReadonlySet<string>): Mention[];
 }
 
@@ -265,24 +263,23 @@ function lowerStarts(tables: FormTable[]): Set<string> {
 export function createRegistry(actors: ActorDef[]): ActorRegistry {
   const forms: FormTable = new Map();
   const excludes: FormTable = new Map();
+  const anaphors: FormTable = new Map();
   for (const actor of actors) {
     for (const form of [...actor.aliases, ...(actor.demonyms ?? []), ...(actor.metonyms ?? [])]) addForm(forms, actor.name, form, false);
     for (const prefix of actor.prefixes ?? []) addForm(forms, actor.name, prefix, true);
     for (const form of actor.exclude ?? []) addForm(excludes, actor.name, form, false);
+    for (const form of actor.anaphors ?? []) addForm(anaphors, actor.name, form, false);
   }
-  const anaphors: FormTable = new Map();
-  for (const actor of actors) for (const form of actor.anaphors ?? []) addForm(anaphors, actor.name, form, false);
   const tables = tablesOf(forms, excludes);
-  const anaphorTables = anaphors.size > 0 ? tablesOf(anaphors, excludes) : undefined;
-  const withAnaphors = (text: string, mentions: Mention[], named: ReadonlySet<string>): Mention[] => {
-    // An anaphor that starts a longer name ("the North Atlantic Treaty Organization") is none; a demonym inside it
-    // ("the Russian president") stays a mention of its own.
-    const extra = unblocked(scan(text, anaphorTables as Tables)).filter((a) => named.has(a.actor) && !mentions.some((m) => m.start < a.end && a.start < m.end && (m.end > a.end || m.start < a.start || m.actor === a.actor)));
-    return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
-  };
+  // Most sentences hold no anaphor at all: one case-blind test of every form rules them out before a second scan.
+  const anaphor = anaphors.size > 0 ? { tables: tablesOf(anaphors, excludes), gate: gateOf(actors.flatMap((a) => a.anaphors ?? [])) } : undefined;
   const findMentions = (text: string, named?: ReadonlySet<string>): Mention[] => {
     const mentions = unblocked(scan(text, tables));
-    return anaphorTables && named !== undefined && named.size > 0 ? withAnaphors(text, mentions, named) : mentions;
+    if (!anaphor || !named || named.size === 0 || !anaphor.gate.test(text)) return mentions;
+    // An anaphor that starts a longer name ("the North Atlantic Treaty Organization") is none; a demonym inside it
+    // ("the Russian president") stays a mention of its own.
+    const extra = unblocked(scan(text, anaphor.tables)).filter((a) => named.has(a.actor) && !mentions.some((m) => m.start < a.end && a.start < m.end && (m.end > a.end || m.start < a.start || m.actor === a.actor)));
+    return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
   };
   return { actors, findMentions };
 }
@@ -293,8 +290,10 @@ function tablesOf(forms: FormTable, excludes: FormTable): Tables {
   return { forms, excludes, lowerWords, lowerFirst, asciiStarts: asciiStarts(lowerWords), keyFilter: wordFilter([...forms.keys(), ...excludes.keys()]) };
 }
 
+/** A case-insensitive test for any of `forms` as written (a superset of what the scan accepts). */
+const gateOf = (forms: string[]): RegExp =>
+  new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'i');
+
 /** The mentions of a scan that no exclusion of their actor covers. */
-function unblocked({ mentions, blocked }: Found): Mention[] {
-  if (blocked.length === 0) return mentions;
-  return mentions.filter((m) => !blocked.some((b) => b.start < m.end && m.start < b.end && b.actors.includes(m.actor)));
-}
+const unblocked = ({ mentions, blocked }: Found): Mention[] =>
+  blocked.length === 0 ? mentions : mentions.filter((m) => !blocked.some((b) => b.start < m.end && m.start < b.end && b.actors.includes(m.actor)));

@@ -90,7 +90,8 @@ function voiceOf(view: AuthorView, tokens: Token[], frame: VoiceFrame, predictio
   const head = view.head;
   const act = objectOfAct(tokens, frame, target);
   // The verb's weight is lent to its object only: "praised Russia for standing up to the US" praises no US.
-  const cue = act !== 0 && OBJECT_VERBS.has(terms.find((t) => t.first === frame.cueAt)?.term ?? '') ? terms.find((t) => t.first === frame.cueAt)?.weight ?? 0 : 0;
+  const verbTerm = act !== 0 ? terms.find((t) => t.first === frame.cueAt) : undefined;
+  const cue = verbTerm !== undefined && OBJECT_VERBS.has(verbTerm.term) ? verbTerm.weight : 0;
   const features = voiceFeatures(prediction, analysis.attribution, cue, contentMass(tokens, terms, view.lexicon, frame));
   const voice = act === 0 ? voicePrediction(head, features) : fromProbs(act < 0 ? ACT_NEGATIVE : ACT_POSITIVE);
   return { speaker: frame.speaker, ...(frame.speakerActor ? { speakerActor: frame.speakerActor } : {}), prediction: voice, features };

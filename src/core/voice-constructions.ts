@@ -51,8 +51,7 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
   const object = OBJECT_VERBS.has(word(tokens, verb)) && !verbEndsClause(tokens, verb) ? objectAfterAdverbial(tokens, after) : undefined;
   if (object !== undefined) return [[object, clauseEnd(tokens, object)]];
   // "..., X said, adding ..." / "..., X said on Monday.": the reported part is before the speaker.
-  const verbEnds = tokens[verb + 1] === undefined || tokens[verb + 1]?.punct === true;
-  if ((!rest || after > end || verbEnds) && beforeEnds && before > 0) {
+  if ((!rest || after > end || verbEndsClause(tokens, verb)) && beforeEnds && before > 0) {
     // "A, X has said, B": a reporting clause set inside the sentence reports both sides of it.
     const next = verb + 2;
     const goesOn = word(tokens, verb + 1) === ',' && next < end && !tokens[next]?.punct && !word(tokens, next).endsWith('ing') && !TRAILING.has(word(tokens, next)) && !NOT_GOING_ON.has(word(tokens, next));
@@ -64,6 +63,7 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
 
 const OBJECT_PREPOSITIONS = new Set(['for', 'against', 'at', 'over', 'on']);
 
+/** Nothing or punctuation right after the verb ("..., X said." / "..., X said, adding"). */
 const verbEndsClause = (tokens: Token[], verb: number): boolean => tokens[verb + 1] === undefined || tokens[verb + 1]?.punct === true;
 
 /** Words after a comma that open another clause ("..., while Iran was ..."). */
