@@ -43,6 +43,9 @@ const authorLexiconSchema = z.object({
   feelings: z.array(z.string()),
   terms: z.record(z.string(), z.number()),
   accusations: z.array(z.string()),
+  falsehoods: z.array(z.string()),
+  dismissals: z.array(z.string()),
+  charges: z.array(z.string()),
 });
 const authorHeadSchema = z.object({
   format: z.literal('stancewatch-author-lr'),

@@ -1,5 +1,7 @@
-// Verbs of unjust accusation in the author's own voice ("the West keeps smearing China"): who is accused, who
-// accuses (guideline rules 1 and 5). Used by attribution.ts for the author view's terms. Pure.
+// Unjust accusation in the author's own voice: verbs ("the West keeps smearing China"), nouns of falsehood
+// ("disinformation about China") and charges the author dismisses ("baseless accusations against China",
+// "supposed Russian interference"): who is wronged, who accuses (guideline rules 1 and 5). Used by
+// attribution.ts for the author view's terms. Pure.
 import type { ScoredTerm } from './lexicon.js';
 import type { Token } from './text.js';
 
@@ -20,12 +22,41 @@ const at = (s: ClauseShape, i: number): string => s.tokens[i]?.text ?? '';
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
+/** The author view's word classes of unjust accusation (config/lexicon/author.yaml). */
+export interface AccusationWords {
+  /** Verbs (smear, slander, demonize): their object is wronged. */
+  accusations: ReadonlySet<string>;
+  /** Nouns that call a claim false by themselves (disinformation, fabrications, rumours). */
+  falsehoods: ReadonlySet<string>;
+  /** Words by which the author calls the charge that follows false (baseless, bogus, so-called, supposed). */
+  dismissals: ReadonlySet<string>;
+  /** Nouns of a charge that a dismissal can call false (accusations, claims, allegations, narrative). */
+  charges: ReadonlySet<string>;
+}
+
+/** Prepositions that name what a claim is about ("lies about X", "accusations against X", "charges of X's ..."). */
+const ABOUT = new Set(['about', 'against', 'on', 'of', 'over', 'regarding', 'concerning', 'targeting', 'toward', 'towards']);
+/** Prepositions that name the doer of a dismissed wrong ("so-called threats from the mainland", "by X"). */
+const DOER = new Set(['of', 'from', 'by']);
+
+/** The first mention up to four words after `from` (a possessive's apostrophe is no break), or -1. */
+function mentionAfter(s: ClauseShape, from: number, g: Groups): number {
+  for (let i = from; i < s.tokens.length && i < from + 4; i++) {
+    if (s.tokens[i]?.punct && at(s, i) !== "'") return -1;
+    if ((g.at[i] as number) >= 0) return g.at[i] as number;
+  }
+  return -1;
+}
+
 /**
  * The group a verb of unjust accusation is done to: the first mention up to four words after it, in its phrase
  * ("smearing China", "to defame China's policy", "slander against China"), or, passive ("China has been smeared";
  * "is smearing" is not), the nearest mention before it in its clause; -1 for none.
  */
-function wrongedGroup(s: ClauseShape, term: ScoredTerm, g: Groups): number {
+function wrongedGroup(s: ClauseShape, term: ScoredTerm, g: Groups, words: AccusationWords): number {
+  // A noun of falsehood names what it is about after a preposition ("disinformation about China"); "by"/"from"
+  // name its author, and "lies with" is no noun.
+  if (words.falsehoods.has(term.term)) return ABOUT.has(at(s, term.last + 1)) && at(s, term.last + 1) !== 'of' ? mentionAfter(s, term.last + 2, g) : -1;
   if (term.term.endsWith('ed') && BE_FORMS.has(at(s, term.first - 1))) {
     const c = s.clause[term.first];
     for (let i = term.first - 2; i >= 0 && s.clause[i] === c; i--) if ((g.at[i] as number) >= 0) return g.at[i] as number;
@@ -44,11 +75,66 @@ function wrongedGroup(s: ClauseShape, term: ScoredTerm, g: Groups): number {
  * bound term. The one who does it is blamed: full share for a target before the verb in its clause. Undefined
  * when the verb has no object among the mentions (the usual attribution applies).
  */
-export function accusationShare(s: ClauseShape, term: ScoredTerm, g: Groups): number | undefined {
-  const wronged = wrongedGroup(s, term, g);
+export function accusationShare(s: ClauseShape, term: ScoredTerm, g: Groups, words: AccusationWords, terms: readonly ScoredTerm[]): number | undefined {
+  if (words.accusations.has(term.term) || words.falsehoods.has(term.term)) return shareFor(s, wrongedGroup(s, term, g, words), term.first, g);
+  return dismissedShare(s, term, g, words, terms);
+}
+
+/** -1 for the wronged target, 1 for a target before `from` in its clause (the accuser), else 0; undefined for no one wronged. */
+function shareFor(s: ClauseShape, wronged: number, from: number, g: Groups): number | undefined {
   if (wronged < 0) return undefined;
   if (wronged === 0) return -1;
-  const c = s.clause[term.first];
-  for (const i of g.tokens[0] as number[]) if (i < term.first && s.clause[i] === c) return 1;
+  const c = s.clause[from];
+  for (const i of g.tokens[0] as number[]) if (i < from && s.clause[i] === c) return 1;
   return 0;
+}
+
+const QUOTE_MARKS = new Set(['"', "'", '\u201c', '\u201d', '\u2018', '\u2019']);
+
+/** Is token i a word of the phrase between a dismissal and its charge (no punctuation but quote marks)? */
+const inPhrase = (s: ClauseShape, i: number): boolean => !s.tokens[i]?.punct || QUOTE_MARKS.has(at(s, i));
+
+/**
+ * The charge a dismissal word at `d` calls false: the first charge noun, noun of falsehood or negative term
+ * up to four words after it in its phrase ("baseless accusations", "so-called \"threats\"", "supposed Russian
+ * interference"), as [first, last] token, or undefined.
+ */
+function chargeAfter(s: ClauseShape, d: number, g: Groups, words: AccusationWords, terms: readonly ScoredTerm[]): [number, number] | undefined {
+  for (let i = d + 1; i < s.tokens.length && i <= d + 4 && inPhrase(s, i); i++) {
+    const w = at(s, i);
+    if (words.charges.has(w) || words.falsehoods.has(w)) return [i, i];
+    if ((g.at[i] as number) >= 0 || QUOTE_MARKS.has(w)) continue;
+    for (const t of terms) if (t.first === i && t.weight < 0 && !words.dismissals.has(t.term)) return [t.first, t.last];
+  }
+  return undefined;
+}
+
+/**
+ * Share of a term in a charge the author dismisses: the dismissal word itself, the charge it calls false, or a
+ * negative word of what the charge says ("baseless accusations against China", "baseless claims of Russian
+ * aggression", "the supposed Russian interference", "so-called threats from the mainland"). The one charged is
+ * wronged, so defended (-1): a mention inside the phrase, else one after the charge (a claim is about what follows
+ * "against", "about", "of", ...; a wrong is done "of", "from" or "by" its doer). The one who makes the charge
+ * before it in its clause is blamed. Undefined when nothing is dismissed.
+ */
+function dismissedShare(s: ClauseShape, term: ScoredTerm, g: Groups, words: AccusationWords, terms: readonly ScoredTerm[]): number | undefined {
+  let d = -1;
+  if (words.dismissals.has(term.term)) d = term.first;
+  else if (term.weight < 0 || words.charges.has(term.term)) {
+    for (let i = term.first - 1; i >= 0 && i >= term.first - 9 && inPhrase(s, i); i--) if (words.dismissals.has(at(s, i))) { d = i; break; }
+  }
+  if (d < 0) return undefined;
+  const charge = chargeAfter(s, d, g, words, terms);
+  if (!charge) return undefined;
+  let after = charge[1] + 1;
+  while (QUOTE_MARKS.has(at(s, after))) after++;
+  const claim = words.charges.has(at(s, charge[0])) || words.falsehoods.has(at(s, charge[0]));
+  const about = claim ? ABOUT.has(at(s, after)) : DOER.has(at(s, after));
+  // A word of what a dismissed claim says, in its complement: "claims of Russian aggression".
+  const content = claim && about && term.first > after && term.first <= after + 5;
+  if (d !== term.first && charge[0] !== term.first && !content) return undefined;
+  let wronged = -1;
+  for (let i = d + 1; i < charge[0] && wronged < 0; i++) wronged = g.at[i] as number;
+  if (wronged < 0 && about) wronged = mentionAfter(s, after + 1, g);
+  return shareFor(s, wronged, d, g);
 }

@@ -1,5 +1,5 @@
 // Attribution of lexicon terms to the mention they are about, in one prepared sentence. Pure.
-import { accusationShare, type Groups } from './accusation.js';
+import { accusationShare, type AccusationWords, type Groups } from './accusation.js';
 import { AttributedTerm } from './attributed-term.js';
 import type { ScoredTerm } from './lexicon.js';
 import type { Token } from './text.js';
@@ -29,7 +29,7 @@ export interface Attribution {
    */
   boundPositive: number;
   boundNegative: number;
-  /** Mass of the verbs of unjust accusation done to the target ("smearing China"), reversed (>= 0). */
+  /** Mass of the unjust accusations done to the target ("smearing China", "baseless claims against China"), reversed (>= 0). */
   accused: number;
 }
 
@@ -266,16 +266,17 @@ function shareOf(s: SentenceShape, term: ScoredTerm, g: Groups, role: TargetRole
  * mention a pronoun of its clause refers to, else to the closest mention with a decay. Mentions coordinated
  * with the target ("China and Russia") share its terms; a foil ("unlike X") gets the terms about the other
  * mentions reversed, as bound terms. Terms inside a quote are not given to the quote's speaker. Terms in
- * `accusations` (the author view's verbs of unjust accusation) go to the one accused and the accuser instead.
+ * of unjust accusation (the author view's `accusations`: verbs, nouns of falsehood, dismissed charges) go to the
+ * one accused and the accuser instead.
  */
-export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole, accusations?: ReadonlySet<string>): Attribution {
+export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole, accusations?: AccusationWords): Attribution {
   const out: Attribution = { terms: [], positive: 0, negative: 0, own: 0, ownPositive: 0, ownNegative: 0, boundPositive: 0, boundNegative: 0, accused: 0 };
   if (terms.length === 0) return out;
   const g = groupsFor(s, target, others);
   const quotedTarget = s.inQuote[target[0] as number];
   for (const term of terms) {
     if (role.speaker && s.inQuote[term.first] && !quotedTarget) continue;
-    const accused = accusations?.has(term.term) === true ? accusationShare(s, term, g) : undefined;
+    const accused = accusations ? accusationShare(s, term, g, accusations, terms) : undefined;
     const owner = accused === undefined ? modifierOwner(s, term, g) : -1;
     const share = accused ?? shareOf(s, term, g, role, owner);
     if (share === 0) continue;

@@ -1,5 +1,6 @@
 // Author view: the stance the outlet takes toward a target in its own voice. Reported content, plain events and
 // feelings of an experiencer carry none of it; praise words, role nouns and defence framing do. Pure.
+import type { AccusationWords } from './accusation.js';
 import { attribute, type Attribution, type SentenceShape, type TargetRole } from './attribution.js';
 import type { Lexicon, ScoredTerm } from './lexicon.js';
 import type { FeatureVector } from './feature-hash.js';
@@ -21,13 +22,18 @@ export interface AuthorLexiconData {
   terms: Record<string, number>;
   /** Verbs of unjust accusation (smear, slander, demonize): the author defends their object, blames their subject. */
   accusations: string[];
+  /** Nouns that call a claim false by themselves (disinformation, fabrications): what they are about is defended. */
+  falsehoods: string[];
+  /** Words that call the charge after them false (baseless, bogus, so-called): the one charged is defended. */
+  dismissals: string[];
+  /** Nouns of a charge (accusations, claims, allegations) that a dismissal can call false. */
+  charges: string[];
 }
 
-export interface AuthorLexicon {
+export interface AuthorLexicon extends AccusationWords {
   events: Set<string>;
   feelings: Set<string>;
   terms: Map<string, number>;
-  accusations: Set<string>;
   /** Every word of the four lists: one lookup per token tells whether the author view changes anything. */
   any: Set<string>;
   /** The same words as a filter on token hashes, checked before `any`, `terms` and `events`. */
@@ -35,8 +41,11 @@ export interface AuthorLexicon {
 }
 
 export function compileAuthorLexicon(data: AuthorLexiconData): AuthorLexicon {
-  const any = new Set([...data.events, ...data.feelings, ...Object.keys(data.terms), ...data.accusations]);
-  return { events: new Set(data.events), feelings: new Set(data.feelings), terms: new Map(Object.entries(data.terms)), accusations: new Set(data.accusations), any, filter: wordFilter(any) };
+  const any = new Set([...data.events, ...data.feelings, ...Object.keys(data.terms), ...data.accusations, ...data.falsehoods, ...data.dismissals]);
+  return {
+    events: new Set(data.events), feelings: new Set(data.feelings), terms: new Map(Object.entries(data.terms)), accusations: new Set(data.accusations),
+    falsehoods: new Set(data.falsehoods), dismissals: new Set(data.dismissals), charges: new Set(data.charges), any, filter: wordFilter(any),
+  };
 }
 
 /** Does the author view change any term of the sentence (a frame, or a word of the author lexicon)? */
@@ -251,6 +260,6 @@ export const voicePrediction = (head: AuthorHead, features: Float64Array): Predi
 
 /** Attribution of the author's own terms to the target (verbs of unjust accusation go to the accused and the accuser). */
 export const authorAttribution = (s: SentenceShape, terms: ScoredTerm[], target: number[], others: number[][], role: TargetRole, lexicon: AuthorLexicon): Attribution =>
-  attribute(s, terms, target, others, { ...role, speaker: false }, lexicon.accusations);
+  attribute(s, terms, target, others, { ...role, speaker: false }, lexicon);
 
 export type { Lexicon };

@@ -38,3 +38,60 @@ describe('verbs of unjust accusation: the one accused is defended, the accuser b
     expect(ownMass('Russia smears its critics at home.', 'Russia').net).toBeLessThan(0);
   });
 });
+
+describe('nouns of falsehood: what they are about is defended, who spreads them blamed', () => {
+  it.each([
+    ['disinformation about', 'Western politicians spread disinformation about China to stir up trouble.', 'China', 'the West'],
+    ['fabrications against', 'Washington keeps churning out fabrications against Russia.', 'Russia', 'United States'],
+    ['rumours regarding, British spelling', 'London tabloids printed rumours regarding Iran for weeks.', 'Iran', 'United Kingdom'],
+    ['propaganda targeting', 'Moscow runs propaganda targeting Ukraine every day.', 'Ukraine', 'Russia'],
+  ])('%s', (_form, sentence, wronged, spreader) => {
+    expect(ownMass(sentence, wronged).net).toBeGreaterThan(0);
+    expect(ownMass(sentence, spreader).net).toBeLessThan(0);
+  });
+
+  it('"by" names the one who spreads it: "disinformation by Russia" blames Russia', () => {
+    expect(ownMass('Europe faces a wave of disinformation by Russia.', 'Russia').net).toBeLessThan(0);
+  });
+
+  it('with nothing after it, the noun is its owner\'s fault: "Russian disinformation"', () => {
+    expect(ownMass('Russian disinformation is everywhere in Europe.', 'Russia').net).toBeLessThan(0);
+  });
+});
+
+describe('dismissed charges: the one charged is defended (rules 1 and 5)', () => {
+  it.each([
+    ['groundless accusations against', 'Certain countries made groundless accusations against China at the meeting.', 'China'],
+    ['baseless claims of', 'The report repeats baseless claims of Russian aggression.', 'Russia'],
+    ['supposed + demonym + negative noun', 'The hysteria over supposed Russian interference in the election goes on.', 'Russia'],
+    ['so-called "threats" from, quote marks skipped', 'Lai unveiled strategies to counter so-called "threats" from the Chinese mainland.', 'China'],
+    ['trumped-up charge of', 'The sanctions rest on a trumped-up charge of Chinese forced labour.', 'China'],
+    ['imaginary aggression by', 'Brussels keeps warning of imaginary aggression by Moscow.', 'Russia'],
+  ])('%s', (_form, sentence, charged) => {
+    expect(ownMass(sentence, charged).net).toBeGreaterThan(0);
+  });
+
+  it('the one who makes the dismissed charge before it is blamed', () => {
+    expect(ownMass('The United States makes bogus claims against China every week.', 'United States').net).toBeLessThan(0);
+  });
+
+  it('a dismissal of something not a charge is the owner\'s fault: "its so-called Maritime Zones Act"', () => {
+    expect(ownMass('The Philippines signed its so-called Maritime Zones Act.', 'Philippines').net).toBeLessThan(0);
+  });
+
+  it('a charge the author does not dismiss stays the usual term: "accusations against China"', () => {
+    expect(ownMass('The accusations against China were discussed at length.', 'China').net).toBeLessThanOrEqual(0);
+  });
+
+  it('"alleged" is a neutral hedge of news, no dismissal', () => {
+    expect(ownMass('Prosecutors examined the alleged Russian interference in the vote.', 'Russia').net).toBeLessThanOrEqual(0);
+  });
+
+  it('a threat "to" someone is no charge against them: "a supposed threat to China" defends no one', () => {
+    expect(ownMass('Officials discussed a supposed threat to China in the region.', 'China').net).toBeLessThanOrEqual(0);
+  });
+
+  it('reported (rule 2): a spokesman\'s "groundless accusations against China" is not the author\'s', () => {
+    expect(ownMass('Hua said certain countries made groundless accusations against China.', 'China').net).toBe(0);
+  });
+});
