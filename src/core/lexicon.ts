@@ -97,9 +97,16 @@ function negatedAt(tokens: Token[], first: number): boolean {
   return false;
 }
 
+/**
+ * "less reliable" is a lower degree of the quality, said against a standard: the term's polarity reversed at the
+ * strength of a dampened negation ("America is less reliable" is no praise of America).
+ */
+const LESS_SCALE = NEGATION_SCALE * 0.6;
+
 function modifierScale(tokens: Token[], first: number): number {
   const previous = tokens[first - 1]?.text ?? '';
   if (INTENSIFIERS.has(previous)) return 1.3;
+  if (previous === 'less') return LESS_SCALE;
   if (DAMPENERS.has(previous)) return 0.6;
   return 1;
 }

@@ -61,6 +61,8 @@ describe('experiencers (rule 4): an actor that feels something is no target', ()
     ['"is worried about"', 'Seoul is worried about the launches.'],
     ['"was deeply concerned"', 'Tokyo was deeply concerned after the incident.'],
     ['"is concerned about"', 'Israel is concerned about the new talks.'],
+    ['"hopes for"', 'Zelensky hopes for a ceasefire.'],
+    ['"is hoping"', 'Ukraine is hoping for a full and temporary ceasefire.'],
   ])('rule 4, %s: no author term', (_feeling, sentence) => {
     expect(termsOf(sentence)).toEqual([]);
   });
@@ -125,5 +127,16 @@ describe('adopted and rejected sources (rule 2: the author frames a source in it
     ['"falsely claimed that"', 'Washington falsely claimed that Iran was a dangerous aggressor.', 'dangerous'],
   ])('rejected by %s: the reported term is not the author\'s', (_marker, sentence, term) => {
     expect(termsOf(sentence)).not.toContain(term);
+  });
+});
+
+describe('"less" before a quality: a lower degree of it, no praise', () => {
+  it('"America is less reliable" is negative, "more reliable" positive', () => {
+    expect(ownWeight('America is less reliable than before.')).toBeLessThan(0);
+    expect(ownWeight('America is more reliable than before.')).toBeGreaterThan(0);
+  });
+
+  it('"less dangerous" is a milder word, no longer a negative one', () => {
+    expect(ownWeight('The new government is less dangerous.')).toBeGreaterThan(0);
   });
 });
