@@ -1,5 +1,6 @@
 // Attribution of lexicon terms to the mention they are about, in one prepared sentence. Pure.
 import { accusationShare, type AccusationWords, type Groups } from './accusation.js';
+import { appositiveOwner } from './apposition.js';
 import { AttributedTerm } from './attributed-term.js';
 import type { ScoredTerm } from './lexicon.js';
 import type { Token } from './text.js';
@@ -216,47 +217,6 @@ function modifierOwner(s: SentenceShape, term: ScoredTerm, g: Groups): number {
     const k = g.at[i] as number;
     if (k >= 0) return possessive(at(s, i)) || at(s, i + 1) === "'" || i === term.first - 1 ? k : -1;
     if (s.tokens[i]?.punct) return -1;
-  }
-  return -1;
-}
-
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that']);
-
-/** Tokens from..to (inclusive) are words of one phrase: no punctuation but hyphens and apostrophes. */
-function phraseWords(s: SentenceShape, from: number, to: number): boolean {
-  for (let i = from; i <= to; i++) if (s.tokens[i]?.punct && at(s, i) !== '-' && at(s, i) !== "'") return false;
-  return true;
-}
-
-/**
- * The group a term belongs to through an apposition, or -1: the noun phrase that a comma joins to a name names
- * the same one. Before the name, the phrase opens with a determiner or possessive and the name closes the
- * apposition ("the openly aggressive posture of its dictator, Xi Jinping, ..."); after the name, the phrase opens
- * with one too and is closed by a second comma ("Xi Jinping, the dictator of China, ..."). A phrase between commas
- * that opens otherwise may be a verb phrase or an adverbial ("Russia, desperately needing shells, ...").
- */
-function appositiveOwner(s: SentenceShape, term: ScoredTerm, g: Groups): number {
-  const n = s.tokens.length;
-  const named = term.last + 2 < n && at(s, term.last + 1) === ',' ? (g.at[term.last + 2] as number) : -1;
-  if (named >= 0) {
-    let end = term.last + 2;
-    while (end + 1 < n && g.at[end + 1] === named) end++;
-    const closes = end + 1 >= n || s.tokens[end + 1]?.punct === true;
-    let opens = false;
-    for (let i = term.first - 1; i >= 0 && i >= term.first - 3 && !opens && phraseWords(s, i, i); i--) opens = DETERMINERS.has(at(s, i)) || possessive(at(s, i));
-    if (closes && opens) return named;
-  }
-  // After the name: ", <the ... term ...> ," with the name (or a pair joined by "and") before the first comma.
-  let open = term.first - 1;
-  while (open >= 0 && open >= term.first - 8 && phraseWords(s, open, open)) open--;
-  if (open < 1 || at(s, open) !== ',' || !(DETERMINERS.has(at(s, open + 1)) || possessive(at(s, open + 1)))) return -1;
-  let close = term.last + 1;
-  while (close < n && close <= open + 9 && phraseWords(s, close, close)) close++;
-  if (close > open + 9 || at(s, close) !== ',') return -1;
-  const before = g.at[open - 1] as number;
-  if (before >= 0) return before;
-  for (let i = open - 2; i >= 0 && i >= open - 6 && phraseWords(s, i, i); i--) {
-    if (at(s, i) === 'and') return (g.at[i - 1] as number) >= 0 ? (g.at[i - 1] as number) : -1;
   }
   return -1;
 }
