@@ -1,6 +1,6 @@
 // Per-sentence stance toward every actor mentioned in it. Pure.
 import type { Mention } from './actors.js';
-import { authorAttribution, authorPrediction, authorTerms, contentMass, defendedPrediction, gatedSentenceView, NEUTRAL_VIEW, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
+import { authorAttribution, authorPrediction, authorTerms, contentMass, defendedPrediction, gatedSentenceView, NEUTRAL_VIEW, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon, type VoicePlace } from './author.js';
 import { authorExtras, foldedVector } from './author-vector.js';
 import type { Attribution } from './attribution.js';
 import { clearVector, emptyVector, type FeatureVector } from './feature-hash.js';
@@ -73,13 +73,17 @@ interface ActorInSentence {
   /** The predictions of its mentions, once it has more than one (merged into the stance at the end). */
   predictions?: Prediction[];
   authors?: Prediction[];
+  /** Per mention (with `authors`): is it in the author's own voice (not reported content, not a speaker)? */
+  ownVoice?: boolean[];
+  /** Is the first mention in the author's own voice? */
+  firstOwn: boolean;
 }
 
 /** Indices of the mentions of other actors than `actor`, and the tokens of those that cover any. */
 function rivalsOf(mentions: Mention[], actor: string, sentence: PreparedSentence): ActorInSentence {
   const rivals: number[] = [];
   for (let k = 0; k < mentions.length; k++) if ((mentions[k] as Mention).actor !== actor) rivals.push(k);
-  return { rivals, rivalTokens: tokensOfSpans(sentence, rivals) };
+  return { rivals, rivalTokens: tokensOfSpans(sentence, rivals), firstOwn: true };
 }
 
 /**
@@ -196,9 +200,10 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     // A source speaking of its own side as the one threatened ("Peskov said ... a threat to Russia") is no voice on it.
     const voice = where.reported && (where.reported.speakerActor !== actor || !afterPreposition(tokens, targetTokens)) ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms, targetTokens) : undefined;
+    const ownVoice = !ownVoiceSilent(where);
     if (seen < 0) {
       stances.push({ actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });
-      actors.push({ rivals, rivalTokens });
+      actors.push({ rivals, rivalTokens, firstOwn: ownVoice });
     } else {
       const stance = stances[seen] as SentenceStance;
       const of = actors[seen] as ActorInSentence;
@@ -209,15 +214,30 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
       // The stance still holds its first mention's predictions: they are merged below.
       (of.predictions ??= [stance.prediction]).push(prediction);
       (of.authors ??= [stance.author]).push(author);
+      (of.ownVoice ??= [of.firstOwn]).push(ownVoice);
     }
   }
   stances.forEach((s, j) => {
     const of = actors[j] as ActorInSentence;
     if (of.predictions) s.prediction = mergePredictions(of.predictions);
-    if (of.authors) s.author = mergePredictions(of.authors);
+    if (of.authors) s.author = mergePredictions(ownVoiceFirst(of.authors, of.ownVoice as boolean[]));
   });
   shareJoinedStances(stances);
   return { stances, terms: sentence.terms };
+}
+
+/** A mention in reported content (not adopted, not a passive report) or in a speaker's phrase: the author says nothing of it there. */
+const ownVoiceSilent = (where: VoicePlace): boolean =>
+  (where.reported !== undefined && where.reported.adoption !== 1 && !where.reported.passive) || where.speaking !== undefined;
+
+/**
+ * The author predictions of an actor's mentions that speak for the author: those in its own voice when there
+ * are any ("NATO's overreach ..., as he tried to peddle the notion that \"... matters to NATO\"": the quoted
+ * mention says nothing of the author's stance and does not dilute the other), else all of them.
+ */
+function ownVoiceFirst(authors: Prediction[], ownVoice: boolean[]): Prediction[] {
+  const own = authors.filter((_, i) => ownVoice[i]);
+  return own.length > 0 && own.length < authors.length ? own : authors;
 }
 
 /** The author's own terms of a stance's single mention as a key ("first:share,..."), or undefined. */

@@ -3,6 +3,7 @@
 // context carried from sentence to sentence (the last named speaker, an unclosed quotation).
 import type { Token } from './text.js';
 import { CUE_FILTER, CUE_WORDS, findConstructions } from './voice-constructions.js';
+import { addParticipleOpener } from './voice-participle.js';
 import { capitalised, inRanges, word, type Found } from './voice-tokens.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { ADOPT_MARKERS, DOCUMENT_NOUNS, REJECT_MARKERS, ROLE_NOUNS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
@@ -203,6 +204,7 @@ export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMen
   const markers = markersOf(tokens, quotes);
   const frames: VoiceFrame[] = [];
   for (const f of findConstructions(text, tokens, quotes)) frames.push(frameOf(text, tokens, f, mentions, ctx, markers, frames.at(-1)));
+  addParticipleOpener(tokens, frames, quotes);
   const scareQuotes: Array<[number, number]> = [];
   for (const [a, b] of quotes) {
     if (covered(frames, ...wordsOf(tokens, a, b))) continue;
