@@ -140,3 +140,15 @@ describe('"less" before a quality: a lower degree of it, no praise', () => {
     expect(ownWeight('The new government is less dangerous.')).toBeGreaterThan(0);
   });
 });
+
+describe('AFINN words that say nothing of anyone in news are no terms (framing.yaml weight 0)', () => {
+  it.each([
+    ['"like" as a preposition', 'Countries like China keep building ports.'],
+    ['"effectively" (in effect)', 'Russia effectively banned the group.'],
+    ['"exclusive economic zone"', 'The ship entered the Philippines\' exclusive economic zone.'],
+    ['"top diplomat"', 'China\'s top diplomat arrived in Moscow.'],
+    ['"certain countries"', 'Certain countries have sent warships to the region.'],
+  ])('%s', (_word, sentence) => {
+    expect(termsOf(sentence)).toEqual([]);
+  });
+});
