@@ -119,7 +119,7 @@ function chargeAfter(s: ClauseShape, d: number, g: Groups, words: AccusationWord
  */
 function dismissedShare(s: ClauseShape, term: ScoredTerm, g: Groups, words: AccusationWords, terms: readonly ScoredTerm[]): number | undefined {
   let d = -1;
-  if (words.dismissals.has(term.term)) d = term.first;
+  if (words.dismissals.has(at(s, term.first))) d = term.first; // also a phrase term ("false narrative")
   else if (term.weight < 0 || words.charges.has(term.term)) {
     for (let i = term.first - 1; i >= 0 && i >= term.first - 9 && inPhrase(s, i); i--) if (words.dismissals.has(at(s, i))) { d = i; break; }
   }
@@ -129,9 +129,12 @@ function dismissedShare(s: ClauseShape, term: ScoredTerm, g: Groups, words: Accu
   let after = charge[1] + 1;
   while (QUOTE_MARKS.has(at(s, after))) after++;
   const claim = words.charges.has(at(s, charge[0])) || words.falsehoods.has(at(s, charge[0]));
-  const about = claim ? ABOUT.has(at(s, after)) : DOER.has(at(s, after));
-  // A word of what a dismissed claim says, in its complement: "claims of Russian aggression".
-  const content = claim && about && term.first > after && term.first <= after + 5;
+  // A claim says what follows "that" ("a false narrative that portrays China as aggressive").
+  const clause = claim && at(s, after) === 'that';
+  const about = claim ? ABOUT.has(at(s, after)) || clause : DOER.has(at(s, after));
+  // A word of what a dismissed claim says, in its complement: "claims of Russian aggression", "a false narrative
+  // that portrays China as aggressive".
+  const content = claim && about && term.first > after && term.first <= after + (clause ? 8 : 5);
   if (d !== term.first && charge[0] !== term.first && !content) return undefined;
   let wronged = -1;
   for (let i = d + 1; i < charge[0] && wronged < 0; i++) wronged = g.at[i] as number;

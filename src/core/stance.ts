@@ -195,7 +195,9 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     // Rule 5: an explicit contrast ("unlike X, Y ...") is the sentence model's structure; the author view keeps it.
     // So is a defence by accusation ("the West keeps smearing China"): the sentence view reads the smear as said of
     // China; the author who calls it a smear takes China's side, so the sentence view's polarity is reversed.
-    const defended = own.accused > 0 && gated !== NEUTRAL_VIEW && prediction.probs[0] > prediction.probs[2];
+    // A target inside a claim the author rejects ("a false narrative that portrays China as aggressive") is
+    // defended by the same reversal when the rejection names it as the one charged.
+    const defended = own.accused > 0 && (gated !== NEUTRAL_VIEW || where.reported?.adoption === -1) && prediction.probs[0] > prediction.probs[2];
     const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : defended ? defendedPrediction(view.head, prediction) : authorPrediction(view.head, learned, gated);
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     // A source speaking of its own side as the one threatened ("Peskov said ... a threat to Russia") is no voice on it.

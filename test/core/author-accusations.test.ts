@@ -67,6 +67,8 @@ describe('dismissed charges: the one charged is defended (rules 1 and 5)', () =>
     ['so-called "threats" from, quote marks skipped', 'Lai unveiled strategies to counter so-called "threats" from the Chinese mainland.', 'China'],
     ['trumped-up charge of', 'The sanctions rest on a trumped-up charge of Chinese forced labour.', 'China'],
     ['imaginary aggression by', 'Brussels keeps warning of imaginary aggression by Moscow.', 'Russia'],
+    ['a dismissed claim with its "that" clause', 'Western media create a false narrative that portrays China as aggressive.', 'China'],
+    ['groundless accusations that', 'They made groundless accusations that Iran armed the rebels.', 'Iran'],
   ])('%s', (_form, sentence, charged) => {
     expect(ownMass(sentence, charged).net).toBeGreaterThan(0);
   });
@@ -93,5 +95,17 @@ describe('dismissed charges: the one charged is defended (rules 1 and 5)', () =>
 
   it('reported (rule 2): a spokesman\'s "groundless accusations against China" is not the author\'s', () => {
     expect(ownMass('Hua said certain countries made groundless accusations against China.', 'China').net).toBe(0);
+  });
+});
+
+describe('the author view of a target inside a claim the author rejects and names it the one charged', () => {
+  it('"a false narrative that portrays China as aggressive" defends China (the sentence view reversed)', async () => {
+    const { createAnalyser } = await import('../../src/core/analyse.js');
+    const { loadAnalyserResources } = await import('../../src/resources.js');
+    const analyser = createAnalyser(loadAnalyserResources());
+    const text = 'Some Western media outlets create a false narrative that portrays China as aggressive, domineering and a bully.';
+    const china = analyser.stances({ text }).find((s) => s.actor === 'China');
+    expect(china?.prediction.label).toBe('negative');
+    expect(china?.author.label).toBe('positive');
   });
 });
