@@ -123,7 +123,7 @@ function dismissedShare(s: ClauseShape, term: ScoredTerm, g: Groups, words: Accu
   else if (term.weight < 0 || words.charges.has(term.term)) {
     for (let i = term.first - 1; i >= 0 && i >= term.first - 9 && inPhrase(s, i); i--) if (words.dismissals.has(at(s, i))) { d = i; break; }
   }
-  if (d < 0) return undefined;
+  if (d < 0) return term.weight < 0 ? scareQuotedCharge(s, term, g) : undefined;
   const charge = chargeAfter(s, d, g, words, terms);
   if (!charge) return undefined;
   let after = charge[1] + 1;
@@ -140,4 +140,34 @@ function dismissedShare(s: ClauseShape, term: ScoredTerm, g: Groups, words: Accu
   for (let i = d + 1; i < charge[0] && wronged < 0; i++) wronged = g.at[i] as number;
   if (wronged < 0 && about) wronged = mentionAfter(s, after + 1, g);
   return shareFor(s, wronged, d, g);
+}
+
+/**
+ * A charge the author puts in scare quotes with the one it charges ("under the guise of addressing the \"China
+ * challenge\"", "the \"Russian threat\" narrative"): a short quotation, words only, holding the negative term and
+ * a mention. The author distances itself from the label: the one named in it is defended, as with "so-called".
+ */
+function scareQuotedCharge(s: ClauseShape, term: ScoredTerm, g: Groups): number | undefined {
+  let open = -1;
+  for (let i = term.first - 1; i >= 0 && i >= term.first - 3; i--) {
+    if (at(s, i) === '"') {
+      open = i;
+      break;
+    }
+    if (s.tokens[i]?.punct) return undefined;
+  }
+  if (open < 0) return undefined;
+  let close = -1;
+  for (let i = term.last + 1; i < s.tokens.length && i <= term.last + 3; i++) {
+    if (at(s, i) === '"') {
+      close = i;
+      break;
+    }
+    // American style puts the sentence's comma or period inside: "the \"China challenge.\""
+    if (s.tokens[i]?.punct && !(at(s, i + 1) === '"' && (at(s, i) === '.' || at(s, i) === ','))) return undefined;
+  }
+  if (close < 0 || close - open > 6) return undefined;
+  let wronged = -1;
+  for (let i = open + 1; i < close && wronged < 0; i++) wronged = g.at[i] as number;
+  return shareFor(s, wronged, open, g);
 }

@@ -69,6 +69,8 @@ describe('dismissed charges: the one charged is defended (rules 1 and 5)', () =>
     ['imaginary aggression by', 'Brussels keeps warning of imaginary aggression by Moscow.', 'Russia'],
     ['a dismissed claim with its "that" clause', 'Western media create a false narrative that portrays China as aggressive.', 'China'],
     ['groundless accusations that', 'They made groundless accusations that Iran armed the rebels.', 'Iran'],
+    ['a charge in scare quotes with its target', 'The alliance expands under the guise of addressing the "China challenge."', 'China'],
+    ['a scare-quoted label before a noun', 'Washington keeps painting the "Russian threat" narrative.', 'Russia'],
   ])('%s', (_form, sentence, charged) => {
     expect(ownMass(sentence, charged).net).toBeGreaterThan(0);
   });
@@ -83,6 +85,10 @@ describe('dismissed charges: the one charged is defended (rules 1 and 5)', () =>
 
   it('a charge the author does not dismiss stays the usual term: "accusations against China"', () => {
     expect(ownMass('The accusations against China were discussed at length.', 'China').net).toBeLessThanOrEqual(0);
+  });
+
+  it('a longer quotation is a source\'s words, no scare quote: no defence', () => {
+    expect(ownMass('The report spoke of "a long record of Chinese aggression against its neighbours in the region".', 'China').net).toBeLessThanOrEqual(0);
   });
 
   it('"alleged" is a neutral hedge of news, no dismissal', () => {
