@@ -2,7 +2,7 @@
 // voice, per family of ../shared/annotation/author-stance-guideline.md. Deterministic: authorTerms on the real
 // lexicons, no model. End-to-end labels are in author-labels.test.ts. Sentences are written for these tests.
 import { describe, expect, it } from 'vitest';
-import { ownTerms, ownWeight } from './voice-fixture.js';
+import { ownMass, ownTerms, ownWeight } from './voice-fixture.js';
 
 const termsOf = (sentence: string): string[] => ownTerms(sentence).map((t) => t.term);
 
@@ -43,6 +43,7 @@ describe('events (rule 3): what happened, told plainly, is no stance', () => {
     ['a seizure', 'Iran seized an oil tanker in the Gulf.'],
     ['missiles fired', 'North Korea fired two ballistic missiles into the sea.'],
     ['troops crossing a border', 'Russian troops crossed the border in 2022.'],
+    ['a launch (AFINN scores "launched" +1)', 'Beijing launched a practice naval blockade of Taiwan.'],
   ])('rule 3, %s: no author term', (_event, sentence) => {
     expect(termsOf(sentence)).toEqual([]);
   });
@@ -63,6 +64,7 @@ describe('experiencers (rule 4): an actor that feels something is no target', ()
     ['"is concerned about"', 'Israel is concerned about the new talks.'],
     ['"hopes for"', 'Zelensky hopes for a ceasefire.'],
     ['"is hoping"', 'Ukraine is hoping for a full and temporary ceasefire.'],
+    ['"suffered"', 'China is believed to have suffered casualties too.'],
   ])('rule 4, %s: no author term', (_feeling, sentence) => {
     expect(termsOf(sentence)).toEqual([]);
   });
@@ -128,6 +130,10 @@ describe('adopted and rejected sources (rule 2: the author frames a source in it
   ])('rejected by %s: the reported term is not the author\'s', (_marker, sentence, term) => {
     expect(termsOf(sentence)).not.toContain(term);
   });
+});
+
+it('"unkept promises" is the author\'s judgement of who made them', () => {
+  expect(ownMass('China made a series of unkept promises to its neighbours.', 'China').net).toBeLessThan(0);
 });
 
 describe('"less" before a quality: a lower degree of it, no praise', () => {
