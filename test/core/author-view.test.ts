@@ -65,6 +65,8 @@ describe('experiencers (rule 4): an actor that feels something is no target', ()
     ['"hopes for"', 'Zelensky hopes for a ceasefire.'],
     ['"is hoping"', 'Ukraine is hoping for a full and temporary ceasefire.'],
     ['"suffered"', 'China is believed to have suffered casualties too.'],
+    ['"wants" (AFINN scores "want" +1)', 'Moscow wants a deal before the winter.'],
+    ['"desire"', 'Beijing has shown a desire to mediate.'],
   ])('rule 4, %s: no author term', (_feeling, sentence) => {
     expect(termsOf(sentence)).toEqual([]);
   });
