@@ -38,6 +38,11 @@ const NOT_GOING_ON = new Set(['and', 'but', 'as', 'because', 'yet', 'whereas', '
 /** Which part of the sentence a reporting verb at `verb` introduces, given its speaker before it. */
 function contentOf(text: string, tokens: Token[], verb: number, speaker: [number, number]): Array<[number, number]> {
   const end = tokens.length - 1;
+  // "As X said (in his speech at ...), A": what X said is the main clause after the as-clause's comma.
+  if (word(tokens, 0) === 'as' && (speaker[0] === 1 || (speaker[0] === 2 && ARTICLES.has(word(tokens, 1))))) {
+    for (let k = verb + 1; k < end; k++) if (word(tokens, k) === ',') return [[k + 1, end]];
+    return [];
+  }
   const after = contentStart(text, tokens, verb);
   const that = thatAfterAdverbial(text, tokens, after);
   if (that !== undefined && !OBJECT_VERBS.has(word(tokens, verb))) return [[that, end]];

@@ -19,6 +19,7 @@ describe('anaphors count once the actor is named', () => {
     ['NATO leaders met in Vilnius. The alliance pledged more troops.', 'NATO', 2],
     ['The EU agreed new sanctions. The 27-member bloc also froze assets.', 'European Union', 2],
     ['Xi Jinping flew to Moscow. The Chinese leader was greeted by Putin.', 'Xi Jinping', 2],
+    ['NATO grows in Asia. Beijing said the Western alliance should not extend its reach.', 'NATO', 2],
   ])('"%s": %s counted %i times', (text, actor, times) => {
     expect(mentionsOf(text, actor)).toBe(times);
   });

@@ -38,3 +38,17 @@ describe('an actor named in the author\'s voice and again in a quotation keeps t
     expect(stance?.author.label).toBe('negative');
   });
 });
+
+describe('"As X said ..., A": what X said is the main clause after the as-clause', () => {
+  it('the main clause is X\'s, adopted (rule 2: "as X has pointed out")', () => {
+    const frame = onlyFrame('As President Xi Jinping said in his speech at the G20 summit in Brisbane, Australia, China\'s economic growth is a major engine for global growth.');
+    expect(frame.speaker).toBe('President Xi Jinping');
+    expect(frame.adoption).toBe(1);
+    expect(frameReporting([frame], 'China')).toBeDefined();
+  });
+
+  it('with an article before the speaker', () => {
+    const frame = onlyFrame('As the Chinese Foreign Ministry has pointed out, it is the Philippines which is breaching the common understandings.');
+    expect(frameReporting([frame], 'Philippines')).toBeDefined();
+  });
+});
