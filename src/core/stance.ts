@@ -90,14 +90,17 @@ function rivalsOf(mentions: Mention[], actor: string, sentence: PreparedSentence
  * The speaker's stance toward a reported target; a speech act with an object lends it the verb's weight, and the
  * object itself ("Kim praised Russia for ...") takes the act's polarity.
  */
-function voiceOf(view: AuthorView, tokens: Token[], frame: VoiceFrame, prediction: Prediction, analysis: TargetAnalysis, terms: ScoredTerm[], target: number[]): SentenceVoice {
+function voiceOf(view: AuthorView, tokens: Token[], frame: VoiceFrame, prediction: Prediction, analysis: TargetAnalysis, terms: ScoredTerm[], target: number[], actor: string): SentenceVoice {
   const head = view.head;
   const act = objectOfAct(tokens, frame, target);
   // The verb's weight is lent to its object only: "praised Russia for standing up to the US" praises no US.
   const verbTerm = act !== 0 ? terms.find((t) => t.first === frame.cueAt) : undefined;
   const cue = verbTerm !== undefined && OBJECT_VERBS.has(verbTerm.term) ? verbTerm.weight : 0;
-  const features = voiceFeatures(prediction, analysis.attribution, cue, contentMass(tokens, terms, view.lexicon, frame));
-  const voice = act === 0 ? voicePrediction(head, features) : fromProbs(act < 0 ? ACT_NEGATIVE : ACT_POSITIVE);
+  const ownSide = frame.speakerActor === actor;
+  const features = voiceFeatures(prediction, analysis.attribution, cue, contentMass(tokens, terms, view.lexicon, frame), ownSide);
+  // A source speaking of its own side defends it ("Iran's foreign ministry said Iran will continue defending
+  // itself against ..."): 57 of 58 such voices in the training set are positive, 27 of 27 in the check set.
+  const voice = act !== 0 ? fromProbs(act < 0 ? ACT_NEGATIVE : ACT_POSITIVE) : ownSide ? fromProbs(ACT_POSITIVE) : voicePrediction(head, features);
   return { speaker: frame.speaker, ...(frame.speakerActor ? { speakerActor: frame.speakerActor } : {}), prediction: voice, features };
 }
 
@@ -201,7 +204,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : defended ? defendedPrediction(view.head, prediction) : authorPrediction(view.head, learned, gated);
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     // A source speaking of its own side as the one threatened ("Peskov said ... a threat to Russia") is no voice on it.
-    const voice = where.reported && (where.reported.speakerActor !== actor || !afterPreposition(tokens, targetTokens)) ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms, targetTokens) : undefined;
+    const voice = where.reported && (where.reported.speakerActor !== actor || !afterPreposition(tokens, targetTokens)) ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms, targetTokens, actor) : undefined;
     const ownVoice = !ownVoiceSilent(where);
     if (seen < 0) {
       stances.push({ actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });

@@ -207,3 +207,19 @@ describe('objects and audiences with punctuation or a preposition', () => {
     expect(f.reports).toContain('Russia');
   });
 });
+
+describe('a source speaking of its own side defends it', () => {
+  it.each([
+    ["Iran's foreign ministry said Iran will continue defending itself with all its might against the aggression of the occupying regime.", 'Iran'],
+    ['Beijing said China will never accept the so-called arbitration and its harsh terms.', 'China'],
+  ])('"%s": a positive voice on %s', (text, actor) => {
+    const voice = analyser.stances({ text }).find((s) => s.actor === actor)?.voice;
+    expect(voice?.speakerActor).toBe(actor);
+    expect(voice?.prediction.label).toBe('positive');
+  });
+
+  it('a source on another side keeps the learned voice ("Iran\'s foreign ministry said Israel ...")', () => {
+    const voice = analyser.stances({ text: "Iran's foreign ministry said Israel will pay for the aggression of the occupying regime." }).find((s) => s.actor === 'Israel')?.voice;
+    expect(voice?.prediction.label).toBe('negative');
+  });
+});
