@@ -5,7 +5,7 @@ import { headlineFrame } from './voice-headline.js';
 import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { capitalised, inRanges, isQuote, word, type Found } from './voice-tokens.js';
-import { ARTICLES, isName, speakerLeft, speakerRight, WEEKDAYS } from './voice-speaker.js';
+import { ARTICLES, HEARER_VERBS, isName, speakerLeft, speakerRight, toldAfterQuote, WEEKDAYS } from './voice-speaker.js';
 import { isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
 
@@ -121,6 +121,12 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   if (comma && word(tokens, i).endsWith('ing')) {
     // "..., adding that ...", "..., accusing Manila of ...": the clause's speaker goes on.
     return i + 1 < tokens.length ? { speaker: undefined, content: [[i + 1, tokens.length - 1]], cue: 'verb', at: i, continues: true } : undefined;
+  }
+  // "'...,' Ali Bakir, a professor at ..., told The National.": "told" takes no quotative inversion (its object is
+  // the one told); the speaker is the name right after the quotation.
+  if (comma && HEARER_VERBS.has(word(tokens, i))) {
+    const told = toldAfterQuote(text, tokens, j, i);
+    if (told) return told;
   }
   const next = tokens[i + 1];
   // "..., said the ministry", "..., says an author": an article before the speaker's noun.

@@ -2,7 +2,7 @@
 // said"), after it ("..., said the ministry"), and a name set beside them ("Poland's prime minister, Mateusz
 // Morawiecki, ..."). Pure.
 import type { Token } from './text.js';
-import { capitalised, word } from './voice-tokens.js';
+import { capitalised, isQuote, word, type Found } from './voice-tokens.js';
 import { SPEAKER_PRONOUNS, SPEAKER_STOPS, TRAILING } from './voice-words.js';
 
 export const ARTICLES = new Set(['the', 'a', 'an']);
@@ -54,3 +54,22 @@ export function isName(text: string, tokens: Token[], a: number, b: number): boo
   return true;
 }
 
+/** Verbs whose object is the one told: no quotative inversion ("..., X told The National": The National hears). */
+export const HEARER_VERBS = new Set(['told', 'tells', 'tell']);
+
+/**
+ * "'...,' Ali Bakir, a professor at ..., told The National.": in a sentence that opens with a quotation, the speaker
+ * is the name right after the closing quotation (before the comma that precedes the verb at `verb`), the quotation is what was said; else undefined.
+ */
+export function toldAfterQuote(text: string, tokens: Token[], commaBefore: number, verb: number): Found | undefined {
+  let q = commaBefore - 1;
+  while (q > 0 && commaBefore - q < 24 && !isQuote(tokens[q])) q--;
+  // Only a sentence that opens with the quotation: a scare quote inside the sentence ("... borders on 'Kiev
+  // brainrot,' media outlets are ...") is no one's words.
+  if (!isQuote(tokens[q]) || q < 2 || !isQuote(tokens[0])) return undefined;
+  const speaker = speakerRight(text, tokens, q + 1);
+  if (!speaker || speaker[1] >= commaBefore) return undefined;
+  let end = q - 1;
+  while (end >= 0 && tokens[end]?.punct) end--;
+  return end >= 0 ? { speaker, content: [[0, end]], cue: 'verb', at: verb } : undefined;
+}

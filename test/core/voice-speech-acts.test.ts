@@ -223,3 +223,16 @@ describe('a source speaking of its own side defends it', () => {
     expect(voice?.prediction.label).toBe('negative');
   });
 });
+
+describe('"told" takes no quotative inversion: its object is the one told', () => {
+  it('"\'...,\' Ali Bakir, a professor at ..., told The National." is Bakir\'s quotation', () => {
+    const frame = onlyFrame('"The strike increases the regional distrust in Iran\'s policies," Ali Bakir, assistant professor at Qatar University and non-resident senior fellow at the Atlantic Council, told The National.');
+    expect(frame.speaker).toBe('Ali Bakir');
+    expect(frameReporting([frame], 'Iran')).toBeDefined();
+  });
+
+  it('a scare quote inside the sentence gives no speaker ("... borders on \'Kiev brainrot,\' media outlets ...")', () => {
+    const { frames } = voicesOf('In Western countries, where the press borders on "Kiev brainrot," media outlets ignore reports from Ukraine, Maria Zakharova told reporters.');
+    expect(frames.some((f) => f.speaker === 'media outlets')).toBe(false);
+  });
+});
