@@ -4,6 +4,7 @@
 // attribution.ts for the author view's terms. Pure.
 import type { ScoredTerm } from './lexicon.js';
 import type { Token } from './text.js';
+import { isQuote } from './voice-tokens.js';
 
 /** What the accusation rule reads of a sentence: its tokens and the clause of each. */
 interface ClauseShape {
@@ -62,11 +63,7 @@ function wrongedGroup(s: ClauseShape, term: ScoredTerm, g: Groups, words: Accusa
     for (let i = term.first - 2; i >= 0 && s.clause[i] === c; i--) if ((g.at[i] as number) >= 0) return g.at[i] as number;
     return -1;
   }
-  for (let i = term.last + 1; i < s.tokens.length && i <= term.last + 4; i++) {
-    if (s.tokens[i]?.punct && at(s, i) !== "'") return -1;
-    if ((g.at[i] as number) >= 0) return g.at[i] as number;
-  }
-  return -1;
+  return mentionAfter(s, term.last + 1, g);
 }
 
 /**
@@ -89,10 +86,8 @@ function shareFor(s: ClauseShape, wronged: number, from: number, g: Groups): num
   return 0;
 }
 
-const QUOTE_MARKS = new Set(['"', "'", '\u201c', '\u201d', '\u2018', '\u2019']);
-
 /** Is token i a word of the phrase between a dismissal and its charge (no punctuation but quote marks)? */
-const inPhrase = (s: ClauseShape, i: number): boolean => !s.tokens[i]?.punct || QUOTE_MARKS.has(at(s, i));
+const inPhrase = (s: ClauseShape, i: number): boolean => !s.tokens[i]?.punct || isQuote(s.tokens[i]);
 
 /**
  * The charge a dismissal word at `d` calls false: the first charge noun, noun of falsehood or negative term
@@ -103,7 +98,7 @@ function chargeAfter(s: ClauseShape, d: number, g: Groups, words: AccusationWord
   for (let i = d + 1; i < s.tokens.length && i <= d + 4 && inPhrase(s, i); i++) {
     const w = at(s, i);
     if (words.charges.has(w) || words.falsehoods.has(w)) return [i, i];
-    if ((g.at[i] as number) >= 0 || QUOTE_MARKS.has(w)) continue;
+    if ((g.at[i] as number) >= 0 || isQuote(s.tokens[i])) continue;
     for (const t of terms) if (t.first === i && t.weight < 0 && !words.dismissals.has(t.term)) return [t.first, t.last];
   }
   return undefined;
@@ -127,7 +122,7 @@ function dismissedShare(s: ClauseShape, term: ScoredTerm, g: Groups, words: Accu
   const charge = chargeAfter(s, d, g, words, terms);
   if (!charge) return undefined;
   let after = charge[1] + 1;
-  while (QUOTE_MARKS.has(at(s, after))) after++;
+  while (isQuote(s.tokens[after])) after++;
   const claim = words.charges.has(at(s, charge[0])) || words.falsehoods.has(at(s, charge[0]));
   // A claim says what follows "that" ("a false narrative that portrays China as aggressive").
   const clause = claim && at(s, after) === 'that';

@@ -10,7 +10,8 @@ interface PhraseShape {
 }
 
 const at = (s: PhraseShape, i: number): string => s.tokens[i]?.text ?? '';
-const possessive = (word: string): boolean => word.endsWith("'s") || word.endsWith("'");
+/** "China's", "the Philippines'": a possessor (also the mark of a term's owner in attribution.ts). */
+export const possessive = (word: string): boolean => word.endsWith("'s") || word.endsWith("'");
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that']);
 

@@ -1,6 +1,6 @@
 // Attribution of lexicon terms to the mention they are about, in one prepared sentence. Pure.
 import { accusationShare, type AccusationWords, type Groups } from './accusation.js';
-import { appositiveOwner } from './apposition.js';
+import { appositiveOwner, possessive } from './apposition.js';
 import { AttributedTerm } from './attributed-term.js';
 import type { ScoredTerm } from './lexicon.js';
 import type { Token } from './text.js';
@@ -206,7 +206,6 @@ function groupsFor(s: SentenceShape, target: number[], others: number[][]): Grou
   return groups;
 }
 
-const possessive = (word: string): boolean => word.endsWith("'s") || word.endsWith("'");
 
 /**
  * The group a term grammatically belongs to, or -1: a possessive a few words before it ("NATO's push for

@@ -135,6 +135,10 @@ export interface VoicePlace {
   speaking?: VoiceFrame;
 }
 
+/** A target in reported content (not adopted, not a passive report) or in a speaker's phrase: the author says nothing of it there. */
+export const authorSilentAt = (place: VoicePlace): boolean =>
+  (place.reported !== undefined && place.reported.adoption !== 1 && !place.reported.passive) || place.speaking !== undefined;
+
 export const placeOf = (frames: VoiceFrame[], target: number[]): VoicePlace => {
   const first = target[0] as number;
   const last = target[target.length - 1] as number;
@@ -227,8 +231,7 @@ export const NEUTRAL_VIEW: [number, number, number] = [0.05, 0.9, 0.05];
  * sentence model's structure (foils, bound terms) for what the author says itself.
  */
 export function gatedSentenceView(sentenceView: Prediction, own: Attribution, place: VoicePlace, foil: boolean): [number, number, number] {
-  const reported = place.reported !== undefined && place.reported.adoption !== 1 && !place.reported.passive;
-  if (reported || place.speaking) return NEUTRAL_VIEW;
+  if (authorSilentAt(place)) return NEUTRAL_VIEW;
   return own.terms.length > 0 || foil ? sentenceView.probs : NEUTRAL_VIEW;
 }
 

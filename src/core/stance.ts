@@ -1,6 +1,6 @@
 // Per-sentence stance toward every actor mentioned in it. Pure.
 import type { Mention } from './actors.js';
-import { authorAttribution, authorPrediction, authorTerms, contentMass, defendedPrediction, gatedSentenceView, NEUTRAL_VIEW, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon, type VoicePlace } from './author.js';
+import { authorAttribution, authorPrediction, authorSilentAt, authorTerms, contentMass, defendedPrediction, gatedSentenceView, NEUTRAL_VIEW, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
 import { authorExtras, foldedVector } from './author-vector.js';
 import type { Attribution } from './attribution.js';
 import { clearVector, emptyVector, type FeatureVector } from './feature-hash.js';
@@ -205,7 +205,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     // A source speaking of its own side as the one threatened ("Peskov said ... a threat to Russia") is no voice on it.
     const voice = where.reported && (where.reported.speakerActor !== actor || !afterPreposition(tokens, targetTokens)) ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms, targetTokens, actor) : undefined;
-    const ownVoice = !ownVoiceSilent(where);
+    const ownVoice = !authorSilentAt(where);
     if (seen < 0) {
       stances.push({ actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });
       actors.push({ rivals, rivalTokens, firstOwn: ownVoice });
@@ -230,10 +230,6 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
   shareJoinedStances(stances);
   return { stances, terms: sentence.terms };
 }
-
-/** A mention in reported content (not adopted, not a passive report) or in a speaker's phrase: the author says nothing of it there. */
-const ownVoiceSilent = (where: VoicePlace): boolean =>
-  (where.reported !== undefined && where.reported.adoption !== 1 && !where.reported.passive) || where.speaking !== undefined;
 
 /**
  * The author predictions of an actor's mentions that speak for the author: those in its own voice when there
