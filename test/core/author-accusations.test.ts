@@ -69,7 +69,7 @@ describe('dismissed charges: the one charged is defended (rules 1 and 5)', () =>
     ['imaginary aggression by', 'Brussels keeps warning of imaginary aggression by Moscow.', 'Russia'],
     ['a dismissed claim with its "that" clause', 'Western media create a false narrative that portrays China as aggressive.', 'China'],
     ['groundless accusations that', 'They made groundless accusations that Iran armed the rebels.', 'Iran'],
-    ['a charge in scare quotes with its target', 'The alliance expands under the guise of addressing the "China challenge."', 'China'],
+    ['a charge in scare quotes with its target', 'The bloc moves into Asia in the name of countering the "China challenge."', 'China'],
     ['a scare-quoted label before a noun', 'Washington keeps painting the "Russian threat" narrative.', 'Russia'],
   ])('%s', (_form, sentence, charged) => {
     expect(ownMass(sentence, charged).net).toBeGreaterThan(0);
@@ -109,7 +109,7 @@ describe('the author view of a target inside a claim the author rejects and name
     const { createAnalyser } = await import('../../src/core/analyse.js');
     const { loadAnalyserResources } = await import('../../src/resources.js');
     const analyser = createAnalyser(loadAnalyserResources());
-    const text = 'Some Western media outlets create a false narrative that portrays China as aggressive, domineering and a bully.';
+    const text = 'Several Western newspapers keep selling a false narrative that paints China as aggressive and overbearing.';
     const china = analyser.stances({ text }).find((s) => s.actor === 'China');
     expect(china?.prediction.label).toBe('negative');
     expect(china?.author.label).toBe('positive');

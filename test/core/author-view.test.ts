@@ -43,7 +43,7 @@ describe('events (rule 3): what happened, told plainly, is no stance', () => {
     ['a seizure', 'Iran seized an oil tanker in the Gulf.'],
     ['missiles fired', 'North Korea fired two ballistic missiles into the sea.'],
     ['troops crossing a border', 'Russian troops crossed the border in 2022.'],
-    ['a launch (AFINN scores "launched" +1)', 'Beijing launched a practice naval blockade of Taiwan.'],
+    ['a launch (AFINN scores "launched" +1)', 'Beijing launched large drills around Taiwan on Monday.'],
   ])('rule 3, %s: no author term', (_event, sentence) => {
     expect(termsOf(sentence)).toEqual([]);
   });
@@ -64,7 +64,7 @@ describe('experiencers (rule 4): an actor that feels something is no target', ()
     ['"is concerned about"', 'Israel is concerned about the new talks.'],
     ['"hopes for"', 'Zelensky hopes for a ceasefire.'],
     ['"is hoping"', 'Ukraine is hoping for a full and temporary ceasefire.'],
-    ['"suffered"', 'China is believed to have suffered casualties too.'],
+    ['"suffered"', 'Moscow is believed to have suffered casualties in the spring offensive.'],
     ['"wants" (AFINN scores "want" +1)', 'Moscow wants a deal before the winter.'],
     ['"desire"', 'Beijing has shown a desire to mediate.'],
   ])('rule 4, %s: no author term', (_feeling, sentence) => {

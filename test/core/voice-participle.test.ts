@@ -1,13 +1,12 @@
 // A sentence that opens with the participle of a speech act ("Hailing China as a reliable friend, Putin said
 // ..."): the participle's subject is the speaker of the main clause, so the opening clause is the speaker's words
-// (guideline rule 2), not the author's. Sentences are written for these tests but the first, a check-set sentence
-// (datasets/indomain-check).
+// (guideline rule 2), not the author's. Sentences are written for these tests.
 import { describe, expect, it } from 'vitest';
 import { frameReporting, onlyFrame, voicesOf } from './voice-fixture.js';
 
 describe('an opening speech-act participle belongs to the speaker of the main clause', () => {
   it.each([
-    ['hailing', 'Hailing China as a reliable friend, Putin said on Monday in Moscow that expanding cooperation with China is undoubtedly Russia\'s diplomatic priority.', 'China', 'Putin'],
+    ['hailing', 'Hailing China as a dependable partner, Putin told officials in Moscow that closer ties with China come first for Russia.', 'China', 'Putin'],
     ['accusing', 'Accusing Washington of reckless provocations, the Chinese foreign ministry said Beijing would respond.', 'United States', 'Chinese foreign ministry'],
     ['calling', 'Calling NATO a relic of the Cold War, Lavrov told reporters the alliance should disband.', 'NATO', 'Lavrov'],
   ])('%s: the opening clause is reported by the speaker', (_verb, sentence, actor, speaker) => {
@@ -32,7 +31,7 @@ describe('an actor named in the author\'s voice and again in a quotation keeps t
     const { createAnalyser } = await import('../../src/core/analyse.js');
     const { loadAnalyserResources } = await import('../../src/resources.js');
     const analyser = createAnalyser(loadAnalyserResources());
-    const text = 'NATO\'s reckless overreach into Asia is plain to see, as its chief peddled the notion that "what happens in Asia matters to NATO".';
+    const text = 'NATO\'s reckless overreach into Asia is plain to see, as its chief peddled the notion that "the Pacific is a concern for NATO".';
     const stance = analyser.stances({ text }).find((s) => s.actor === 'NATO');
     expect(stance?.mentions).toBe(2);
     expect(stance?.author.label).toBe('negative');
@@ -41,14 +40,14 @@ describe('an actor named in the author\'s voice and again in a quotation keeps t
 
 describe('"As X said ..., A": what X said is the main clause after the as-clause', () => {
   it('the main clause is X\'s, adopted (rule 2: "as X has pointed out")', () => {
-    const frame = onlyFrame('As President Xi Jinping said in his speech at the G20 summit in Brisbane, Australia, China\'s economic growth is a major engine for global growth.');
+    const frame = onlyFrame('As President Xi Jinping said in a speech at the summit in Lima, Peru, China\'s growth is a strong engine for the world economy.');
     expect(frame.speaker).toBe('President Xi Jinping');
     expect(frame.adoption).toBe(1);
     expect(frameReporting([frame], 'China')).toBeDefined();
   });
 
   it('with an article before the speaker', () => {
-    const frame = onlyFrame('As the Chinese Foreign Ministry has pointed out, it is the Philippines which is breaching the common understandings.');
+    const frame = onlyFrame('As the Chinese Foreign Ministry has pointed out, it is the Philippines that keeps stirring up trouble at sea.');
     expect(frameReporting([frame], 'Philippines')).toBeDefined();
   });
 });

@@ -210,7 +210,7 @@ describe('objects and audiences with punctuation or a preposition', () => {
 
 describe('a source speaking of its own side defends it', () => {
   it.each([
-    ["Iran's foreign ministry said Iran will continue defending itself with all its might against the aggression of the occupying regime.", 'Iran'],
+    ["Iran's foreign ministry said Iran will keep defending itself against the occupying regime's aggression.", 'Iran'],
     ['Beijing said China will never accept the so-called arbitration and its harsh terms.', 'China'],
   ])('"%s": a positive voice on %s', (text, actor) => {
     const voice = analyser.stances({ text }).find((s) => s.actor === actor)?.voice;
@@ -226,7 +226,7 @@ describe('a source speaking of its own side defends it', () => {
 
 describe('"told" takes no quotative inversion: its object is the one told', () => {
   it('"\'...,\' Ali Bakir, a professor at ..., told The National." is Bakir\'s quotation', () => {
-    const frame = onlyFrame('"The strike increases the regional distrust in Iran\'s policies," Ali Bakir, assistant professor at Qatar University and non-resident senior fellow at the Atlantic Council, told The National.');
+    const frame = onlyFrame('"The raid deepens distrust of Iran\'s aims," Ali Bakir, a lecturer at a university in Doha and a fellow of a think tank in Washington, told The National.');
     expect(frame.speaker).toBe('Ali Bakir');
     expect(frameReporting([frame], 'Iran')).toBeDefined();
   });
