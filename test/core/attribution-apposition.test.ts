@@ -6,7 +6,7 @@ import { ownMass } from './voice-fixture.js';
 
 describe('apposition: the phrase beside a name is said of the name', () => {
   it('before the name: "the aggressive posture of its dictator, Xi Jinping, ..." blames Xi in full', () => {
-    const sentence = 'The world worries about the aggressive posture of its dictator, Xi Jinping, and his plans.';
+    const sentence = 'Analysts fear the belligerent stance of its dictator, Xi Jinping, and his plans.';
     expect(ownMass(sentence, 'Xi Jinping').bound).toBeLessThan(0);
   });
 
