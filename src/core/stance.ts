@@ -65,6 +65,17 @@ function mergePredictions(predictions: Prediction[]): Prediction {
   return fromProbs(probs);
 }
 
+/** The tokens of every mention of `actor` in the sentence, in order (one referent for the author's attribution). */
+function sameReferent(mentions: Mention[], actor: string, sentence: PreparedSentence, target: number[]): number[] {
+  let out: number[] | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const t = sentence.spanTokens[k] as number[];
+    if ((mentions[k] as Mention).actor !== actor || t === target || t.length === 0) continue;
+    (out ??= target.slice()).push(...t);
+  }
+  return out ? out.sort((a, b) => a - b) : target;
+}
+
 /** What `sentenceStances` keeps of an actor of the sentence besides its stance. */
 interface ActorInSentence {
   /** Indices of the mentions of other actors, and the tokens of those that cover any. */
@@ -186,7 +197,8 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const prediction = decide(model, analysis, base);
     const targetTokens = sentence.spanTokens[k] as number[];
     const where = targetTokens.length > 0 ? placeOf(voices.frames, targetTokens) : {};
-    const own = targetTokens.length > 0 && ownTerms !== sentence.terms ? authorAttribution(sentence, ownTerms, targetTokens, rivalTokens, analysis.role, view.lexicon) : analysis.attribution;
+    const referent = sameReferent(mentions, actor, sentence, targetTokens);
+    const own = targetTokens.length > 0 && ownTerms !== sentence.terms ? authorAttribution(sentence, ownTerms, referent, rivalTokens, analysis.role, view.lexicon) : analysis.attribution;
     clearVector(extras);
     authorExtras({
       sentence, own, sentenceView: prediction, foil: analysis.role.foil, reportedFrame: where.reported,

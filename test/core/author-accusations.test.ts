@@ -3,6 +3,8 @@
 // (authorAttribution on the real lexicons, config/lexicon/author.yaml `accusations`), no model.
 // Sentences are written for these tests.
 import { describe, expect, it } from 'vitest';
+import { createAnalyser } from '../../src/core/analyse.js';
+import { loadAnalyserResources } from '../../src/resources.js';
 import { ownMass } from './voice-fixture.js';
 
 describe('verbs of unjust accusation: the one accused is defended, the accuser blamed', () => {
@@ -113,5 +115,26 @@ describe('the author view of a target inside a claim the author rejects and name
     const china = analyser.stances({ text }).find((s) => s.actor === 'China');
     expect(china?.prediction.label).toBe('negative');
     expect(china?.author.label).toBe('positive');
+  });
+});
+
+describe('one referent: the mentions of an actor in a sentence share the author\'s attribution (stance.ts)', () => {
+  const analyser = createAnalyser(loadAnalyserResources());
+  const ownShares = (text: string, actor: string): number[] =>
+    (analyser.stances({ text }).find((s) => s.actor === actor)?.authorAttributions ?? []).flatMap((a) => a.terms.map((t) => t.share));
+
+  it('"attacked China\'s record and repeated slanders of China\'s policies": the slander defends China at both mentions', () => {
+    const shares = ownShares('The report attacked China\'s record and repeated slanders of China\'s policies.', 'China');
+    expect(shares.length).toBe(2);
+    for (const share of shares) expect(share).toBe(-1);
+  });
+
+  it('a mention of another actor is still a rival: "Tokyo\'s slanders of Beijing" blames Japan', () => {
+    const shares = ownShares('Tokyo keeps repeating its slanders of Beijing\'s policies.', 'Japan');
+    expect(shares.every((s) => s > 0)).toBe(true);
+  });
+
+  it('a single mention is attributed as before', () => {
+    expect(ownShares('Washington keeps smearing Beijing.', 'China')).toEqual([-1]);
   });
 });
