@@ -1,4 +1,5 @@
 // Article-level stance per actor from sentence-level stances. Pure.
+import { densePrediction } from './author.js';
 import { stanceTerms, type SentenceStance } from './stance.js';
 import type { ActorStance, Evidence, StanceLabel, VoiceStance } from './types.js';
 
@@ -17,6 +18,63 @@ export interface AggregateOptions {
   prior: number;
   /** Evidence sentences kept per actor. */
   maxEvidence: number;
+  /**
+   * The article head (3 x ARTICLE_FEATURES weights, class-major): when set, it labels the article from what its
+   * sentences say (`articleFeatures`) and its score is P(positive) - P(negative); prior and threshold are unused.
+   */
+  head?: readonly number[];
+}
+
+/** Number of dense features of the article head. */
+export const ARTICLE_FEATURES = 10;
+
+/**
+ * What the article head reads of an actor's sentences (author view): the mean and the largest negative and
+ * positive probability, the share of negative and positive votes (with half a neutral pseudo-sentence), how many
+ * sentences name the actor, the share of them that quote a source on it, and whether both polarities are voted.
+ */
+export function articleFeatures(probs: ReadonlyArray<readonly number[]>, voiced: readonly boolean[]): Float64Array {
+  // The author's own sentences speak for its stance, and so do quoted ones that the author view still finds polar
+  // (the author framed or adopted the source); a quote it relays neutrally counts only when there is nothing else.
+  const relayed = (i: number): boolean => voiced[i] === true && voteOf(probs[i] as readonly number[]) === 0;
+  let own = 0;
+  for (let i = 0; i < probs.length; i++) if (!relayed(i)) own++;
+  const counted = (i: number): boolean => own === 0 || !relayed(i);
+  const n = own === 0 ? probs.length : own;
+  let meanNeg = 0;
+  let meanPos = 0;
+  let maxNeg = 0;
+  let maxPos = 0;
+  let negVotes = 0;
+  let posVotes = 0;
+  let quoted = 0;
+  for (let i = 0; i < probs.length; i++) {
+    if (voiced[i]) quoted++;
+    if (!counted(i)) continue;
+    const p = probs[i] as readonly number[];
+    const neg = p[0] as number;
+    const pos = p[2] as number;
+    meanNeg += neg / n;
+    meanPos += pos / n;
+    maxNeg = Math.max(maxNeg, neg);
+    maxPos = Math.max(maxPos, pos);
+    const vote = voteOf(p);
+    if (vote < 0) negVotes++;
+    else if (vote > 0) posVotes++;
+  }
+  const f = new Float64Array(ARTICLE_FEATURES);
+  if (n === 0) return f;
+  f[0] = 1;
+  f[1] = meanNeg;
+  f[2] = meanPos;
+  f[3] = maxNeg;
+  f[4] = maxPos;
+  f[5] = negVotes / (n + 0.5);
+  f[6] = posVotes / (n + 0.5);
+  f[7] = Math.log(1 + n) / 3;
+  f[8] = quoted / probs.length;
+  f[9] = negVotes > 0 && posVotes > 0 ? 1 : 0;
+  return f;
 }
 
 /**
@@ -61,6 +119,27 @@ export function articleScore(scores: readonly number[], prior: number): number {
   return total / (scores.length + prior);
 }
 
+interface ArticleLabel {
+  label: StanceLabel;
+  score: number;
+  confidence: number;
+}
+
+/** The sentences' scores (or votes) summed over (sentences + prior), labelled by the threshold. */
+function voteLabel(options: AggregateOptions, list: SentenceStance[]): ArticleLabel {
+  const score = articleScore(list.map((s) => (options.votes ? voteOf(s.author.probs) : s.author.score)), options.prior);
+  const label = labelOf(score, options.threshold);
+  const k = label === 'negative' ? 0 : label === 'neutral' ? 1 : 2;
+  const agreement = list.reduce((a, s) => a + (s.author.probs[k] as number), 0) / list.length;
+  return { label, score, confidence: agreement * (list.length / (list.length + options.prior)) };
+}
+
+/** The article head's label; its score is P(positive) - P(negative) and its confidence the label's probability. */
+function headLabel(head: readonly number[], list: SentenceStance[]): ArticleLabel {
+  const p = densePrediction(head, articleFeatures(list.map((s) => s.author.probs), list.map((s) => s.voice !== undefined)));
+  return { label: p.label, score: p.score, confidence: Math.max(...p.probs) };
+}
+
 export function aggregateStances(sentences: SentenceStance[], options: AggregateOptions = DEFAULT_AGGREGATE): ActorStance[] {
   const byActor = new Map<string, SentenceStance[]>();
   for (const s of sentences) {
@@ -70,15 +149,12 @@ export function aggregateStances(sentences: SentenceStance[], options: Aggregate
   }
   const out: ActorStance[] = [];
   for (const [actor, list] of byActor) {
-    const score = articleScore(list.map((s) => (options.votes ? voteOf(s.author.probs) : s.author.score)), options.prior);
-    const label = labelOf(score, options.threshold);
-    const k = label === 'negative' ? 0 : label === 'neutral' ? 1 : 2;
-    const agreement = list.reduce((a, s) => a + (s.author.probs[k] as number), 0) / list.length;
+    const { label, score, confidence } = options.head ? headLabel(options.head, list) : voteLabel(options, list);
     out.push({
       actor,
       label,
       score: Math.round(score * 1000) / 1000,
-      confidence: Math.round(agreement * (list.length / (list.length + options.prior)) * 1000) / 1000,
+      confidence: Math.round(confidence * 1000) / 1000,
       mentions: list.reduce((a, s) => a + s.mentions, 0),
       evidence: pickEvidence(list, label, options.maxEvidence),
     });

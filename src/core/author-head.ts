@@ -3,6 +3,7 @@
 import { VOICE_FEATURES, type AuthorHead } from './author.js';
 import { unpackWeights } from './model.js';
 import { AUTHOR_BITS } from './author-vector.js';
+import { ARTICLE_FEATURES } from './aggregate.js';
 
 export interface AuthorHeadData {
   format: 'stancewatch-author-lr';
@@ -18,12 +19,15 @@ export interface AuthorHeadData {
   blend: number;
   /** Neutral calibration for news (see blendProbs), chosen by cross-validation. */
   neutralMargin: number;
-  /** Article aggregation of author-view sentence scores, chosen with the model. */
-  aggregate: { prior: number; threshold: number; votes?: boolean };
+  /** Article aggregation of author-view sentences, chosen with the model: the article head (3 x ARTICLE_FEATURES
+   * weights) when set, else votes or scores with a prior and a threshold. */
+  aggregate: { prior: number; threshold: number; votes?: boolean; head?: number[] };
   training: Record<string, unknown>;
 }
 
 export function loadAuthorHead(data: AuthorHeadData): AuthorHead {
+  const article = data.aggregate.head;
+  if (article !== undefined && article.length !== 3 * ARTICLE_FEATURES) throw new Error(`article head has ${article.length} weights, code expects ${3 * ARTICLE_FEATURES}: retrain`);
   if (data.voice.length !== 3 * VOICE_FEATURES) throw new Error(`voice head has ${data.voice.length} weights, code expects ${3 * VOICE_FEATURES}: retrain`);
   return { weights: unpackWeights(data.bits, data.ids, data.weights, AUTHOR_BITS), voice: data.voice, blend: data.blend, neutralMargin: data.neutralMargin };
 }

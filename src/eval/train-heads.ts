@@ -8,11 +8,11 @@ import { AUTHOR_BITS } from '../core/author-vector.js';
 import { fromProbs, LABELS, logits, packWeights, softmax } from '../core/model.js';
 import { trainModel, type Example, type TrainOptions } from './train.js';
 import type { AuthorHeadData } from '../core/author-head.js';
-import { articleScore, labelOf, voteOf } from '../core/aggregate.js';
+import { articleFeatures, articleScore, labelOf, voteOf } from '../core/aggregate.js';
 import { classReport } from './scores.js';
 import type { StanceLabel } from '../core/types.js';
-import { crossValidateDense, trainDense, type DenseExample } from './dense-lr.js';
-import { LABEL_OF, type IndomainArticle, type IndomainSentence } from './indomain.js';
+import { crossValidateDense, predictDense, trainDense, type DenseExample } from './dense-lr.js';
+import type { IndomainArticle, IndomainSentence } from './indomain.js';
 
 const L2_GRID = [0.001, 0.01, 0.03, 0.1];
 const AUTHOR_L2_GRID = [1e-3, 3e-3, 1e-2, 3e-2];
@@ -28,7 +28,7 @@ export interface HeadTraining {
 }
 
 interface Collected {
-  author: Array<Example & { group: string; gated: number[] }>;
+  author: Array<Example & { group: string; gated: number[]; voiced: boolean }>;
   voice: DenseExample[];
   /** Author example index per (article, actor), for the article aggregation. */
   byArticleActor: Map<string, number[]>;
@@ -51,7 +51,7 @@ function collect(analyser: Analyser, articles: IndomainArticle[], sentences: Ind
     }
     const k = `${pair.article}\u0000${pair.actor}`;
     out.byArticleActor.set(k, [...(out.byArticleActor.get(k) ?? []), out.author.length]);
-    out.author.push({ features: stance.authorFeatures, label: pair.label + 1, lexicon: NO_LEXICON, group: pair.article, gated: stance.authorParts.gated });
+    out.author.push({ features: stance.authorFeatures, label: pair.label + 1, lexicon: NO_LEXICON, group: pair.article, gated: stance.authorParts.gated, voiced: stance.voice !== undefined });
     if (pair.voice && stance.voice) out.voice.push({ x: stance.voice.features, y: pair.voice.label + 1, group: pair.article });
   }
   return out;
@@ -76,7 +76,7 @@ function averagedModel(examples: Example[], options: TrainOptions): Float64Array
 }
 
 /** Out-of-fold author-view scores (folds by article) of one option set, and their macro-F1. */
-type AggregateChoice = { prior: number; threshold: number; votes: boolean };
+type AggregateChoice = { prior: number; threshold: number; votes: boolean; head?: number[] };
 
 function crossValidateAuthor(examples: Collected['author'], options: TrainOptions): { f1: number; scores: Array<[number, number, number]> } {
   const groups = [...new Set(examples.map((e) => e.group))].sort();
@@ -134,28 +134,97 @@ function bestL2(examples: DenseExample[], report: string[], name: string): numbe
   return best.l2;
 }
 
-/** Prior and threshold with the best article macro-F1 over the training articles' doc labels. */
-function chooseAggregate(articles: IndomainArticle[], c: Collected, probs: Array<[number, number, number]>, report: string[]): AggregateChoice {
-  let best: AggregateChoice & { f1: number } = { prior: 0.5, threshold: 0.15, votes: false, f1: -1 };
+/** An (article, actor) doc label with the indices of the actor's author examples in that article. */
+interface ArticlePair {
+  article: string;
+  gold: number;
+  idx: number[];
+}
+
+function articlePairs(articles: IndomainArticle[], c: Collected): ArticlePair[] {
+  const out: ArticlePair[] = [];
+  for (const a of articles) {
+    for (const [actor, value] of Object.entries(a.doc_labels)) out.push({ article: a.id, gold: value + 1, idx: c.byArticleActor.get(`${a.id}\u0000${actor}`) ?? [] });
+  }
+  return out;
+}
+
+type Rule = { prior: number; threshold: number; votes: boolean };
+
+/** Prior and threshold with the best article macro-F1 over `pairs` (an actor without a mention is neutral). */
+function bestRule(pairs: ArticlePair[], probs: Array<[number, number, number]>): Rule & { f1: number } {
+  let best: Rule & { f1: number } = { prior: 0.5, threshold: 0.15, votes: false, f1: -1 };
   for (const votes of [false, true]) {
-  const scores = probs.map((p) => (votes ? voteOf(p) : p[2] - p[0]));
-  for (const prior of PRIORS) {
-    for (const threshold of THRESHOLDS) {
-      const pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> = [];
-      for (const a of articles) {
-        for (const [actor, value] of Object.entries(a.doc_labels)) {
-          const idx = c.byArticleActor.get(`${a.id}\u0000${actor}`) ?? [];
-          const predicted = idx.length === 0 ? 'neutral' : labelOf(articleScore(idx.map((i) => scores[i] as number), prior), threshold);
-          pairs.push({ gold: LABEL_OF[value] as StanceLabel, predicted });
-        }
+    const scores = probs.map((p) => (votes ? voteOf(p) : p[2] - p[0]));
+    for (const prior of PRIORS) {
+      for (const threshold of THRESHOLDS) {
+        const f1 = classReport(pairs.map((p) => ({
+          gold: LABELS[p.gold] as StanceLabel,
+          predicted: p.idx.length === 0 ? 'neutral' : labelOf(articleScore(p.idx.map((i) => scores[i] as number), prior), threshold),
+        }))).macroF1;
+        if (f1 > best.f1 + 1e-9) best = { prior, threshold, votes, f1 };
       }
-      const f1 = classReport(pairs).macroF1;
-      if (f1 > best.f1 + 1e-9) best = { prior, threshold, votes, f1 };
     }
   }
+  return best;
+}
+
+const ARTICLE_L2_GRID = [3e-4, 1e-3, 3e-3, 1e-2];
+
+function articleExamples(pairs: ArticlePair[], c: Collected, probs: Array<[number, number, number]>): DenseExample[] {
+  return pairs.filter((p) => p.idx.length > 0).map((p) => ({
+    x: articleFeatures(p.idx.map((i) => probs[i] as number[]), p.idx.map((i) => (c.author[i] as Collected['author'][number]).voiced)),
+    y: p.gold,
+    group: p.article,
+  }));
+}
+
+/**
+ * Article macro-F1 of the head (per l2) and of the vote rule, both out of fold by article: each fold's rule is
+ * chosen on the other folds, each fold's head trained on them. An actor without a mention is neutral for both.
+ */
+function crossValidateArticles(pairs: ArticlePair[], c: Collected, probs: Array<[number, number, number]>): { rule: number; head: Map<number, number> } {
+  const groups = [...new Set(pairs.map((p) => p.article))].sort();
+  const foldOf = new Map(groups.map((g, i) => [g, i % FOLDS]));
+  const rule: Array<{ gold: StanceLabel; predicted: StanceLabel }> = [];
+  const head = new Map(ARTICLE_L2_GRID.map((l2) => [l2, [] as Array<{ gold: StanceLabel; predicted: StanceLabel }>]));
+  for (let f = 0; f < FOLDS; f++) {
+    const train = pairs.filter((p) => foldOf.get(p.article) !== f);
+    const test = pairs.filter((p) => foldOf.get(p.article) === f);
+    const chosen = bestRule(train, probs);
+    const scores = probs.map((p) => (chosen.votes ? voteOf(p) : p[2] - p[0]));
+    for (const p of test) rule.push({ gold: LABELS[p.gold] as StanceLabel, predicted: p.idx.length === 0 ? 'neutral' : labelOf(articleScore(p.idx.map((i) => scores[i] as number), chosen.prior), chosen.threshold) });
+    const examples = articleExamples(train, c, probs);
+    for (const l2 of ARTICLE_L2_GRID) {
+      const w = trainDense(examples, l2);
+      for (const p of test) {
+        const x = articleFeatures(p.idx.map((i) => probs[i] as number[]), p.idx.map((i) => (c.author[i] as Collected['author'][number]).voiced));
+        head.get(l2)?.push({ gold: LABELS[p.gold] as StanceLabel, predicted: p.idx.length === 0 ? 'neutral' : predictDense(w, x) });
+      }
+    }
   }
-  report.push(`article aggregation on the training articles (out-of-fold sentences): ${best.votes ? 'label votes' : 'scores'}, prior ${best.prior}, threshold ${best.threshold}, macro-F1 ${best.f1.toFixed(4)}`);
-  return { prior: best.prior, threshold: best.threshold, votes: best.votes };
+  return { rule: classReport(rule).macroF1, head: new Map([...head].map(([l2, ps]) => [l2, classReport(ps).macroF1])) };
+}
+
+/**
+ * The article aggregation with the best out-of-fold article macro-F1 over the training articles' doc labels: the
+ * article head (a small logistic regression over `articleFeatures`) or the rule (prior and threshold over sentence
+ * votes or scores). The rule's prior and threshold are kept either way (the head's fallback for an old model).
+ */
+function chooseAggregate(articles: IndomainArticle[], c: Collected, probs: Array<[number, number, number]>, report: string[]): AggregateChoice {
+  const pairs = articlePairs(articles, c);
+  const rule = bestRule(pairs, probs);
+  const cv = crossValidateArticles(pairs, c, probs);
+  report.push(`article aggregation rule on the training articles (out-of-fold sentences): ${rule.votes ? 'label votes' : 'scores'}, prior ${rule.prior}, threshold ${rule.threshold}, macro-F1 ${rule.f1.toFixed(4)} in sample, ${cv.rule.toFixed(4)} out of fold`);
+  let best = { l2: 0, f1: -1 };
+  for (const [l2, f1] of cv.head) {
+    report.push(`article head cv (folds by article) l2=${l2} macro-F1=${f1.toFixed(4)}`);
+    if (f1 > best.f1) best = { l2, f1 };
+  }
+  const choice = { prior: rule.prior, threshold: rule.threshold, votes: rule.votes };
+  if (best.f1 <= cv.rule) return choice;
+  report.push(`article aggregation: the article head (l2=${best.l2}), out of fold ${best.f1.toFixed(4)} against the rule's ${cv.rule.toFixed(4)}`);
+  return { ...choice, head: trainDense(articleExamples(pairs, c, probs), best.l2) };
 }
 
 export function trainHeads(analyser: Analyser, articles: IndomainArticle[], sentences: IndomainSentence[], version: number): HeadTraining {
