@@ -7,7 +7,7 @@ import { routeLanguage } from './language.js';
 import { compileLexicon, scoreTokens, type Lexicon, type LexiconData } from './lexicon.js';
 import { loadModel, type StanceModel, type StanceModelData } from './model.js';
 import { sentenceStances, type AuthorView, type SentenceStance } from './stance.js';
-import { headlineAndBody, splitSentences, tokenize } from './text.js';
+import { datelineEnd, headlineAndBody, splitSentences, tokenize } from './text.js';
 import { createToneScorer, emptyToneText, type ToneScorer } from './tone.js';
 import type { ActorDef, ArticleAnalysis, DocSentiment } from './types.js';
 import { newVoiceContext, sentenceVoices } from './voice.js';
@@ -48,6 +48,8 @@ interface Collected {
   sentiment: DocSentiment;
 }
 
+const withoutDateline = (sentence: string): string => sentence.slice(datelineEnd(sentence));
+
 /**
  * The English sentences (see `routeLanguage`: English text, the English part of mixed text, a short text that
  * looks English) are analysed; sentences with an actor mention go through the stance model, the others only
@@ -65,7 +67,8 @@ function collect(engine: Engine, registry: ActorRegistry, input: { title?: strin
   // Actors the article has named so far: their anaphors ("the North", "the Russian president") count from then on.
   const named = new Set<string>();
   for (let k = 0; k < english.length; k++) {
-    const sentence = english[k] as string;
+    // A wire dateline ("BEIJING, May 15 (Xinhua) --") is read past: its place is no actor, its agency no speaker.
+    const sentence = withoutDateline(english[k] as string);
     const tokens = tokenize(sentence);
     const mentions = registry.findMentions(sentence, named);
     for (const m of mentions) named.add(m.actor);

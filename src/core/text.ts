@@ -188,3 +188,27 @@ function splitParagraph(paragraph: string): string[] {
 export function splitSentences(text: string): string[] {
   return text.split(/\n+/).flatMap(splitParagraph);
 }
+
+/**
+ * A wire dateline at the start of a sentence: "BEIJING, May 15 (Xinhua) --", "NEW DELHI (AP) -", "Pyongyang,
+ * November 19 (KCNA) --", "KYIV, Ukraine, Dec. 3 -". It tells where the copy was filed and who filed it, not what
+ * anyone thinks: the place is not an actor of the sentence and the agency is not its speaker. A place followed by
+ * a bare dash ("NATO - ...") is not a dateline: a date, or an agency in parentheses after a place in capitals, is
+ * required. Expects
+ * normalised text (dashes as hyphens).
+ */
+const DATELINE = new RegExp(
+  "^[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,3}(?:, [A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2})?" +
+    '(?:(?<date>, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2}(?:, \\d{4})?))?' +
+    ' ?(?<agency>\\([^()\\n]{2,60}\\))? ?-{1,2} +',
+);
+
+/** Where the sentence's text starts after a wire dateline (0 when it has none). */
+export function datelineEnd(sentence: string): number {
+  const m = DATELINE.exec(sentence);
+  if (!m?.groups) return 0;
+  // Without a date, the agency's dateline has its place in capitals ("NEW DELHI (AP) -"), unlike "The United States (US) -".
+  const place = sentence.slice(0, sentence.search(/[,(]/));
+  if (m.groups.date === undefined && (m.groups.agency === undefined || place !== place.toUpperCase())) return 0;
+  return m[0].length < sentence.length ? m[0].length : 0;
+}
