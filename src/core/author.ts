@@ -9,6 +9,7 @@ import { fromProbs, softmax, type Prediction } from './model.js';
 import type { Token } from './text.js';
 import { frameHolding, frameSpokenBy, type VoiceFrame } from './voice.js';
 import { inRanges } from './voice-tokens.js';
+import { REJECT_MARKERS } from './voice-words.js';
 import { mayHold, wordFilter, type WordFilter } from './word-filter.js';
 import { squash } from './squash.js';
 
@@ -138,6 +139,20 @@ export interface VoicePlace {
 /** A target in reported content (not adopted, not a passive report) or in a speaker's phrase: the author says nothing of it there. */
 export const authorSilentAt = (place: VoicePlace): boolean =>
   (place.reported !== undefined && place.reported.adoption !== 1 && !place.reported.passive) || place.speaking !== undefined;
+
+/** Words between a rejected speech act and the one it charges, at most ("accused the Communist Party of China"). */
+const CHARGED_WITHIN = 8;
+
+/**
+ * A target charged by a claim the author rejects at the speech act itself: a rejection marker right before or
+ * after the cue ("falsely accused China of", "has wrongly claimed that Russia", "claimed falsely"), the target a
+ * few words after it. A marker elsewhere in the sentence may be the speaker's or about something else.
+ */
+export function chargedByRejectedClaim(tokens: Token[], frame: VoiceFrame, target: number): boolean {
+  if (frame.adoption !== -1 || frame.cueAt < 0 || target <= frame.cueAt || target > frame.cueAt + CHARGED_WITHIN) return false;
+  for (let i = Math.max(0, frame.cueAt - 2); i <= frame.cueAt + 1; i++) if (i !== frame.cueAt && REJECT_MARKERS.has(tokens[i]?.text ?? '')) return true;
+  return false;
+}
 
 export const placeOf = (frames: VoiceFrame[], target: number[]): VoicePlace => {
   const first = target[0] as number;

@@ -1,6 +1,6 @@
 // Per-sentence stance toward every actor mentioned in it. Pure.
 import type { Mention } from './actors.js';
-import { authorAttribution, authorPrediction, authorSilentAt, authorTerms, contentMass, defendedPrediction, gatedSentenceView, NEUTRAL_VIEW, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
+import { authorAttribution, authorPrediction, authorSilentAt, authorTerms, chargedByRejectedClaim, contentMass, defendedPrediction, gatedSentenceView, NEUTRAL_VIEW, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
 import { authorExtras, foldedVector } from './author-vector.js';
 import type { Attribution } from './attribution.js';
 import { clearVector, emptyVector, type FeatureVector } from './feature-hash.js';
@@ -212,7 +212,9 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     // China; the author who calls it a smear takes China's side, so the sentence view's polarity is reversed.
     // A target inside a claim the author rejects ("a false narrative that portrays China as aggressive") is
     // defended by the same reversal when the rejection names it as the one charged.
-    const defended = own.accused > 0 && (gated !== NEUTRAL_VIEW || where.reported?.adoption === -1) && prediction.probs[0] > prediction.probs[2];
+    // So is a target that a rejected claim charges ("Pompeo falsely accused China of ...", "erroneously accuses").
+    const rejected = where.reported !== undefined && chargedByRejectedClaim(tokens, where.reported, targetTokens[0] as number);
+    const defended = (rejected || (own.accused > 0 && gated !== NEUTRAL_VIEW)) && prediction.probs[0] > prediction.probs[2];
     const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : defended ? defendedPrediction(view.head, prediction) : authorPrediction(view.head, learned, gated);
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     // A source speaking of its own side as the one threatened ("Peskov said ... a threat to Russia") is no voice on it.

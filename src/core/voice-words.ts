@@ -70,6 +70,7 @@ export const ADOPT_MARKERS = words(`rightly correctly aptly accurately justifiab
 /** Markers with which the author rejects a reported claim ("X's baseless claims", "falsely claimed"). */
 export const REJECT_MARKERS = words(`
   falsely baselessly wrongly groundlessly absurdly baseless groundless false farfetched far-fetched unfounded
+  erroneously mistakenly unjustly unfairly wrongfully shamelessly unjustifiably
   so-called smear smeared smears peddle peddled peddling peddles hyped hype hyping concocted fabricated
   fabrication fabrications distorted distort distortion slander slandered slanderous lies lie lied lying
   preposterous ridiculous spurious trumped-up hyping fearmongering

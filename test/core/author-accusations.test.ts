@@ -138,3 +138,26 @@ describe('one referent: the mentions of an actor in a sentence share the author\
     expect(ownShares('Washington keeps smearing Beijing.', 'China')).toEqual([-1]);
   });
 });
+
+describe('a charge the author rejects at the speech act: the one charged is defended (guideline rule 1: "falsely claimed")', () => {
+  const analyser = createAnalyser(loadAnalyserResources());
+  const authorOf = (text: string, actor: string) => analyser.stances({ text }).find((s) => s.actor === actor)?.author.label;
+
+  it.each([
+    ['falsely accused', 'The senator falsely accused Beijing of stealing the election.', 'China'],
+    ['shamelessly accused, with a name between', 'The minister shamelessly accused the Communist Party of China of pursuing hegemony.', 'China'],
+    ['erroneously accuses, present', 'Washington erroneously accuses Moscow of sabotage every winter.', 'Russia'],
+    ['wrongly claimed that', 'The envoy wrongly claimed that Iran is a threat to the region.', 'Iran'],
+  ])('%s', (_form, text, actor) => {
+    expect(authorOf(text, actor)).toBe('positive');
+  });
+
+  it('the plain report of the same charge is no defence: "accused Beijing of stealing the election"', () => {
+    expect(authorOf('The senator accused Beijing of stealing the election.', 'China')).not.toBe('positive');
+  });
+
+  it('a rejection word elsewhere in the sentence is not a rejection of this charge', () => {
+    const text = 'The senator accused Beijing of stealing the election, ignoring the so-called experts on the panel.';
+    expect(authorOf(text, 'China')).not.toBe('positive');
+  });
+});
