@@ -28,6 +28,12 @@ export const REPORTING_VERBS = words(`
   recalled recalls reminded reminds thanked thanks derided derides jeered mocked mocks ridiculed lamented laments
   assailed assails berated scolded reproached censured excoriated protested
   believe voiced voices expressed expresses expressing picture pictures pictured picturing
+  hailing welcoming commending lauding thanking lambasting rebuking chiding decrying deploring castigating
+  deriding mocking ridiculing assailing berating scolding reproaching censuring excoriating protesting emphasising
+  announcing complaining tweeting responding replying suggesting acknowledging admitting predicting vowing
+  pledging reiterating confirming indicating calling contending cautioning demanding exposing revealing pointing
+  recalling reminding lamenting voicing saw mentioned mentioning underlined underlining underscored underscoring
+  highlighted highlighting observed remarked questioned questioning
 `);
 
 /** Verbs whose object, not a following clause, is what the speaker evaluates ("accused Manila of ..."). */
@@ -41,6 +47,9 @@ export const OBJECT_VERBS = words(`
   called urge urges urged lashed lashing lashes thanked thanks derided derides jeered mocked mocks ridiculed
   assailed assails berated scolded reproached censured excoriated protested
   voiced expressed expresses expressing picture pictures pictured picturing
+  hailing welcoming commending lauding thanking lambasting rebuking chiding decrying deploring castigating
+  deriding mocking ridiculing assailing berating scolding reproaching censuring excoriating protesting calling
+  voicing questioned questioning
 `);
 
 /**
@@ -54,8 +63,13 @@ export const NEGATIVE_ACTS = words(`
   denounces denounced denouncing blame blames blamed blaming lambast lambasted rebuke rebukes rebuked chide chided
   decry decries decried deplore deplored castigate castigated rap raps rapped lashed lashing lashes derided derides
   jeered mocked mocks ridiculed assailed assails berated scolded reproached censured excoriated protested
+  lambasting rebuking chiding decrying deploring castigating deriding mocking ridiculing assailing berating
+  scolding reproaching censuring excoriating protesting
 `);
-export const POSITIVE_ACTS = words(`hail hails hailed praise praises praised praising welcome welcomes welcomed commend commends commended laud lauds lauded thanked thanks`);
+export const POSITIVE_ACTS = words(`
+  hail hails hailed hailing praise praises praised praising welcome welcomes welcomed welcoming commend commends
+  commended commending laud lauds lauded lauding thanked thanks thanking
+`);
 
 /** Nouns of documents and media that speak ("the communique says", "the newspaper wrote"). */
 export const DOCUMENT_NOUNS = words(`
