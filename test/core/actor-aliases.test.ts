@@ -38,3 +38,22 @@ describe('aliases and metonyms of the genre (rule 7)', () => {
     expect(mentioned(text)).not.toContain(actor);
   });
 });
+
+describe('Australia, a built-in actor (issue 14: "Canberra has chosen to act as a troublemaker for hire")', () => {
+  it.each([
+    ['Canberra signed the AUKUS deal.', 'Australia'],
+    ['Australian warships joined the drill.', 'Australia'],
+    ['Australia rejected the claim.', 'Australia'],
+  ])('%s -> %s', (text, actor) => {
+    expect(mentioned(text)).toContain(actor);
+  });
+
+  it('a state, a tournament and a currency are not the country', () => {
+    expect(mentioned('Mining in Western Australia slowed while the Australian Open drew crowds and the Australian dollar fell.')).not.toContain('Australia');
+  });
+
+  it('the role noun of the issue is hostile to Australia in the author view', () => {
+    const australia = analyser.analyse({ text: 'Canberra has chosen to act as a troublemaker for hire.' }).actors.find((a) => a.actor === 'Australia');
+    expect(australia?.label).toBe('negative');
+  });
+});
