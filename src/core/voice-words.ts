@@ -103,6 +103,20 @@ export const ROLE_NOUNS = words(`
   analyst expert scholar professor commentator columnist senator lawmaker
 `);
 
+/** Nouns of a publication or its writers: "the outlet explained", "the paper says" refer back to a named publication. */
+export const MEDIA_NOUNS = words(`article authors magazine outlet newspaper paper daily editorial commentary piece`);
+
+/** Words of a publication's name ("The Yomiuri Shimbun", "Global Times", "state news agency Xinhua"). */
+export const PUBLICATION_WORDS = words(`
+  times daily post news herald shimbun journal economist guardian telegraph gazette tribune chronicle xinhua kcna
+  tass ria sputnik yonhap reuters afp bloomberg cnn bbc rt cgtn agency media magazine newspaper paper outlet press
+  television tv broadcaster
+`);
+
+/** Nouns of an organisation: "the ministry said", "the movement called on" refer back only to a speaker so named. */
+export const ORGANISATION_NOUNS = words(`ministry movement group organisation organization agency council party office committee`);
+
+
 /** Heads of vague sources used to advance a claim ("critics say", "observers have long warned"). */
 export const VAGUE_SOURCES = words(`critics observers commentators many some pundits skeptics sceptics`);
 

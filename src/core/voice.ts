@@ -6,7 +6,7 @@ import { CUE_FILTER, CUE_WORDS, findConstructions } from './voice-constructions.
 import { addParticipleOpener } from './voice-participle.js';
 import { capitalised, inRanges, word, type Found } from './voice-tokens.js';
 import { mayHold, wordFilter } from './word-filter.js';
-import { ADOPT_MARKERS, DOCUMENT_NOUNS, REJECT_MARKERS, ROLE_NOUNS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
+import { ADOPT_MARKERS, DOCUMENT_NOUNS, MEDIA_NOUNS, ORGANISATION_NOUNS, PUBLICATION_WORDS, REJECT_MARKERS, ROLE_NOUNS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
 
 /** A mention located in the sentence's tokens. */
 export interface TokenMention {
@@ -101,6 +101,28 @@ export interface SentenceVoices {
   scareQuotes: Array<[number, number]>;
 }
 
+/**
+ * "The minister said", "the Iranian diplomat added", "the outlet explained", "the op-ed added": a definite role,
+ * media or organisation noun without a name refers back to a speaker already named. The latest named speaker whose
+ * name holds the noun ("Foreign Minister Sergei Lavrov" for "the minister"; for a media noun, a publication's name:
+ * "the paper" is "The Yomiuri Shimbun"), else, for a person's role only, the latest named speaker ("the ministry"
+ * is not the spokesman quoted last). A
+ * demonym may qualify the noun (a mention: "the Iranian diplomat"); any other capitalised word makes it a name.
+ */
+function definiteDescription(text: string, tokens: Token[], a: number, b: number, mentions: TokenMention[], ctx: VoiceContext): { speaker: string; speakerActor?: string } | undefined {
+  const head = word(tokens, b);
+  const organisation = ORGANISATION_NOUNS.has(head);
+  if (word(tokens, a - 1) !== 'the' || b - a > 2 || !(organisation || ROLE_NOUNS.has(head) || MEDIA_NOUNS.has(head)) || ctx.lastSpeaker === undefined) return undefined;
+  for (let i = a; i < b; i++) if (capitalised(text, tokens[i] as Token) && !mentions.some((m) => m.first <= i && m.last >= i)) return undefined;
+  const media = MEDIA_NOUNS.has(head);
+  for (let k = ctx.speakers.length - 1; k >= 0; k--) {
+    const named = ctx.speakers[k] as { speaker: string; speakerActor?: string };
+    const words = named.speaker.toLowerCase().split(/\s+/);
+    if (words.includes(head) || (media && words.some((w) => PUBLICATION_WORDS.has(w)))) return named;
+  }
+  return organisation || media ? undefined : ctx.lastSpeaker;
+}
+
 /** Speaker name, actor and adoption of a construction. */
 function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention[], ctx: VoiceContext, markers: Markers, previous?: VoiceFrame): VoiceFrame {
   let speaker = 'unnamed';
@@ -114,8 +136,10 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
     vague = a === b && VAGUE_SOURCES.has(head) || (VAGUE_SOURCES.has(head) && !tokens.slice(a, b + 1).some((t) => capitalised(text, t)));
     const fuller = fullerSpeaker(ctx, speaker);
     // "he said", and "the diplomat said" (a definite role noun, no name): the last named speaker.
-    const anaphor = a === b && (SPEAKER_PRONOUNS.has(head) || (word(tokens, a - 1) === 'the' && ROLE_NOUNS.has(head) && ctx.lastSpeaker !== undefined));
+    const anaphor = a === b && SPEAKER_PRONOUNS.has(head);
+    const described = !anaphor ? definiteDescription(text, tokens, a, b, mentions, ctx) : undefined;
     if (anaphor) ({ speaker, speakerActor } = ctx.lastSpeaker ?? { speaker: 'unnamed' });
+    else if (described) ({ speaker, speakerActor } = described);
     else if (fuller) ({ speaker, speakerActor } = { speaker: fuller.speaker, speakerActor: speakerActor ?? fuller.speakerActor });
     if (!vague && !DOCUMENT_NOUNS.has(head) && tokens.slice(a, b + 1).some((t) => capitalised(text, t))) {
       ctx.lastSpeaker = { speaker, speakerActor };

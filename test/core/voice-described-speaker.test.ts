@@ -1,0 +1,47 @@
+// A definite description as the speaker ("the minister said", "the paper says", "the Turkish diplomat added")
+// refers back to a speaker already named. Sentences are written for these tests.
+import { describe, expect, it } from 'vitest';
+import { frameReporting, readVoices } from './voice-fixture.js';
+
+const speakerOn = (actor: string, ...sentences: string[]): string | undefined =>
+  frameReporting(readVoices(...sentences).at(-1)?.frames ?? [], actor)?.speaker;
+
+describe('a role, media or organisation noun refers back to a named speaker', () => {
+  it('"the minister": the latest speaker whose name holds the noun', () => {
+    expect(speakerOn('NATO',
+      'Russian Foreign Minister Sergei Lavrov said the talks were useful.',
+      'Kremlin spokesman Dmitry Peskov said the talks would go on.',
+      'The minister said NATO was a relic of the Cold War.')).toBe('Russian Foreign Minister Sergei Lavrov');
+  });
+
+  it('"the Turkish diplomat": a demonym may qualify the noun; the last named speaker', () => {
+    expect(speakerOn('Russia',
+      'Turkish Foreign Minister Hakan Fidan said the corridor would stay open.',
+      'The Turkish diplomat added that Russia had kept its word.')).toBe('Turkish Foreign Minister Hakan Fidan');
+  });
+
+  it('"the paper": the latest named publication, not the latest speaker', () => {
+    expect(speakerOn('Japan',
+      'The Yomiuri Shimbun said in an editorial that the budget was too small.',
+      'Prime Minister Kishida said the budget was enough.',
+      'The paper says Japan must do more for its own defence.')).toBe('Yomiuri Shimbun');
+  });
+
+  it('"the article" with no publication named stays as written', () => {
+    expect(speakerOn('NATO',
+      'Lavrov said the talks were useful.',
+      'The article argues that NATO is expanding recklessly.')).not.toBe('Lavrov');
+  });
+
+  it('"the ministry" is not the spokesman quoted last', () => {
+    expect(speakerOn('Japan',
+      'Spokesman Wang Wenbin said the visit was a provocation.',
+      'The ministry said Japan should reflect on its history.')).not.toBe('Spokesman Wang Wenbin');
+  });
+
+  it('a capitalised name in the phrase is a name, not a description: "the Global Times editorial said"', () => {
+    expect(speakerOn('United States',
+      'Lavrov said the talks were useful.',
+      'The Global Times editorial said the United States had lost its foothold.')).not.toBe('Lavrov');
+  });
+});
