@@ -211,7 +211,7 @@ function claimFrame(text: string, tokens: Token[], i: number): Found | undefined
 const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'assertion', 'assertions', 'narrative', 'insinuations', 'suggestion']);
 
 /** Every word that can open a reporting construction. */
-export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, ...EVIDENTIALS, 'according']);
+export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, ...EVIDENTIALS, 'according', 'put']);
 /** The same words as a filter on token hashes: most tokens are ruled out before any lookup. */
 export const CUE_FILTER = wordFilter(CUE_WORDS);
 
@@ -255,6 +255,9 @@ function nextSpeakerClause(text: string, tokens: Token[], verb: number, quotes: 
   return undefined;
 }
 
+/** "As X put it (in ...), A": "put it" reports only in an opening as-clause ("put pressure on" is no speech). */
+const asPutIt = (tokens: Token[], i: number): boolean => word(tokens, i) === 'put' && word(tokens, i + 1) === 'it' && word(tokens, 0) === 'as' && i <= 6;
+
 /** Reporting constructions of a sentence, left to right (verb, "according to", claim noun, headline). */
 export function findConstructions(text: string, tokens: Token[], quotes: Array<[number, number]>): Found[] {
   const found: Found[] = [];
@@ -263,7 +266,7 @@ export function findConstructions(text: string, tokens: Token[], quotes: Array<[
     const w = word(tokens, i);
     if (tokens[i]?.punct || !mayHold(CUE_FILTER, (tokens[i] as Token).hash) || inRanges(quotes, i)) continue;
     let f: Found | undefined;
-    if (REPORTING_VERBS.has(w) && !nounUse(tokens, i)) f = verbFrame(text, tokens, i);
+    if ((REPORTING_VERBS.has(w) && !nounUse(tokens, i)) || asPutIt(tokens, i)) f = verbFrame(text, tokens, i);
     else if (w === 'according') f = accordingFrame(text, tokens, i);
     else if (CLAIM_NOUNS.has(w)) f = claimFrame(text, tokens, i);
     else if (EVIDENTIALS.has(w)) {

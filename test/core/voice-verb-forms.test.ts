@@ -43,3 +43,14 @@ describe('participles of evaluative speech acts take the act\'s polarity', () =>
     expect(v?.label).toBe('negative');
   });
 });
+
+describe('"As X put it, A"', () => {
+  it('reports the main clause as X\'s words', () => {
+    const f = frameReporting(voicesOf('As the minister put it in his speech, NATO is a relic of the Cold War.').frames, 'NATO');
+    expect(f?.speaker).toBe('minister');
+  });
+
+  it('"put" is no speech elsewhere: "The sanctions put pressure on Russia"', () => {
+    expect(voicesOf('The sanctions put pressure on Russia.').frames).toEqual([]);
+  });
+});
