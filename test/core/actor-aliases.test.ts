@@ -25,6 +25,12 @@ describe('aliases and metonyms of the genre (rule 7)', () => {
     ['The UNGA voted on Friday.', 'United Nations'],
     ['The European Parliament passed a motion.', 'European Union'],
     ['The PLA held exercises near the island.', 'China'],
+    ['CCG ships fired water cannons at the boats.', 'China'],
+    ['The Islamic republic rejected the offer.', 'Iran'],
+    ['The collective West keeps arming Kyiv.', 'the West'],
+    ['Yoon vows stern response to any NK provocation', 'North Korea'],
+    ['China decries accusations of PH, US over the row', 'Philippines'],
+    ['The Security Council met on Friday.', 'United Nations'],
   ])('%s -> %s', (text, actor) => {
     expect(mentioned(text)).toContain(actor);
   });
@@ -37,6 +43,10 @@ describe('aliases and metonyms of the genre (rule 7)', () => {
   ])('no false hit: %s', (text, actor) => {
     expect(mentioned(text)).not.toContain(actor);
   });
+});
+
+it('a national security council is not the UN Security Council', () => {
+  expect(mentioned('The US National Security Council met, and so did the Russian Security Council.')).not.toContain('United Nations');
 });
 
 describe('Australia, a built-in actor (issue 14: "Canberra has chosen to act as a troublemaker for hire")', () => {
