@@ -6,8 +6,8 @@ import type { ScoredTerm } from './lexicon.js';
 import type { Token } from './text.js';
 import { isQuote } from './voice-tokens.js';
 
-/** What the accusation rule reads of a sentence: its tokens and the clause of each. */
-interface ClauseShape {
+/** What the accusation and patient rules read of a sentence: its tokens and the clause of each. */
+export interface ClauseShape {
   tokens: Token[];
   clause: Int32Array;
 }
@@ -21,7 +21,7 @@ export interface Groups {
 
 const at = (s: ClauseShape, i: number): string => s.tokens[i]?.text ?? '';
 
-const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 /** The author view's word classes of unjust accusation (config/lexicon/author.yaml). */
 export interface AccusationWords {
@@ -39,6 +39,13 @@ export interface AccusationWords {
 const ABOUT = new Set(['about', 'against', 'on', 'of', 'over', 'regarding', 'concerning', 'targeting', 'toward', 'towards']);
 /** Prepositions that name the doer of a dismissed wrong ("so-called threats from the mainland", "by X"). */
 const DOER = new Set(['of', 'from', 'by']);
+
+/** The nearest group before token `i` in its clause, or -1. */
+export function groupBefore(s: ClauseShape, i: number, g: Groups): number {
+  const c = s.clause[i];
+  for (let j = i - 1; j >= 0 && s.clause[j] === c; j--) if ((g.at[j] as number) >= 0) return g.at[j] as number;
+  return -1;
+}
 
 /** The first mention up to four words after `from` (a possessive's apostrophe is no break), or -1. */
 function mentionAfter(s: ClauseShape, from: number, g: Groups): number {
@@ -58,11 +65,7 @@ function wrongedGroup(s: ClauseShape, term: ScoredTerm, g: Groups, words: Accusa
   // A noun of falsehood names what it is about after a preposition ("disinformation about China"); "by"/"from"
   // name its author, and "lies with" is no noun.
   if (words.falsehoods.has(term.term)) return ABOUT.has(at(s, term.last + 1)) && at(s, term.last + 1) !== 'of' ? mentionAfter(s, term.last + 2, g) : -1;
-  if (term.term.endsWith('ed') && BE_FORMS.has(at(s, term.first - 1))) {
-    const c = s.clause[term.first];
-    for (let i = term.first - 2; i >= 0 && s.clause[i] === c; i--) if ((g.at[i] as number) >= 0) return g.at[i] as number;
-    return -1;
-  }
+  if (term.term.endsWith('ed') && BE_FORMS.has(at(s, term.first - 1))) return groupBefore(s, term.first - 1, g);
   return mentionAfter(s, term.last + 1, g);
 }
 

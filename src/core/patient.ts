@@ -3,18 +3,11 @@
 // victim of an event gets 0 unless the author portrays it; the doer of a judged act (provoke, bully, betray,
 // deceive: events such as attack or sanction are no judgement and are gone before this) is the one judged. Used by
 // attribution.ts for the author view's terms. Pure.
-import type { Groups } from './accusation.js';
+import { BE_FORMS, groupBefore, type ClauseShape, type Groups } from './accusation.js';
 import type { ScoredTerm } from './lexicon.js';
-import type { Token } from './text.js';
-
-interface ClauseShape {
-  tokens: Token[];
-  clause: Int32Array;
-}
 
 const at = (s: ClauseShape, i: number): string => s.tokens[i]?.text ?? '';
 
-const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 /** Words that may stand between a verb and its object mention ("provoked the Philippines", "betrayed its allies in Kyiv"). */
 const DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'our']);
 
@@ -32,13 +25,6 @@ function groupRightAfter(s: ClauseShape, i: number, g: Groups): number {
   let j = i + 1;
   if (DETERMINERS.has(at(s, j))) j++;
   return s.clause[j] === s.clause[i] ? (g.at[j] ?? -1) : -1;
-}
-
-/** The nearest group before token `i` in its clause, or -1. */
-function groupBefore(s: ClauseShape, i: number, g: Groups): number {
-  const c = s.clause[i];
-  for (let j = i - 1; j >= 0 && s.clause[j] === c; j--) if ((g.at[j] as number) >= 0) return g.at[j] as number;
-  return -1;
 }
 
 /**

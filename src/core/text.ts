@@ -194,8 +194,7 @@ export function splitSentences(text: string): string[] {
  * November 19 (KCNA) --", "KYIV, Ukraine, Dec. 3 -". It tells where the copy was filed and who filed it, not what
  * anyone thinks: the place is not an actor of the sentence and the agency is not its speaker. A place followed by
  * a bare dash ("NATO - ...") is not a dateline: a date, or an agency in parentheses after a place in capitals, is
- * required. Expects
- * normalised text (dashes as hyphens).
+ * required. Expects normalised text (dashes as hyphens).
  */
 const DATELINE = new RegExp(
   "^[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,3}(?:, [A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2})?" +

@@ -116,7 +116,6 @@ export const PUBLICATION_WORDS = words(`
 /** Nouns of an organisation: "the ministry said", "the movement called on" refer back only to a speaker so named. */
 export const ORGANISATION_NOUNS = words(`ministry movement group organisation organization agency council party office committee`);
 
-
 /** Heads of vague sources used to advance a claim ("critics say", "observers have long warned"). */
 export const VAGUE_SOURCES = words(`critics observers commentators many some pundits skeptics sceptics`);
 

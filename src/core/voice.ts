@@ -106,15 +106,15 @@ export interface SentenceVoices {
  * media or organisation noun without a name refers back to a speaker already named. The latest named speaker whose
  * name holds the noun ("Foreign Minister Sergei Lavrov" for "the minister"; for a media noun, a publication's name:
  * "the paper" is "The Yomiuri Shimbun"), else, for a person's role only, the latest named speaker ("the ministry"
- * is not the spokesman quoted last). A
- * demonym may qualify the noun (a mention: "the Iranian diplomat"); any other capitalised word makes it a name.
+ * is not the spokesman quoted last). A demonym may qualify the noun (a mention: "the Iranian diplomat"); any other
+ * capitalised word makes it a name.
  */
 function definiteDescription(text: string, tokens: Token[], a: number, b: number, mentions: TokenMention[], ctx: VoiceContext): { speaker: string; speakerActor?: string } | undefined {
   const head = word(tokens, b);
   const organisation = ORGANISATION_NOUNS.has(head);
-  if (word(tokens, a - 1) !== 'the' || b - a > 2 || !(organisation || ROLE_NOUNS.has(head) || MEDIA_NOUNS.has(head)) || ctx.lastSpeaker === undefined) return undefined;
-  for (let i = a; i < b; i++) if (capitalised(text, tokens[i] as Token) && !mentions.some((m) => m.first <= i && m.last >= i)) return undefined;
   const media = MEDIA_NOUNS.has(head);
+  if (word(tokens, a - 1) !== 'the' || b - a > 2 || !(organisation || media || ROLE_NOUNS.has(head)) || ctx.lastSpeaker === undefined) return undefined;
+  for (let i = a; i < b; i++) if (capitalised(text, tokens[i] as Token) && !mentions.some((m) => m.first <= i && m.last >= i)) return undefined;
   for (let k = ctx.speakers.length - 1; k >= 0; k--) {
     const named = ctx.speakers[k] as { speaker: string; speakerActor?: string };
     const words = named.speaker.toLowerCase().split(/\s+/);
@@ -135,7 +135,7 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
     const head = word(tokens, b);
     vague = a === b && VAGUE_SOURCES.has(head) || (VAGUE_SOURCES.has(head) && !tokens.slice(a, b + 1).some((t) => capitalised(text, t)));
     const fuller = fullerSpeaker(ctx, speaker);
-    // "he said", and "the diplomat said" (a definite role noun, no name): the last named speaker.
+    // "he said": the last named speaker; "the minister said": see definiteDescription.
     const anaphor = a === b && SPEAKER_PRONOUNS.has(head);
     const described = !anaphor ? definiteDescription(text, tokens, a, b, mentions, ctx) : undefined;
     if (anaphor) ({ speaker, speakerActor } = ctx.lastSpeaker ?? { speaker: 'unnamed' });

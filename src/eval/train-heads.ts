@@ -76,7 +76,7 @@ function averagedModel(examples: Example[], options: TrainOptions): Float64Array
 }
 
 /** Out-of-fold author-view scores (folds by article) of one option set, and their macro-F1. */
-type AggregateChoice = { prior: number; threshold: number; votes: boolean; head?: number[] };
+type AggregateChoice = Rule & { head?: number[] };
 
 function crossValidateAuthor(examples: Collected['author'], options: TrainOptions): { f1: number; scores: Array<[number, number, number]> } {
   const groups = [...new Set(examples.map((e) => e.group))].sort();
@@ -151,17 +151,25 @@ function articlePairs(articles: IndomainArticle[], c: Collected): ArticlePair[] 
 
 type Rule = { prior: number; threshold: number; votes: boolean };
 
+/** Sentence scores as a rule reads them: label votes or P(positive) - P(negative). */
+const ruleScores = (probs: Array<[number, number, number]>, votes: boolean): number[] => probs.map((p) => (votes ? voteOf(p) : p[2] - p[0]));
+
+/** The rule's label of one article pair (an actor without a mention is neutral). */
+const ruleLabel = (p: ArticlePair, scores: number[], rule: Rule): StanceLabel =>
+  p.idx.length === 0 ? 'neutral' : labelOf(articleScore(p.idx.map((i) => scores[i] as number), rule.prior), rule.threshold);
+
+/** The article head's features of one article pair. */
+const pairFeatures = (p: ArticlePair, c: Collected, probs: Array<[number, number, number]>): Float64Array =>
+  articleFeatures(p.idx.map((i) => probs[i] as number[]), p.idx.map((i) => (c.author[i] as Collected['author'][number]).voiced));
+
 /** Prior and threshold with the best article macro-F1 over `pairs` (an actor without a mention is neutral). */
 function bestRule(pairs: ArticlePair[], probs: Array<[number, number, number]>): Rule & { f1: number } {
   let best: Rule & { f1: number } = { prior: 0.5, threshold: 0.15, votes: false, f1: -1 };
   for (const votes of [false, true]) {
-    const scores = probs.map((p) => (votes ? voteOf(p) : p[2] - p[0]));
+    const scores = ruleScores(probs, votes);
     for (const prior of PRIORS) {
       for (const threshold of THRESHOLDS) {
-        const f1 = classReport(pairs.map((p) => ({
-          gold: LABELS[p.gold] as StanceLabel,
-          predicted: p.idx.length === 0 ? 'neutral' : labelOf(articleScore(p.idx.map((i) => scores[i] as number), prior), threshold),
-        }))).macroF1;
+        const f1 = classReport(pairs.map((p) => ({ gold: LABELS[p.gold] as StanceLabel, predicted: ruleLabel(p, scores, { prior, threshold, votes }) }))).macroF1;
         if (f1 > best.f1 + 1e-9) best = { prior, threshold, votes, f1 };
       }
     }
@@ -173,7 +181,7 @@ const ARTICLE_L2_GRID = [3e-4, 1e-3, 3e-3, 1e-2];
 
 function articleExamples(pairs: ArticlePair[], c: Collected, probs: Array<[number, number, number]>): DenseExample[] {
   return pairs.filter((p) => p.idx.length > 0).map((p) => ({
-    x: articleFeatures(p.idx.map((i) => probs[i] as number[]), p.idx.map((i) => (c.author[i] as Collected['author'][number]).voiced)),
+    x: pairFeatures(p, c, probs),
     y: p.gold,
     group: p.article,
   }));
@@ -192,14 +200,13 @@ function crossValidateArticles(pairs: ArticlePair[], c: Collected, probs: Array<
     const train = pairs.filter((p) => foldOf.get(p.article) !== f);
     const test = pairs.filter((p) => foldOf.get(p.article) === f);
     const chosen = bestRule(train, probs);
-    const scores = probs.map((p) => (chosen.votes ? voteOf(p) : p[2] - p[0]));
-    for (const p of test) rule.push({ gold: LABELS[p.gold] as StanceLabel, predicted: p.idx.length === 0 ? 'neutral' : labelOf(articleScore(p.idx.map((i) => scores[i] as number), chosen.prior), chosen.threshold) });
+    const scores = ruleScores(probs, chosen.votes);
+    for (const p of test) rule.push({ gold: LABELS[p.gold] as StanceLabel, predicted: ruleLabel(p, scores, chosen) });
     const examples = articleExamples(train, c, probs);
     for (const l2 of ARTICLE_L2_GRID) {
       const w = trainDense(examples, l2);
       for (const p of test) {
-        const x = articleFeatures(p.idx.map((i) => probs[i] as number[]), p.idx.map((i) => (c.author[i] as Collected['author'][number]).voiced));
-        head.get(l2)?.push({ gold: LABELS[p.gold] as StanceLabel, predicted: p.idx.length === 0 ? 'neutral' : predictDense(w, x) });
+        head.get(l2)?.push({ gold: LABELS[p.gold] as StanceLabel, predicted: p.idx.length === 0 ? 'neutral' : predictDense(w, pairFeatures(p, c, probs)) });
       }
     }
   }
