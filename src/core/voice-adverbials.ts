@@ -2,7 +2,8 @@
 // "condemned on Friday the ..."), and adverbs between a speaker and its verb ("Tokyo repeatedly said"). Pure.
 import type { Token } from './text.js';
 import { capitalised, word } from './voice-tokens.js';
-import { ARTICLES, WEEKDAYS } from './voice-speaker.js';
+import { ARTICLES } from './voice-speaker.js';
+import { WEEKDAYS } from './voice-time.js';
 import { DETERMINERS, TRAILING } from './voice-words.js';
 
 /**
@@ -33,3 +34,14 @@ export function objectAfterAdverbial(tokens: Token[], from: number): number | un
 /** An -ly adverb between speaker and verb ("Tokyo repeatedly said"); a capitalised -ly word is a name (Italy, Daily). */
 export const isAdverb = (text: string, t: Token | undefined): boolean => t !== undefined && !t.punct && t.text.endsWith('ly') && !capitalised(text, t);
 
+const GOES_ON = new Set(['went on to', 'goes on to', 'go on to', 'going on to']);
+const CONTINUES = new Set(['continued', 'continues', 'continue', 'continuing']);
+
+/**
+ * "He went on to argue ...", "Moscow continued to accuse ...": the subject of the verb before "to" speaks. The
+ * index before such a chain ending at the reporting verb `i`, else the index before the verb.
+ */
+export function beforeGoingOn(tokens: Token[], i: number): number {
+  if (GOES_ON.has(`${word(tokens, i - 3)} ${word(tokens, i - 2)} ${word(tokens, i - 1)}`)) return i - 4;
+  return CONTINUES.has(word(tokens, i - 2)) && word(tokens, i - 1) === 'to' ? i - 3 : i - 1;
+}

@@ -5,8 +5,9 @@ import { headlineFrame } from './voice-headline.js';
 import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { capitalised, inRanges, isQuote, word, type Found } from './voice-tokens.js';
-import { ARTICLES, HEARER_VERBS, isName, speakerLeft, speakerRight, toldAfterQuote, WEEKDAYS } from './voice-speaker.js';
-import { isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
+import { ARTICLES, HEARER_VERBS, isName, speakerLeft, speakerRight, toldAfterQuote } from './voice-speaker.js';
+import { beforeGoingOn, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
+import { beforeTimeAdverbials } from './voice-time.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
 
 /** Where what is said may start after a reporting verb: past an audience ("told reporters", "told the BBC"). */
@@ -102,7 +103,7 @@ function passiveFrame(text: string, tokens: Token[], verb: number, subjectEnd: n
 /** "X said (that) ...", "..., X said", "..., said X", "X accused Y of ...". */
 function verbFrame(text: string, tokens: Token[], i: number): Found | undefined {
   if (word(tokens, i - 1) === 'as') return quotedAsSaying(text, tokens, i);
-  let j = i - 1;
+  let j = beforeGoingOn(tokens, i);
   let passive = false;
   // "is condemning" is progressive, not passive: only a participle in -ed/-en after "be" makes a passive.
   const participle = !word(tokens, i).endsWith('ing');
@@ -110,9 +111,8 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
     if (PASSIVE.has(word(tokens, j)) && participle) passive = true;
     j--;
   }
-  // "A spokesperson for the Coast Guard on Tuesday slammed ...": a weekday adverbial is no part of the speaker.
-  if (j > 0 && WEEKDAYS.has(word(tokens, j)) && word(tokens, j - 1) === 'on') j -= 2;
-  while (j >= 0 && AUXILIARIES.has(word(tokens, j))) j--;
+  // "A spokesperson ... on Tuesday slammed", "Joseph Wu last month said": no part of the speaker.
+  j = beforeTimeAdverbials(tokens, j);
   // "the China Coast Guard (CCG) slammed ...": an abbreviation in parentheses stands beside the speaker's name.
   if (word(tokens, j) === ')' && word(tokens, j - 2) === '(') j -= 3;
   if (j < 0) return undefined;

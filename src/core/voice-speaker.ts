@@ -4,6 +4,7 @@
 import type { Token } from './text.js';
 import { capitalised, isQuote, word, type Found } from './voice-tokens.js';
 import { SPEAKER_PRONOUNS, SPEAKER_STOPS, TRAILING } from './voice-words.js';
+import { timeAdverbialAt } from './voice-time.js';
 
 export const ARTICLES = new Set(['the', 'a', 'an']);
 
@@ -25,6 +26,10 @@ export function speakerLeft(text: string, tokens: Token[], end: number): [number
   if (first > end) return undefined;
   // A dash kept for hyphenated names does not start one ("MOSCOW (Sputnik) - Iranian ... spokesman").
   while (first <= end && (ARTICLES.has(word(tokens, first)) || tokens[first]?.punct === true)) first++;
+  // "... and on Sunday Taipei's foreign ministry said": a time adverbial before the subject is none of it.
+  const time = timeAdverbialAt(tokens, first);
+  if (time > 0 && first + time <= end) first += time;
+  while (first <= end && ARTICLES.has(word(tokens, first))) first++;
   return first <= end ? [first, end] : undefined;
 }
 
@@ -41,8 +46,6 @@ export function speakerRight(text: string, tokens: Token[], start: number): [num
   }
   return last >= start ? [start, last] : undefined;
 }
-
-export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** Tokens a..b (at most five) are a name: every one a capitalised word or a hyphen. */
 export function isName(text: string, tokens: Token[], a: number, b: number): boolean {

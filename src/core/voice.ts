@@ -123,6 +123,18 @@ function definiteDescription(text: string, tokens: Token[], a: number, b: number
   return organisation || media ? undefined : ctx.lastSpeaker;
 }
 
+/** Heads of a description that names a person by role ("the Russian leader", "the Chinese president"). */
+const PERSON_HEADS = new Set([...ROLE_NOUNS, 'leader']);
+
+/**
+ * "The Russian leader added ...": a speaker phrase that is wholly an actor's description by role (a mention of a
+ * person actor through its anaphor) is that person, named as the article named them: the actor.
+ */
+function personAnaphor(tokens: Token[], a: number, b: number, mentions: TokenMention[]): string | undefined {
+  if (word(tokens, a - 1) !== 'the' || !PERSON_HEADS.has(word(tokens, b))) return undefined;
+  return mentions.find((m) => m.first === a - 1 && m.last === b)?.actor;
+}
+
 /** Speaker name, actor and adoption of a construction. */
 function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention[], ctx: VoiceContext, markers: Markers, previous?: VoiceFrame): VoiceFrame {
   let speaker = 'unnamed';
@@ -137,8 +149,10 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
     const fuller = fullerSpeaker(ctx, speaker);
     // "he said": the last named speaker; "the minister said": see definiteDescription.
     const anaphor = a === b && SPEAKER_PRONOUNS.has(head);
-    const described = !anaphor ? definiteDescription(text, tokens, a, b, mentions, ctx) : undefined;
+    const person = !anaphor ? personAnaphor(tokens, a, b, mentions) : undefined;
+    const described = !anaphor && !person ? definiteDescription(text, tokens, a, b, mentions, ctx) : undefined;
     if (anaphor) ({ speaker, speakerActor } = ctx.lastSpeaker ?? { speaker: 'unnamed' });
+    else if (person) [speaker, speakerActor] = [person, person];
     else if (described) ({ speaker, speakerActor } = described);
     else if (fuller) ({ speaker, speakerActor } = { speaker: fuller.speaker, speakerActor: speakerActor ?? fuller.speakerActor });
     if (!vague && !DOCUMENT_NOUNS.has(head) && tokens.slice(a, b + 1).some((t) => capitalised(text, t))) {
