@@ -1,4 +1,5 @@
 // Actor registry: surface forms of named actors and a fast mention finder (one scan over word starts). Pure.
+import { gateOf } from './actor-gate.js';
 import { alnumAt } from './text.js';
 import type { ActorDef } from './types.js';
 import { mayHold, wordFilter, type WordFilter } from './word-filter.js';
@@ -289,10 +290,6 @@ function tablesOf(forms: FormTable, excludes: FormTable): Tables {
   const lowerFirst = new Set([...lowerWords].map((w) => w.charCodeAt(0)));
   return { forms, excludes, lowerWords, lowerFirst, asciiStarts: asciiStarts(lowerWords), keyFilter: wordFilter([...forms.keys(), ...excludes.keys()]) };
 }
-
-/** A case-insensitive test for any of `forms` as written (a superset of what the scan accepts). */
-const gateOf = (forms: string[]): RegExp =>
-  new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'i');
 
 /** The mentions of a scan that no exclusion of their actor covers. */
 const unblocked = ({ mentions, blocked }: Found): Mention[] =>
