@@ -35,6 +35,17 @@ describe('judgement words as a class (author model features)', () => {
     expect(pos).toBe(0);
   });
 
+  it.each([
+    ['contempt for conduct ("petty")', 'They have resisted the petty actions taken by Washington in this regard.', 'United States', -1],
+    ['a hyphenated word ("ill-conceived")', "Brussels's ill-conceived sanctions have hurt its own industry.", 'European Union', -1],
+    ['"pandering" and "a shakedown"', "Mr Trump's shakedown of Europe and pandering to Moscow have cast doubt on the alliance.", 'Donald Trump', -1],
+    ['praise of conduct ("even-handed")', "Beijing's judicious and even-handed diplomacy has won respect.", 'China', 1],
+  ])('version 10 of the author lexicon: %s is a judgement word', (_kind, text, actor, sign) => {
+    const [neg, pos] = judgement(text, actor);
+    expect(sign < 0 ? neg : pos).toBeGreaterThan(0);
+    expect(sign < 0 ? pos : neg).toBe(0);
+  });
+
   it('a praise word counts as a positive judgement', () => {
     const [neg, pos] = judgement("Beijing's commendable restraint has calmed the region.", 'China');
     expect(pos).toBeGreaterThan(0);
