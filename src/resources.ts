@@ -22,9 +22,16 @@ const actorSchema = z.object({
   exclude: z.array(z.string().min(1)).optional(),
   prefixes: z.array(z.string().min(1)).optional(),
   anaphors: z.array(z.string().min(1)).optional(),
+  speakers: z.array(z.string().min(1)).optional(),
+  speaksFor: z.string().min(1).optional(),
 });
 export const actorListSchema = z.array(actorSchema);
-const actorsFileSchema = z.object({ version: z.number(), actors: actorListSchema });
+const actorsFileSchema = z.object({ version: z.number(), actors: actorListSchema }).superRefine((file, ctx) => {
+  const names = new Set(file.actors.map((a) => a.name));
+  file.actors.forEach((a, i) => {
+    if (a.speaksFor !== undefined && !names.has(a.speaksFor)) ctx.addIssue({ code: 'custom', path: ['actors', i, 'speaksFor'], message: `speaksFor names no actor of this file: ${a.speaksFor}` });
+  });
+});
 const framingSchema = z.object({ version: z.number().int(), terms: z.record(z.string(), z.number()) });
 const modelSchema = z.object({
   format: z.literal('stancewatch-hashed-lr'),

@@ -11,6 +11,7 @@ import { datelineEnd, headlineAndBody, splitSentences, tokenize } from './text.j
 import { createToneScorer, emptyToneText, type ToneScorer } from './tone.js';
 import type { ActorDef, ArticleAnalysis, DocSentiment } from './types.js';
 import { newVoiceContext, sentenceVoices } from './voice.js';
+import { speakerSides, type SpeakerSides } from './voice-sides.js';
 
 /** Everything the analyser needs, as plain data (see src/resources.ts). */
 export interface AnalyserResources {
@@ -55,7 +56,7 @@ const withoutDateline = (sentence: string): string => sentence.slice(datelineEnd
  * looks English) are analysed; sentences with an actor mention go through the stance model, the others only
  * through the lexicon. Any other text comes back as its language, not analysed.
  */
-function collect(engine: Engine, registry: ActorRegistry, input: { title?: string; text: string }): Collected | string {
+function collect(engine: Engine, registry: ActorRegistry, sides: SpeakerSides, input: { title?: string; text: string }): Collected | string {
   const text = headlineAndBody(input.title, input.text);
   const sentences = splitSentences(text);
   const { language, english } = routeLanguage(text, sentences);
@@ -63,7 +64,7 @@ function collect(engine: Engine, registry: ActorRegistry, input: { title?: strin
   const stances: SentenceStance[] = [];
   const framing: Record<string, number> = {};
   const tone = emptyToneText();
-  const place = { context: newVoiceContext(), headline: (input.title ?? '').trim() !== '' && english[0] === sentences[0] };
+  const place = { context: newVoiceContext(sides), headline: (input.title ?? '').trim() !== '' && english[0] === sentences[0] };
   // Actors the article has named so far: their anaphors ("the North", "the Russian president") count from then on.
   const named = new Set<string>();
   for (let k = 0; k < english.length; k++) {
@@ -85,8 +86,8 @@ function collect(engine: Engine, registry: ActorRegistry, input: { title?: strin
   return { language, stances, framing, sentiment: engine.tone.score(tone) };
 }
 
-function analyseWith(engine: Engine, registry: ActorRegistry, input: { title?: string; text: string }): ArticleAnalysis {
-  const c = collect(engine, registry, input);
+function analyseWith(engine: Engine, registry: ActorRegistry, sides: SpeakerSides, input: { title?: string; text: string }): ArticleAnalysis {
+  const c = collect(engine, registry, sides, input);
   if (typeof c === 'string') return { language: c, analysed: false, sentiment: EMPTY_TONE, actors: [], voices: [], framing: {} };
   return {
     language: c.language, analysed: true, sentiment: c.sentiment, actors: aggregateStances(c.stances, engine.aggregate),
@@ -96,11 +97,12 @@ function analyseWith(engine: Engine, registry: ActorRegistry, input: { title?: s
 
 function build(engine: Engine, actors: ActorDef[]): Analyser {
   const registry = createRegistry(actors);
+  const sides = speakerSides(actors);
   return {
     registry,
-    analyse: (input) => analyseWith(engine, registry, input),
+    analyse: (input) => analyseWith(engine, registry, sides, input),
     stances: (input) => {
-      const c = collect(engine, registry, input);
+      const c = collect(engine, registry, sides, input);
       return typeof c === 'string' ? [] : c.stances;
     },
     withActors: (extra) => {

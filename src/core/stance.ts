@@ -107,7 +107,7 @@ function voiceOf(view: AuthorView, tokens: Token[], frame: VoiceFrame, predictio
   // The verb's weight is lent to its object only: "praised Russia for standing up to the US" praises no US.
   const verbTerm = act !== 0 ? terms.find((t) => t.first === frame.cueAt) : undefined;
   const cue = verbTerm !== undefined && OBJECT_VERBS.has(verbTerm.term) ? verbTerm.weight : 0;
-  const ownSide = frame.speakerActor === actor;
+  const ownSide = frame.side === actor;
   const features = voiceFeatures(prediction, analysis.attribution, cue, contentMass(tokens, terms, view.lexicon, frame), ownSide);
   // A source speaking of its own side defends it ("Iran's foreign ministry said Iran will continue defending
   // itself against ..."): 57 of 58 such voices in the training set are positive, 27 of 27 in the check set.
@@ -218,7 +218,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : defended ? defendedPrediction(view.head, prediction) : authorPrediction(view.head, learned, gated);
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     // A source speaking of its own side as the one threatened ("Peskov said ... a threat to Russia") is no voice on it.
-    const voice = where.reported && (where.reported.speakerActor !== actor || !afterPreposition(tokens, targetTokens)) ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms, targetTokens, actor) : undefined;
+    const voice = where.reported && (where.reported.side !== actor || !afterPreposition(tokens, targetTokens)) ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms, targetTokens, actor) : undefined;
     const ownVoice = !authorSilentAt(where);
     if (seen < 0) {
       stances.push({ actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });

@@ -26,6 +26,10 @@ export interface ActorDef {
    * named the actor by another form.
    */
   anaphors?: string[];
+  /** Officials and spokespeople who speak for the actor ("Sergey Lavrov", "Lavrov"): a voice's speaker actor. */
+  speakers?: string[];
+  /** For a person actor: the actor it speaks for (Vladimir Putin: Russia). */
+  speaksFor?: string;
 }
 
 /** GDELT-like document tone, computed with the lexicon engine. */

@@ -5,6 +5,7 @@ import type { Token } from './text.js';
 import { CUE_FILTER, CUE_WORDS, findConstructions } from './voice-constructions.js';
 import { addParticipleOpener } from './voice-participle.js';
 import { capitalised, inRanges, word, type Found } from './voice-tokens.js';
+import { listedSide, NO_SIDES, sideOf, type SpeakerSides } from './voice-sides.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { ADOPT_MARKERS, DOCUMENT_NOUNS, MEDIA_NOUNS, ORGANISATION_NOUNS, PUBLICATION_WORDS, REJECT_MARKERS, ROLE_NOUNS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
 
@@ -33,6 +34,8 @@ export interface VoiceFrame {
   passive: boolean;
   /** 1: the author adopts the claim ("rightly", a vague source); -1: rejects it ("baseless"); 0: neither. */
   adoption: -1 | 0 | 1;
+  /** The actor the speaker speaks for: its speaker actor, or the country of a person actor (see voice-sides.ts). */
+  side?: string;
 }
 
 /** What one sentence leaves to the next. */
@@ -42,9 +45,11 @@ export interface VoiceContext {
   speakers: Array<{ speaker: string; speakerActor?: string }>;
   /** A quotation opened and not closed in an earlier sentence of the paragraph. */
   openQuote: boolean;
+  /** Whom listed speakers and person actors speak for. */
+  sides: SpeakerSides;
 }
 
-export const newVoiceContext = (): VoiceContext => ({ openQuote: false, speakers: [] });
+export const newVoiceContext = (sides: SpeakerSides = NO_SIDES): VoiceContext => ({ openQuote: false, speakers: [], sides });
 
 /** An earlier, fuller form of a speaker ("Lavrov" -> "Russian Foreign Minister Sergey Lavrov"). */
 function fullerSpeaker(ctx: VoiceContext, speaker: string): { speaker: string; speakerActor?: string } | undefined {
@@ -155,6 +160,8 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
     else if (person) [speaker, speakerActor] = [person, person];
     else if (described) ({ speaker, speakerActor } = described);
     else if (fuller) ({ speaker, speakerActor } = { speaker: fuller.speaker, speakerActor: speakerActor ?? fuller.speakerActor });
+    // "Lavrov said", "Wang Wenbin told reporters": a listed official speaks for the actor that lists them.
+    if (speakerActor === undefined && !anaphor && !described) speakerActor = listedSide(tokens, a, b, ctx.sides);
     if (!vague && !DOCUMENT_NOUNS.has(head) && tokens.slice(a, b + 1).some((t) => capitalised(text, t))) {
       ctx.lastSpeaker = { speaker, speakerActor };
       if (!fuller && !ctx.speakers.some((s) => s.speaker === speaker)) ctx.speakers.push(ctx.lastSpeaker);
@@ -172,7 +179,7 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
   const reject = anyOutside(markers.rejectAt, f.content);
   const adopt = anyOutside(markers.adoptAt, f.content);
   const adoption = reject ? -1 : adopt || adoptVerb || vague || (markers.asOpening && f.at < 8) ? 1 : 0;
-  return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, cueAt: f.at, passive: f.passive === true, adoption };
+  return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, cueAt: f.at, passive: f.passive === true, adoption, side: sideOf(ctx.sides, speakerActor) };
 }
 
 /** Whether a position of `positions` lies outside every range of `ranges`. */
@@ -248,7 +255,7 @@ export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMen
     if (covered(frames, ...wordsOf(tokens, a, b))) continue;
     const continued = a === 0 && ctx.openQuote;
     if (!continued && b - a < 4) scareQuotes.push([a, b]);
-    else frames.push({ speaker: ctx.lastSpeaker?.speaker ?? 'unnamed', speakerActor: ctx.lastSpeaker?.speakerActor, speakerFirst: -1, speakerLast: -1, content: [[a, b]], cue: 'quote', cueAt: -1, passive: false, adoption: 0 });
+    else frames.push({ speaker: ctx.lastSpeaker?.speaker ?? 'unnamed', speakerActor: ctx.lastSpeaker?.speakerActor, speakerFirst: -1, speakerLast: -1, content: [[a, b]], cue: 'quote', cueAt: -1, passive: false, adoption: 0, side: sideOf(ctx.sides, ctx.lastSpeaker?.speakerActor) });
   }
   ctx.openQuote = ((ctx.openQuote ? 1 : 0) + marks) % 2 === 1;
   return { frames, scareQuotes };
