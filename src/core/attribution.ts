@@ -1,7 +1,7 @@
 // Attribution of lexicon terms to the mention they are about, in one prepared sentence. Pure.
 import { accusationShare, type AccusationWords, type Groups } from './accusation.js';
 import { appositiveOwner, possessive } from './apposition.js';
-import { patientShare } from './patient.js';
+import { patientShare, prepositionalPatient } from './patient.js';
 import { AttributedTerm } from './attributed-term.js';
 import type { ScoredTerm } from './lexicon.js';
 import type { Token } from './text.js';
@@ -278,7 +278,7 @@ export function attribute(s: SentenceShape, terms: ScoredTerm[], target: number[
   for (const term of terms) {
     if (role.speaker && s.inQuote[term.first] && !quotedTarget) continue;
     const accused = accusations ? accusationShare(s, term, g, accusations, terms) : undefined;
-    const patient = accusations && accused === undefined ? patientShare(s, term, g) : undefined;
+    const patient = accusations && accused === undefined ? patientShare(s, term, g) ?? prepositionalPatient(s, term, g) : undefined;
     const apposed = accused === undefined ? appositiveOwner(s, term, g) : -1;
     const owner = accused === undefined ? (apposed >= 0 ? apposed : modifierOwner(s, term, g)) : -1;
     const share = accused ?? patient ?? shareOf(s, term, g, role, owner);

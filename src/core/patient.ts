@@ -48,3 +48,19 @@ export function patientShare(s: ClauseShape, term: ScoredTerm, g: Groups): numbe
   if (patient === 0) return 0;
   return doer === 0 ? 1 : undefined;
 }
+
+/** Prepositions whose object is what a negative act is done to ("interference in", "aggression against", "a threat to"). */
+const PATIENT_PREPOSITIONS = new Set(['in', 'into', 'on', 'upon', 'against', 'toward', 'towards', 'to']);
+
+/**
+ * The patient of a negative act named through a preposition: "Takaichi's remarks interfere in China's internal
+ * affairs", "a rehearsal for aggression against the DPRK", "NATO is a threat to Russia". The target right after the
+ * preposition (a determiner between is allowed) is what the act is done to: 0 from the act (guideline rule 3, as
+ * for an object). Undefined otherwise ("of" is left out: "criticism of" and "the hypocrisy of" name either side).
+ * Words that judge the act ("blatant interference") keep the usual attribution: giving them to the act as well
+ * measured no better (author CV 0.5829 -> 0.5822, four-seed means).
+ */
+export function prepositionalPatient(s: ClauseShape, term: ScoredTerm, g: Groups): 0 | undefined {
+  if (term.weight >= 0 || !PATIENT_PREPOSITIONS.has(at(s, term.last + 1))) return undefined;
+  return groupRightAfter(s, term.last + 1, g) === 0 ? 0 : undefined;
+}

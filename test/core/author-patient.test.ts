@@ -34,4 +34,21 @@ describe('a judged negative act: the doer is blamed, the one it is done to gets 
   it('with no mention after the verb, the usual attribution applies', () => {
     expect(ownMass('Russia betrayed its own promises.', 'Russia').net).toBeLessThan(0);
   });
+
+  it.each([
+    ['"aggression against"', 'The drill is a rehearsal for aggression against the DPRK.', 'North Korea'],
+    ['"provocations against"', 'Endless provocations against Russia only escalate tensions.', 'Russia'],
+    ['"blackmail against"', 'The sanctions amount to blackmail against India.', 'India'],
+  ])('the patient after a preposition (%s) gets nothing from the act', (_form, sentence, patient) => {
+    expect(ownMass(sentence, patient).net).toBe(0);
+  });
+
+  it('the doer of an act with a prepositional patient is still blamed: "Canberra\'s hostility toward Manila"', () => {
+    expect(ownMass("Canberra's hostility toward the Philippines is plain.", 'Australia').net).toBeLessThan(0);
+    expect(ownMass("Canberra's hostility toward the Philippines is plain.", 'Philippines').net).toBe(0);
+  });
+
+  it('"of" names either side and is left to the usual attribution: "the hypocrisy of Washington"', () => {
+    expect(ownMass('The hypocrisy of Washington is plain to see.', 'United States').net).toBeLessThan(0);
+  });
 });
