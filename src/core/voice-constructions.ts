@@ -5,7 +5,7 @@ import { headlineFrame } from './voice-headline.js';
 import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { capitalised, inRanges, isQuote, word, type Found } from './voice-tokens.js';
-import { ARTICLES, HEARER_VERBS, isName, speakerLeft, speakerRight, toldAfterQuote } from './voice-speaker.js';
+import { ARTICLES, HEARER_VERBS, isName, onlyAudience, speakerLeft, speakerRight, toldAfterQuote } from './voice-speaker.js';
 import { beforeGoingOn, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
 import { beforeTimeAdverbials } from './voice-time.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
@@ -17,15 +17,15 @@ function contentStart(text: string, tokens: Token[], verb: number): number {
   while (after <= end && tokens[after]?.punct && !isQuote(tokens[after])) after++;
   const from = after + (DETERMINERS.has(word(tokens, after)) ? 1 : 0);
   const tell = TELL_VERBS.has(word(tokens, verb));
-  let a = from;
-  let named = false;
+  let [a, plain, named] = [from, from, false];
   while (a <= end && (inName(text, tokens, a, named) || (!tokens[a]?.punct && (AUDIENCES.has(word(tokens, a)) || (tell && capitalised(text, tokens[a] as Token)))))) {
     named ||= !AUDIENCES.has(word(tokens, a));
+    if (!named) plain = a + 1;
     a++;
   }
-  // A named audience only when nothing but "that" or the clause's end follows ("told Manila to stop" names the addressee).
-  if (a > from && (!named || a > end || tokens[a]?.punct === true || word(tokens, a) === 'that')) after = a;
-  return after;
+  // A named audience only before "that" or the clause's end ("told Manila to stop": the addressee speaks of no one).
+  if (a > from && (!named || a > end || tokens[a]?.punct === true || word(tokens, a) === 'that')) return a;
+  return plain > from ? plain : after; // "told reporters NATO was ...": what was said starts at the name
 }
 
 /** A slash, hyphen or apostrophe inside a named audience ("told RFE/RL's Georgian Service that"). */
@@ -50,6 +50,8 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
   const rest = after <= end && !TRAILING.has(word(tokens, after)) && !(tokens[after]?.punct === true && !isQuote(tokens[after]));
   const before = speaker[0] - 1;
   const beforeEnds = before >= 0 && tokens[before]?.punct === true && (word(tokens, before) === ',' || isQuote(tokens[before]));
+  // "..., Lavrov has told the daily Izvestia.": a tell verb whose audience ends the sentence reports what is before.
+  if (beforeEnds && before > 0 && TELL_VERBS.has(word(tokens, verb)) && onlyAudience(tokens, verb + 1)) return [[0, before - 1]];
   if (OBJECT_VERBS.has(word(tokens, verb)) && rest) return [[verb + 1, clauseEnd(tokens, verb + 1)]];
   // "calls for a response against Israel", "protested against ...": the object after its preposition.
   if (OBJECT_VERBS.has(word(tokens, verb)) && OBJECT_PREPOSITIONS.has(word(tokens, after)) && after < end) return [[after + 1, clauseEnd(tokens, after + 1)]];

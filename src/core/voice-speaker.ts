@@ -76,3 +76,14 @@ export function toldAfterQuote(text: string, tokens: Token[], commaBefore: numbe
   while (end >= 0 && tokens[end]?.punct) end--;
   return end >= 0 ? { speaker, content: [[0, end]], cue: 'verb', at: verb } : undefined;
 }
+
+/** Tokens from `from` to the end are an audience and adverbials only: a few words, no "that", quote, verb or clause. */
+export function onlyAudience(tokens: Token[], from: number): boolean {
+  const last = tokens[tokens.length - 1]?.punct ? tokens.length - 2 : tokens.length - 1;
+  if (last < from || last - from > 7) return false;
+  for (let i = from; i <= last; i++) {
+    const w = word(tokens, i);
+    if (w === 'that' || isQuote(tokens[i]) || (tokens[i]?.punct && w !== '-' && w !== "'") || (SPEAKER_STOPS.has(w) && w !== 'its')) return false;
+  }
+  return true;
+}

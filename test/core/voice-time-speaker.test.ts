@@ -75,3 +75,18 @@ describe('a person named by role is the person', () => {
     expect(found.some(([speaker]) => speaker === 'Vladimir Putin')).toBe(false);
   });
 });
+
+describe('a tell verb whose audience ends the sentence reports what is before the speaker', () => {
+  it('"..., Foreign Minister Sergey Lavrov has told the daily Izvestia."', () => {
+    expect(speakerOn('Ukraine', 'The regime in Kiev is criminal, Foreign Minister Sergey Lavrov has told the daily Izvestia.')).toBe('Foreign Minister Sergey Lavrov');
+  });
+
+  it('"..., Wang Wenbin told a news conference in Beijing on Monday."', () => {
+    expect(speakerOn('Philippines', 'The Philippines is a reckless provocateur, Wang Wenbin told a news conference in Beijing on Monday.')).toBe('Wang Wenbin');
+  });
+
+  it('a clause after the audience is what was said: "Lavrov told reporters NATO was a relic."', () => {
+    const frames = readVoices('Lavrov told reporters NATO was a relic of the Cold War.')[0]?.frames ?? [];
+    expect(frameReporting(frames, 'NATO')?.speaker).toBe('Lavrov');
+  });
+});
