@@ -61,6 +61,11 @@ const PATIENT_PREPOSITIONS = new Set(['in', 'into', 'on', 'upon', 'against', 'to
  * measured no better (author CV 0.5829 -> 0.5822, four-seed means).
  */
 export function prepositionalPatient(s: ClauseShape, term: ScoredTerm, g: Groups): 0 | undefined {
-  if (term.weight >= 0 || !PATIENT_PREPOSITIONS.has(at(s, term.last + 1))) return undefined;
+  const preposition = at(s, term.last + 1);
+  if (term.weight >= 0 || !PATIENT_PREPOSITIONS.has(preposition)) return undefined;
+  // "in"/"into" name a patient only after an intrusion ("interfere in"); else a place ("the dictators in Pyongyang").
+  if ((preposition === 'in' || preposition === 'into') && !INTRUSION.test(term.term)) return undefined;
   return groupRightAfter(s, term.last + 1, g) === 0 ? 0 : undefined;
 }
+
+const INTRUSION = /^(interfer|meddl|intru|incursion|interven)/;

@@ -48,6 +48,11 @@ describe('a judged negative act: the doer is blamed, the one it is done to gets 
     expect(ownMass("Canberra's hostility toward the Philippines is plain.", 'Philippines').net).toBe(0);
   });
 
+  it('"in" after an intrusion names the patient; after anything else a place: "the dictators in Pyongyang"', () => {
+    expect(ownMass("Such meddling in Taiwan's internal affairs must end.", 'Taiwan').net).toBe(0);
+    expect(ownMass('The dictators in Pyongyang keep testing missiles.', 'North Korea').net).toBeLessThan(0);
+  });
+
   it('"of" names either side and is left to the usual attribution: "the hypocrisy of Washington"', () => {
     expect(ownMass('The hypocrisy of Washington is plain to see.', 'United States').net).toBeLessThan(0);
   });
