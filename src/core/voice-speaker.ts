@@ -14,7 +14,8 @@ const joinsNames = (text: string, tokens: Token[], i: number): boolean =>
   capitalised(text, tokens[i - 1] as Token) && capitalised(text, tokens[i + 1] as Token);
 
 /** The speaker phrase ending at `end` (leftwards, up to a boundary), as a token range, or undefined. */
-export function speakerLeft(text: string, tokens: Token[], end: number): [number, number] | undefined {
+export function speakerLeft(text: string, tokens: Token[], last: number): [number, number] | undefined {
+  let end = last;
   // "..., it said", "It also condemns ...": a pronoun subject is the whole speaker phrase ("it" is also a stop word).
   if (SPEAKER_PRONOUNS.has(word(tokens, end))) return [end, end];
   let first = end + 1;
@@ -26,6 +27,8 @@ export function speakerLeft(text: string, tokens: Token[], end: number): [number
   if (first > end) return undefined;
   // A dash kept for hyphenated names does not start one ("MOSCOW (Sputnik) - Iranian ... spokesman").
   while (first <= end && (ARTICLES.has(word(tokens, first)) || tokens[first]?.punct === true)) first++;
+  // "The ministry issued a statement condemning ...": the one who issued the document speaks.
+  end = issuerEnd(tokens, first, end);
   // "... and on Sunday Taipei's foreign ministry said": a time adverbial before the subject is none of it.
   const time = timeAdverbialAt(tokens, first);
   if (time > 0 && first + time <= end) first += time;
@@ -86,4 +89,18 @@ export function onlyAudience(tokens: Token[], from: number): boolean {
     if (w === 'that' || isQuote(tokens[i]) || (tokens[i]?.punct && w !== '-' && w !== "'") || (SPEAKER_STOPS.has(w) && w !== 'its')) return false;
   }
   return true;
+}
+
+const ISSUE_VERBS = new Set(['issued', 'issues', 'released', 'releases', 'published', 'publishes', 'put', 'sent', 'sends', 'made', 'makes', 'gave', 'delivered', 'posted', 'posts', 'read']);
+const ISSUED = new Set(['statement', 'statements', 'announcement', 'communique', 'communiqué', 'report', 'readout', 'note', 'letter', 'message', 'post', 'video', 'notice', 'declaration', 'speech', 'address', 'remarks']);
+const ISSUED_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'another']);
+
+/**
+ * End of the speaker in a phrase [first, end] that closes with an issued document ("Iran's foreign ministry issued a
+ * statement", "Ghasemi issued an announcement"): the token before the verb; else `end`.
+ */
+function issuerEnd(tokens: Token[], first: number, end: number): number {
+  if (!ISSUED.has(word(tokens, end))) return end;
+  for (let i = end - 1; i > first; i--) if (ISSUE_VERBS.has(word(tokens, i)) && ISSUED_DETERMINERS.has(word(tokens, i + 1))) return i - 1;
+  return end;
 }
