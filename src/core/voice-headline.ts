@@ -1,7 +1,16 @@
-// Headline attribution: "Lavrov: ..." (a short name before a colon), "... - Lavrov" or "...: Lavrov" (at the end);
+// Headline attribution: "Lavrov: ..." (a short name before a colon), "... - Lavrov" or "...: Lavrov" (at the end,
+// also a short description: "... – Russian spy agency", "...: expert");
 // rubrics such as "Analysis:" name no speaker. Pure.
 import type { Token } from './text.js';
 import { capitalised, word, type Found } from './voice-tokens.js';
+import { MEDIA_NOUNS, ORGANISATION_NOUNS, SOURCE_NOUNS, SPEAKER_NOUNS } from './voice-words.js';
+
+/** Heads of a described speaker after a headline's final dash or colon ("– Russian spy agency", ": expert"). */
+const DESCRIBED_HEADS = new Set([...SPEAKER_NOUNS, ...SOURCE_NOUNS, ...MEDIA_NOUNS, ...ORGANISATION_NOUNS, 'commissioner', 'commissioners', 'chief', 'envoys', 'ministers', 'diplomats']);
+
+/** A short speaker description: up to four words, the last a speaker's noun ("ex-EU commissioner", "expert"). */
+const described = (names: Token[]): boolean =>
+  names.length <= 4 && names.every((t) => !t.punct) && DESCRIBED_HEADS.has((names[names.length - 1] as Token).text);
 
 /** Rubrics before a headline colon that are no speaker ("Analysis: ...", "Opinion: ..."). */
 const RUBRICS = new Set('analysis opinion editorial commentary comment explainer exclusive update breaking watch live photos video interview factbox q&a review feature special report news column viewpoint perspective'.split(' '));
@@ -21,7 +30,7 @@ export function headlineFrame(text: string, tokens: Token[]): Found | undefined 
     if (!colon && (word(tokens, i) !== '-' || text.charAt((tokens[i] as Token).start - 1) !== ' ')) continue;
     const names = tokens.slice(i + 1).filter((t) => !(t.punct && t.text === '.'));
     if (colon && names.some((t) => RUBRICS.has(t.text))) break;
-    if (names.length > 0 && names.every((t) => !t.punct && capitalised(text, t))) return { speaker: [i + 1, n - 1], content: [[0, i - 1]], cue: 'headline', at: i };
+    if (names.length > 0 && (names.every((t) => !t.punct && capitalised(text, t)) || described(names))) return { speaker: [i + 1, n - 1], content: [[0, i - 1]], cue: 'headline', at: i };
   }
   return undefined;
 }

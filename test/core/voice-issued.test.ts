@@ -1,5 +1,6 @@
 // "X issued a statement condemning Y": the one who issues a document speaks through it, and the participle after
-// the document reports what it says. Sentences are written for these tests.
+// the document reports what it says; a headline may end with a described speaker ("... – Russian spy agency").
+// Sentences are written for these tests.
 import { describe, expect, it } from 'vitest';
 import { frameReporting, readVoices } from './voice-fixture.js';
 
@@ -17,5 +18,19 @@ describe('an issued document', () => {
 
   it('a document that is the subject still speaks itself: "The statement said NATO ..."', () => {
     expect(frameOn('NATO', 'The statement said NATO had broken its promises.')?.speaker).toBe('statement');
+  });
+});
+
+describe('a headline that ends with a described speaker', () => {
+  it.each([
+    ['Russia sanctions have completely backfired – ex-EU commissioner', 'Russia', 'ex-EU commissioner'],
+    ['US has new tool for meddling in elections – Russian spy agency', 'United States', 'Russian spy agency'],
+    ['Alliance with US may still hinder Japan-China ties: expert', 'Japan', 'expert'],
+  ])('%s', (sentence, actor, speaker) => {
+    expect(frameOn(actor, sentence)?.speaker).toBe(speaker);
+  });
+
+  it('a final dash before words that name no speaker is no attribution: "... - the end"', () => {
+    expect(frameOn('China', 'China is a menace to the region - the end')).toBeUndefined();
   });
 });
