@@ -9,7 +9,8 @@ import type { Lexicon, ScoredTerm } from './lexicon.js';
 import { decide, fromProbs, logits, type Prediction, type StanceModel } from './model.js';
 import type { Token } from './text.js';
 import { sentenceVoices, type TokenMention, type VoiceContext, type VoiceFrame } from './voice.js';
-import { NEGATIVE_ACTS, OBJECT_VERBS, POSITIVE_ACTS } from './voice-words.js';
+import { nounActOn, objectOfAct } from './voice-acts.js';
+import { OBJECT_VERBS } from './voice-words.js';
 
 /** A source's stance toward the actor in this sentence ("Peskov said NATO ..."). */
 export interface SentenceVoice {
@@ -103,7 +104,7 @@ function rivalsOf(mentions: Mention[], actor: string, sentence: PreparedSentence
  */
 function voiceOf(view: AuthorView, tokens: Token[], frame: VoiceFrame, prediction: Prediction, analysis: TargetAnalysis, terms: ScoredTerm[], target: number[], actor: string): SentenceVoice {
   const head = view.head;
-  const act = objectOfAct(tokens, frame, target);
+  const act = objectOfAct(tokens, frame, target) || nounActOn(tokens, frame, target);
   // The verb's weight is lent to its object only: "praised Russia for standing up to the US" praises no US.
   const verbTerm = act !== 0 ? terms.find((t) => t.first === frame.cueAt) : undefined;
   const cue = verbTerm !== undefined && OBJECT_VERBS.has(verbTerm.term) ? verbTerm.weight : 0;
@@ -117,20 +118,6 @@ function voiceOf(view: AuthorView, tokens: Token[], frame: VoiceFrame, predictio
 
 const ACT_NEGATIVE: [number, number, number] = [0.8, 0.15, 0.05];
 const ACT_POSITIVE: [number, number, number] = [0.05, 0.15, 0.8];
-
-/**
- * The polarity of an evaluative speech act whose direct object is the target (up to three words after the verb,
- * no punctuation between: "condemned the Israeli strikes", "praised Russia"), else 0.
- */
-function objectOfAct(tokens: Token[], frame: VoiceFrame, target: number[]): number {
-  if (frame.cueAt < 0 || frame.passive) return 0;
-  const verb = tokens[frame.cueAt]?.text ?? '';
-  const polarity = NEGATIVE_ACTS.has(verb) ? -1 : POSITIVE_ACTS.has(verb) ? 1 : 0;
-  const first = target[0] as number;
-  if (polarity === 0 || first <= frame.cueAt || first - frame.cueAt > 4) return 0;
-  for (let i = frame.cueAt + 1; i < first; i++) if (tokens[i]?.punct) return 0;
-  return polarity;
-}
 
 const PREPOSITIONS = new Set(['to', 'for', 'against', 'on', 'of', 'at', 'with', 'toward', 'towards', 'into', 'upon']);
 
