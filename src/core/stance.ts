@@ -9,7 +9,8 @@ import type { Lexicon, ScoredTerm } from './lexicon.js';
 import { decide, fromProbs, logits, type Prediction, type StanceModel } from './model.js';
 import type { Token } from './text.js';
 import { sentenceVoices, type TokenMention, type VoiceContext, type VoiceFrame } from './voice.js';
-import { nounActOn, objectOfAct } from './voice-acts.js';
+import { actOn } from './voice-acts.js';
+import { sideOf } from './voice-sides.js';
 import { OBJECT_VERBS } from './voice-words.js';
 
 /** A source's stance toward the actor in this sentence ("Peskov said NATO ..."). */
@@ -102,13 +103,12 @@ function rivalsOf(mentions: Mention[], actor: string, sentence: PreparedSentence
  * The speaker's stance toward a reported target; a speech act with an object lends it the verb's weight, and the
  * object itself ("Kim praised Russia for ...") takes the act's polarity.
  */
-function voiceOf(view: AuthorView, tokens: Token[], frame: VoiceFrame, prediction: Prediction, analysis: TargetAnalysis, terms: ScoredTerm[], target: number[], actor: string): SentenceVoice {
+function voiceOf(view: AuthorView, tokens: Token[], frame: VoiceFrame, prediction: Prediction, analysis: TargetAnalysis, terms: ScoredTerm[], target: number[], ownSide: boolean): SentenceVoice {
   const head = view.head;
-  const act = objectOfAct(tokens, frame, target) || nounActOn(tokens, frame, target);
+  const act = actOn(tokens, frame, target);
   // The verb's weight is lent to its object only: "praised Russia for standing up to the US" praises no US.
   const verbTerm = act !== 0 ? terms.find((t) => t.first === frame.cueAt) : undefined;
   const cue = verbTerm !== undefined && OBJECT_VERBS.has(verbTerm.term) ? verbTerm.weight : 0;
-  const ownSide = frame.side === actor;
   const features = voiceFeatures(prediction, analysis.attribution, cue, contentMass(tokens, terms, view.lexicon, frame), ownSide);
   // A source speaking of its own side defends it ("Iran's foreign ministry said Iran will continue defending
   // itself against ..."): 57 of 58 such voices in the training set are positive, 27 of 27 in the check set.
@@ -205,7 +205,8 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : defended ? defendedPrediction(view.head, prediction) : authorPrediction(view.head, learned, gated);
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     // A source speaking of its own side as the one threatened ("Peskov said ... a threat to Russia") is no voice on it.
-    const voice = where.reported && (where.reported.side !== actor || !afterPreposition(tokens, targetTokens)) ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms, targetTokens, actor) : undefined;
+    const ownSide = where.reported !== undefined && sideOf(place.context.sides, where.reported.speakerActor) === actor;
+    const voice = where.reported && (!ownSide || !afterPreposition(tokens, targetTokens)) ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms, targetTokens, ownSide) : undefined;
     const ownVoice = !authorSilentAt(where);
     if (seen < 0) {
       stances.push({ actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });

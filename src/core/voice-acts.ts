@@ -8,14 +8,23 @@ import { NEGATIVE_ACTS, POSITIVE_ACTS } from './voice-words.js';
  * The polarity of an evaluative speech act whose direct object is the target (up to three words after the verb,
  * no punctuation between: "condemned the Israeli strikes", "praised Russia"), else 0.
  */
-export function objectOfAct(tokens: Token[], frame: VoiceFrame, target: number[]): number {
-  if (frame.cueAt < 0 || frame.passive) return 0;
-  const verb = tokens[frame.cueAt]?.text ?? '';
+function objectOfAct(tokens: Token[], cueAt: number, first: number): number {
+  const verb = tokens[cueAt]?.text ?? '';
   const polarity = NEGATIVE_ACTS.has(verb) ? -1 : POSITIVE_ACTS.has(verb) ? 1 : 0;
+  return polarity !== 0 && first > cueAt && first - cueAt <= 4 && unbroken(tokens, cueAt + 1, first) ? polarity : 0;
+}
+
+/** No punctuation in the tokens [from, to). */
+function unbroken(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]?.punct) return false;
+  return true;
+}
+
+/** The polarity of the frame's speech act toward the target (-1, 1), or 0 when the act is no judgement of it. */
+export function actOn(tokens: Token[], frame: VoiceFrame, target: number[]): number {
+  if (frame.cueAt < 0 || frame.passive) return 0;
   const first = target[0] as number;
-  if (polarity === 0 || first <= frame.cueAt || first - frame.cueAt > 4) return 0;
-  for (let i = frame.cueAt + 1; i < first; i++) if (tokens[i]?.punct) return 0;
-  return polarity;
+  return objectOfAct(tokens, frame.cueAt, first) || nounActOn(tokens, frame.cueAt, first);
 }
 
 /** Reporting verbs that name a speech act by its noun ("voiced opposition", "expressed support"). */
@@ -30,16 +39,14 @@ const NOUN_ACT_PREPOSITIONS = new Set(['to', 'of', 'over', 'about', 'against', '
  * "X voiced strong opposition to Y", "expressed firm support for Y", "reiterated its criticism of Y": the polarity
  * of the speech act's noun when the target follows its preposition (a determiner or two words between), else 0.
  */
-export function nounActOn(tokens: Token[], frame: VoiceFrame, target: number[]): number {
-  if (frame.cueAt < 0 || frame.passive || !LIGHT_VERBS.has(tokens[frame.cueAt]?.text ?? '')) return 0;
-  const first = target[0] as number;
-  for (let k = frame.cueAt + 1; k < first && k <= frame.cueAt + 4; k++) {
+function nounActOn(tokens: Token[], cueAt: number, first: number): number {
+  if (!LIGHT_VERBS.has(tokens[cueAt]?.text ?? '')) return 0;
+  for (let k = cueAt + 1; k < first && k <= cueAt + 4; k++) {
     const polarity = NOUN_ACTS.get(tokens[k]?.text ?? '');
     if (polarity === undefined) continue;
     const preposition = k + 1;
-    if (!NOUN_ACT_PREPOSITIONS.has(tokens[preposition]?.text ?? '') || first <= preposition || first - preposition > 3) return 0;
-    for (let i = preposition + 1; i < first; i++) if (tokens[i]?.punct) return 0;
-    return polarity;
+    const reaches = NOUN_ACT_PREPOSITIONS.has(tokens[preposition]?.text ?? '') && first > preposition && first - preposition <= 3;
+    return reaches && unbroken(tokens, preposition + 1, first) ? polarity : 0;
   }
   return 0;
 }

@@ -5,7 +5,7 @@ import type { Token } from './text.js';
 import { CUE_FILTER, CUE_WORDS, findConstructions } from './voice-constructions.js';
 import { addParticipleOpener } from './voice-participle.js';
 import { capitalised, inRanges, word, type Found } from './voice-tokens.js';
-import { listedSide, NO_SIDES, sideOf, type SpeakerSides } from './voice-sides.js';
+import { listedSide, NO_SIDES, type SpeakerSides } from './voice-sides.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { ADOPT_MARKERS, DOCUMENT_NOUNS, MEDIA_NOUNS, ORGANISATION_NOUNS, PUBLICATION_WORDS, REJECT_MARKERS, ROLE_NOUNS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
 
@@ -34,8 +34,6 @@ export interface VoiceFrame {
   passive: boolean;
   /** 1: the author adopts the claim ("rightly", a vague source); -1: rejects it ("baseless"); 0: neither. */
   adoption: -1 | 0 | 1;
-  /** The actor the speaker speaks for: its speaker actor, or the country of a person actor (see voice-sides.ts). */
-  side?: string;
 }
 
 /** What one sentence leaves to the next. */
@@ -179,7 +177,7 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
   const reject = anyOutside(markers.rejectAt, f.content);
   const adopt = anyOutside(markers.adoptAt, f.content);
   const adoption = reject ? -1 : adopt || adoptVerb || vague || (markers.asOpening && f.at < 8) ? 1 : 0;
-  return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, cueAt: f.at, passive: f.passive === true, adoption, side: sideOf(ctx.sides, speakerActor) };
+  return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, cueAt: f.at, passive: f.passive === true, adoption };
 }
 
 /** Whether a position of `positions` lies outside every range of `ranges`. */
@@ -255,7 +253,7 @@ export function sentenceVoices(text: string, tokens: Token[], mentions: TokenMen
     if (covered(frames, ...wordsOf(tokens, a, b))) continue;
     const continued = a === 0 && ctx.openQuote;
     if (!continued && b - a < 4) scareQuotes.push([a, b]);
-    else frames.push({ speaker: ctx.lastSpeaker?.speaker ?? 'unnamed', speakerActor: ctx.lastSpeaker?.speakerActor, speakerFirst: -1, speakerLast: -1, content: [[a, b]], cue: 'quote', cueAt: -1, passive: false, adoption: 0, side: sideOf(ctx.sides, ctx.lastSpeaker?.speakerActor) });
+    else frames.push({ speaker: ctx.lastSpeaker?.speaker ?? 'unnamed', speakerActor: ctx.lastSpeaker?.speakerActor, speakerFirst: -1, speakerLast: -1, content: [[a, b]], cue: 'quote', cueAt: -1, passive: false, adoption: 0 });
   }
   ctx.openQuote = ((ctx.openQuote ? 1 : 0) + marks) % 2 === 1;
   return { frames, scareQuotes };
