@@ -64,6 +64,7 @@ const authorHeadSchema = z.object({
   blend: z.number().min(0).max(1),
   neutralMargin: z.number().min(0).max(1),
   aggregate: z.object({ prior: z.number(), threshold: z.number(), votes: z.boolean().optional(), head: z.array(z.number()).optional() }),
+  context: z.array(z.number()).optional(),
   training: z.record(z.string(), z.unknown()),
 });
 

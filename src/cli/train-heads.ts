@@ -24,7 +24,11 @@ export function runTrainHeads(root: string, dir: string, io: CliIo): number {
     io.err(`cannot read the in-domain training set in ${dir}: ${(error as Error).message.split('\n')[0] ?? ''}`);
     return EXIT.inputError;
   }
-  const analyser = createAnalyser(loadAnalyserResources(root), { keepAuthorFeatures: true });
+  // Training reads each labelled sentence's features, never the committed head's context head: leave it out, so a
+  // context head of an older shape does not stop the training that replaces it.
+  const resources = loadAnalyserResources(root);
+  const { context: _context, ...withoutContext } = resources.author.head;
+  const analyser = createAnalyser({ ...resources, author: { ...resources.author, head: withoutContext } }, { keepAuthorFeatures: true });
   const { head, report } = trainHeads(analyser, articles, sentences, HEAD_VERSION);
   for (const line of report) io.out(line);
   const out = resolve(root, AUTHOR_HEAD_PATH);

@@ -97,12 +97,12 @@ function agreeingTerms(s: SentenceStance, label: StanceLabel, view: 'author' | '
 }
 
 function evidenceOf(s: SentenceStance, label: StanceLabel): Evidence {
-  return { sentence: s.sentence, terms: agreeingTerms(s, label, 'author'), score: s.author.score };
+  return { sentence: s.sentence, terms: agreeingTerms(s, label, 'author'), score: s.authorAlone.score };
 }
 
 /** How strongly a sentence shows the label: its score toward it, or for neutral its neutral probability. */
 const strengthOf = (s: SentenceStance, label: StanceLabel): number =>
-  label === 'positive' ? s.author.score : label === 'negative' ? -s.author.score : s.author.probs[1];
+  label === 'positive' ? s.authorAlone.score : label === 'negative' ? -s.authorAlone.score : s.authorAlone.probs[1];
 
 /** Sentences that agree with the article label, strongest first; for a neutral actor, the most neutral. */
 function pickEvidence(sentences: SentenceStance[], label: StanceLabel, max: number): Evidence[] {
@@ -127,16 +127,16 @@ interface ArticleLabel {
 
 /** The sentences' scores (or votes) summed over (sentences + prior), labelled by the threshold. */
 function voteLabel(options: AggregateOptions, list: SentenceStance[]): ArticleLabel {
-  const score = articleScore(list.map((s) => (options.votes ? voteOf(s.author.probs) : s.author.score)), options.prior);
+  const score = articleScore(list.map((s) => (options.votes ? voteOf(s.authorAlone.probs) : s.authorAlone.score)), options.prior);
   const label = labelOf(score, options.threshold);
   const k = label === 'negative' ? 0 : label === 'neutral' ? 1 : 2;
-  const agreement = list.reduce((a, s) => a + (s.author.probs[k] as number), 0) / list.length;
+  const agreement = list.reduce((a, s) => a + (s.authorAlone.probs[k] as number), 0) / list.length;
   return { label, score, confidence: agreement * (list.length / (list.length + options.prior)) };
 }
 
 /** The article head's label; its score is P(positive) - P(negative) and its confidence the label's probability. */
 function headLabel(head: readonly number[], list: SentenceStance[]): ArticleLabel {
-  const p = densePrediction(head, articleFeatures(list.map((s) => s.author.probs), list.map((s) => s.voice !== undefined)));
+  const p = densePrediction(head, articleFeatures(list.map((s) => s.authorAlone.probs), list.map((s) => s.voice !== undefined)));
   return { label: p.label, score: p.score, confidence: Math.max(...p.probs) };
 }
 

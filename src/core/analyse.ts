@@ -1,6 +1,7 @@
 // analyseArticle: language, tone, actor mentions, per-actor stance with evidence, framing counts. Pure.
 import { createRegistry, type ActorRegistry } from './actors.js';
 import { aggregateStances, aggregateVoices, type AggregateOptions } from './aggregate.js';
+import { authorInContext } from './author-context.js';
 import { loadAuthorHead, type AuthorHeadData } from './author-head.js';
 import { compileAuthorLexicon, type AuthorLexiconData } from './author.js';
 import { routeLanguage } from './language.js';
@@ -83,6 +84,9 @@ function collect(engine: Engine, registry: ActorRegistry, sides: SpeakerSides, i
     for (const t of terms) if (t.framing) framing[t.term] = (framing[t.term] ?? 0) + 1;
     engine.tone.add(tokens, terms, tone);
   }
+  // The author view of each sentence, read in the light of the article's other sentences on the same actor.
+  const context = engine.author.head.context;
+  if (context) authorInContext(stances, context);
   return { language, stances, framing, sentiment: engine.tone.score(tone) };
 }
 

@@ -220,6 +220,8 @@ export interface AuthorHead {
   blend: number;
   /** Added to the neutral probability before the label is taken (news calibration). */
   neutralMargin: number;
+  /** 3 x CONTEXT_FEATURES weights of the context head (author-context.ts), when the model has one. */
+  context?: readonly number[];
 }
 
 /** Softmax prediction of a dense head with class-major weights. */

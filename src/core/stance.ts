@@ -29,8 +29,10 @@ export interface SentenceStance {
   mentions: number;
   /** Sentence view: everything the sentence says about the actor, quotes included (NewsMTSC's definition). */
   prediction: Prediction;
-  /** Author view: the outlet's own voice only (the product's stance). */
+  /** Author view: the outlet's own voice only (the product's stance), read in its article (author-context.ts). */
   author: Prediction;
+  /** The author view of this sentence read alone: what the article label and its evidence are taken from. */
+  authorAlone: Prediction;
   /** Attribution of the author's own terms, per mention (author evidence). */
   authorAttributions: Attribution[];
   /** The author model's inputs for the actor's first mention (kept for training only, else empty). */
@@ -209,7 +211,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     const voice = where.reported && (!ownSide || !afterPreposition(tokens, targetTokens)) ? voiceOf(view, tokens, where.reported, prediction, analysis, sentence.terms, targetTokens, ownSide) : undefined;
     const ownVoice = !authorSilentAt(where);
     if (seen < 0) {
-      stances.push({ actor, sentence: text, mentions: 1, prediction, author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });
+      stances.push({ actor, sentence: text, mentions: 1, prediction, author, authorAlone: author, authorAttributions: [own], authorFeatures: features, authorParts: { learned, gated }, voice, analyses: [analysis] });
       actors.push({ rivals, rivalTokens, firstOwn: ownVoice });
     } else {
       const stance = stances[seen] as SentenceStance;
@@ -230,6 +232,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     if (of.authors) s.author = mergePredictions(ownVoiceFirst(of.authors, of.ownVoice as boolean[]));
   });
   shareJoinedStances(stances);
+  for (const s of stances) s.authorAlone = s.author;
   return { stances, terms: sentence.terms };
 }
 

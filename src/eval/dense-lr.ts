@@ -1,6 +1,7 @@
 // Multinomial logistic regression over a few dense features: full-batch gradient descent, class-weighted, L2
 // (bias unpenalised). Deterministic: no shuffling, no randomness. Used for the author and voice heads.
 import { classReport } from './scores.js';
+import { densePrediction } from '../core/author.js';
 import { fromProbs, LABELS, softmax } from '../core/model.js';
 import type { StanceLabel } from '../core/types.js';
 
@@ -50,27 +51,34 @@ export function trainDense(examples: DenseExample[], l2: number, iterations = 60
   return [...w].map((v) => Math.round(v * 1e4) / 1e4);
 }
 
-export function predictDense(w: readonly number[], x: Float64Array): StanceLabel {
-  const d = x.length;
-  const z = [0, 1, 2].map((c) => {
-    let s = 0;
-    for (let k = 0; k < d; k++) s += (w[c * d + k] ?? 0) * (x[k] as number);
-    return s;
-  });
-  return fromProbs(softmax(z)).label;
-}
+const denseProbs = (w: readonly number[], x: Float64Array): [number, number, number] => densePrediction(w, x).probs;
 
-/** Out-of-fold macro-F1 with folds by group (articles are never split across folds). */
-export function crossValidateDense(examples: DenseExample[], l2: number, folds: number): number {
+export const predictDense = (w: readonly number[], x: Float64Array): StanceLabel => densePrediction(w, x).label;
+
+/**
+ * Out-of-fold probabilities with folds by group (articles are never split across folds): each example's come from
+ * a head trained on the other folds (none when a fold has nothing to train on or to test).
+ */
+export function outOfFoldProbs(examples: DenseExample[], l2: number, folds: number): Array<[number, number, number] | undefined> {
   const groups = [...new Set(examples.map((e) => e.group))].sort();
   const foldOf = new Map(groups.map((g, i) => [g, i % folds]));
-  const pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> = [];
+  const out = new Array<[number, number, number] | undefined>(examples.length).fill(undefined);
   for (let f = 0; f < folds; f++) {
     const train = examples.filter((e) => foldOf.get(e.group) !== f);
-    const test = examples.filter((e) => foldOf.get(e.group) === f);
-    if (train.length === 0 || test.length === 0) continue;
+    if (train.length === 0) continue;
     const w = trainDense(train, l2);
-    for (const e of test) pairs.push({ gold: LABELS[e.y] as StanceLabel, predicted: predictDense(w, e.x) });
+    examples.forEach((e, i) => {
+      if (foldOf.get(e.group) === f) out[i] = denseProbs(w, e.x);
+    });
   }
+  return out;
+}
+
+/** Out-of-fold macro-F1 with folds by group (see `outOfFoldProbs`). */
+export function crossValidateDense(examples: DenseExample[], l2: number, folds: number): number {
+  const pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> = [];
+  outOfFoldProbs(examples, l2, folds).forEach((p, i) => {
+    if (p) pairs.push({ gold: LABELS[(examples[i] as DenseExample).y] as StanceLabel, predicted: fromProbs(p).label });
+  });
   return classReport(pairs).macroF1;
 }

@@ -12,6 +12,7 @@ import { articleFeatures, articleScore, labelOf, voteOf } from '../core/aggregat
 import { classReport } from './scores.js';
 import type { StanceLabel } from '../core/types.js';
 import { crossValidateDense, predictDense, trainDense, type DenseExample } from './dense-lr.js';
+import { chooseContext } from './train-context.js';
 import type { IndomainArticle, IndomainSentence } from './indomain.js';
 
 const L2_GRID = [0.001, 0.01, 0.03, 0.1];
@@ -246,6 +247,8 @@ export function trainHeads(analyser: Analyser, articles: IndomainArticle[], sent
   // decides between negative and positive only (the neutral row's bias is pushed down).
   if (!c.voice.some((e) => e.y === 1)) voice[VOICE_FEATURES] = -10;
   const { blend, neutralMargin, probs } = chooseBlend(c, best.scores, report);
+  // The article head reads the sentences' author views alone (aggregate.ts): it is chosen on those.
+  const context = chooseContext(c.author, c.byArticleActor, probs, FOLDS, report);
   const aggregate = chooseAggregate(articles, c, probs, report);
   return {
     head: {
@@ -257,6 +260,7 @@ export function trainHeads(analyser: Analyser, articles: IndomainArticle[], sent
       blend,
       neutralMargin,
       aggregate,
+      ...(context.weights ? { context: context.weights } : {}),
       training: {
         data: 'datasets/indomain-train (sentences.jsonl, articles.jsonl)',
         pairs: c.author.length,

@@ -16,7 +16,7 @@ const resources = loadAnalyserResources();
 function sentence(actor: string, probs: [number, number, number], quoted = false): SentenceStance {
   const p = fromProbs(probs);
   return {
-    actor, sentence: `${actor} ${probs.join(' ')}`, mentions: 1, prediction: p, author: p, authorAttributions: [],
+    actor, sentence: `${actor} ${probs.join(' ')}`, mentions: 1, prediction: p, author: p, authorAlone: p, authorAttributions: [],
     authorFeatures: { ids: [], values: [] }, authorParts: { learned: probs, gated: probs }, analyses: [],
     ...(quoted ? { voice: { speaker: 'a source', prediction: fromProbs([0.8, 0.1, 0.1]), features: new Float64Array(0) } } : {}),
   };
