@@ -246,15 +246,21 @@ function ownVoiceFirst(authors: Prediction[], ownVoice: boolean[]): Prediction[]
   return own.length > 0 && own.length < authors.length ? own : authors;
 }
 
-/** The author's own terms of a stance's single mention as a key ("first:share,..."), or undefined. */
-function ownKey(s: SentenceStance): string | undefined {
+/** The author's own attributed terms of a stance's single mention, or undefined (several mentions, a voice, none). */
+function ownTermsOf(s: SentenceStance): Attribution['terms'] | undefined {
   if (s.mentions !== 1 || s.voice !== undefined) return undefined;
   const terms = (s.authorAttributions[0] as Attribution).terms;
-  if (terms.length === 0) return undefined;
-  let key = '';
-  for (const t of terms) key += `${t.first}:${t.share},`;
-  return key;
+  return terms.length === 0 ? undefined : terms;
 }
+
+/** The same terms at the same shares. */
+function sameShares(a: Attribution['terms'], b: Attribution['terms']): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if ((a[i] as AttributedShare).first !== (b[i] as AttributedShare).first || (a[i] as AttributedShare).share !== (b[i] as AttributedShare).share) return false;
+  return true;
+}
+
+type AttributedShare = Attribution['terms'][number];
 
 /**
  * Targets joined in one phrase ("promoted by Chinese President Xi Jinping and his Russian counterpart Vladimir
@@ -263,17 +269,20 @@ function ownKey(s: SentenceStance): string | undefined {
  */
 function shareJoinedStances(stances: SentenceStance[]): void {
   if (stances.length < 2) return;
-  const keys = stances.map(ownKey);
+  const own = stances.map(ownTermsOf);
   for (let i = 0; i < stances.length; i++) {
-    const key = keys[i];
-    if (key === undefined) continue;
-    const same = stances.filter((_, j) => keys[j] === key);
+    const terms = own[i];
+    if (terms === undefined) continue;
+    const same: number[] = [i];
+    for (let j = i + 1; j < stances.length; j++) {
+      const other = own[j];
+      if (other !== undefined && sameShares(terms, other)) same.push(j);
+    }
     if (same.length < 2) continue;
-    const merged = mergePredictions(same.map((s) => s.author));
-    for (let j = 0; j < stances.length; j++) {
-      if (keys[j] !== key) continue;
+    const merged = mergePredictions(same.map((j) => (stances[j] as SentenceStance).author));
+    for (const j of same) {
       (stances[j] as SentenceStance).author = merged;
-      keys[j] = undefined;
+      own[j] = undefined;
     }
   }
 }
