@@ -1,11 +1,13 @@
-// `stancewatch analyze FILE|- [--json]`: sentiment and stance per actor with evidence for one article.
+// `stancewatch analyze FILE|- [--json] [--sentences]`: sentiment and stance per actor with evidence for one article;
+// `--sentences` adds each sentence's author stance toward each actor it names, read alone and in its article.
 import { readFileSync } from 'node:fs';
 import { isBlankText } from '../core/text.js';
+import type { SentenceStance } from '../core/stance.js';
 import type { ArticleAnalysis } from '../core/types.js';
 import { loadAnalyser } from '../resources.js';
 import { EXIT, parseArgs, type CliCommand, type CliIo } from './io.js';
 
-const USAGE = 'usage: stancewatch analyze FILE|- [--json]';
+const USAGE = 'usage: stancewatch analyze FILE|- [--json] [--sentences]';
 
 async function readSource(file: string, io: CliIo): Promise<string | undefined> {
   if (file === '-') return io.readStdin();
@@ -43,6 +45,40 @@ export function toJson(a: ArticleAnalysis): object {
   };
 }
 
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * Sentence by sentence, the author stance toward each actor named: in its article (what the sentence-level figures
+ * score), alone (what the sentence's own words say; the article label and its evidence are taken from these), and
+ * the source it reports, if any.
+ */
+export function sentencesJson(stances: SentenceStance[]): object[] {
+  return stances.map((s) => ({
+    sentence: s.sentence,
+    actor: s.actor,
+    author: s.author.label,
+    score: round(s.author.score),
+    alone: s.authorAlone.label,
+    aloneScore: round(s.authorAlone.score),
+    voice: s.voice ? { speaker: s.voice.speaker, speakerActor: s.voice.speakerActor ?? null, label: s.voice.prediction.label } : null,
+  }));
+}
+
+const sign = (label: string): string => (label === 'negative' ? '-' : label === 'positive' ? '+' : '0');
+
+export function formatSentences(stances: SentenceStance[]): string {
+  const lines = ['', 'sentence by sentence (author stance in the article; alone where it differs):'];
+  let last = '';
+  for (const s of stances) {
+    if (s.sentence !== last) lines.push(`  ${s.sentence}`);
+    last = s.sentence;
+    const alone = s.authorAlone.label !== s.author.label ? ` (alone ${sign(s.authorAlone.label)}, in its article ${sign(s.author.label)})` : '';
+    const voice = s.voice ? `; voice: ${s.voice.speaker} ${sign(s.voice.prediction.label)}` : '';
+    lines.push(`    ${s.actor} ${sign(s.author.label)}${alone}${voice}`);
+  }
+  return lines.join('\n');
+}
+
 export function formatAnalysis(a: ArticleAnalysis): string {
   if (!a.analysed) return `language ${a.language}: not analysed`;
   const s = a.sentiment;
@@ -65,7 +101,7 @@ export function formatAnalysis(a: ArticleAnalysis): string {
 }
 
 export const run: CliCommand = async (args, io) => {
-  const parsed = parseArgs(args, [], ['json']);
+  const parsed = parseArgs(args, [], ['json', 'sentences']);
   if (typeof parsed === 'string' || parsed.positionals.length !== 1) {
     io.err(typeof parsed === 'string' ? `${parsed}\n${USAGE}` : USAGE);
     return EXIT.usage;
@@ -76,7 +112,10 @@ export const run: CliCommand = async (args, io) => {
     io.err('There is no text to analyse.');
     return EXIT.inputError;
   }
-  const analysis = loadAnalyser().analyse({ text });
-  io.out(parsed.flags.has('json') ? JSON.stringify(toJson(analysis), null, 2) : formatAnalysis(analysis));
+  const analyser = loadAnalyser();
+  const analysis = analyser.analyse({ text });
+  const stances = parsed.flags.has('sentences') && analysis.analysed ? analyser.stances({ text }) : undefined;
+  if (parsed.flags.has('json')) io.out(JSON.stringify({ ...toJson(analysis), ...(stances ? { sentences: sentencesJson(stances) } : {}) }, null, 2));
+  else io.out(formatAnalysis(analysis) + (stances ? formatSentences(stances) : ''));
   return EXIT.ok;
 };

@@ -25,6 +25,24 @@ describe('analyze', () => {
     expect(nato.evidence[0].terms).toContain('militarization');
   });
 
+  it('--sentences lists each sentence\'s author stance toward each actor, alone and in its article, with its voice', async () => {
+    const text = 'Washington\'s reckless provocations threaten peace in the region. The United States has once again shown its contempt for international law. The United States will hold talks with Japan next week. Kremlin spokesman Dmitry Peskov said NATO was a threat.';
+    const io = recordingIo(text);
+    expect(await analyze(['-', '--json', '--sentences'], io)).toBe(EXIT.ok);
+    const out = JSON.parse(io.stdout.join(''));
+    type Row = { sentence: string; actor: string; author: string; alone: string; voice: { speaker: string; label: string } | null };
+    const rows = out.sentences as Row[];
+    const talks = rows.find((r) => r.actor === 'United States' && r.sentence.startsWith('The United States will'));
+    expect(talks).toMatchObject({ author: 'negative', alone: 'neutral', voice: null });
+    expect(rows.find((r) => r.actor === 'NATO')).toMatchObject({ author: 'neutral', voice: { speaker: 'Kremlin spokesman Dmitry Peskov', label: 'negative' } });
+    // The article label and its evidence are taken from what each sentence says itself.
+    const evidence = out.actors.find((a: { actor: string }) => a.actor === 'United States').evidence as Array<{ sentence: string; score: number; terms: string[] }>;
+    expect(evidence.find((e) => e.sentence === talks?.sentence)).toMatchObject({ score: (talks as Row & { aloneScore: number }).aloneScore, terms: [] });
+    const plain = recordingIo(text);
+    expect(await analyze(['-', '--sentences'], plain)).toBe(EXIT.ok);
+    expect(plain.stdout.join('')).toContain('United States - (alone 0, in its article -)');
+  });
+
   it('finds an actor spelt with zero-width spaces (NATO, negative)', async () => {
     const io = recordingIo('N\u200bA\u200bT\u200bO is reckless and aggressive.');
     expect(await analyze(['-', '--json'], io)).toBe(EXIT.ok);
