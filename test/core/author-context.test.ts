@@ -2,7 +2,7 @@
 // article's other sentences say of the same actor. The arithmetic is checked with hand-made weights; the committed
 // context head end to end with written articles; the article label keeps reading each sentence alone.
 import { describe, expect, it } from 'vitest';
-import { aggregateStances, DEFAULT_AGGREGATE } from '../../src/core/aggregate.js';
+import { aggregateStances, ARTICLE_FEATURES, DEFAULT_AGGREGATE } from '../../src/core/aggregate.js';
 import { createAnalyser } from '../../src/core/analyse.js';
 import { authorInContext, CONTEXT_FEATURES, contextFeatures } from '../../src/core/author-context.js';
 import { loadAuthorHead, type AuthorHeadData } from '../../src/core/author-head.js';
@@ -75,13 +75,25 @@ describe('authorInContext with hand-made weights', () => {
     stances.forEach((s) => s.author.probs.forEach((p, c) => expect(p).toBeCloseTo(s.authorAlone.probs[c] as number, 9)));
   });
 
-  it('the article label reads each sentence alone: the context does not count twice', () => {
-    const stances = [sentence('NATO', [0.3, 0.6, 0.1]), sentence('NATO', [0.3, 0.6, 0.1]), sentence('NATO', [0.9, 0.05, 0.05])];
-    const before = aggregateStances(stances, DEFAULT_AGGREGATE)[0];
-    authorInContext(stances, headWithPull(8));
-    expect(stances.every((s) => s.author.label === 'negative')).toBe(true);
-    expect(aggregateStances(stances, DEFAULT_AGGREGATE)[0]).toEqual(before);
-  });
+  // An article head that reads only the mean negative and positive probability (as in article-head.test.ts).
+  const articleHead = new Array<number>(3 * ARTICLE_FEATURES).fill(0);
+  articleHead[1] = 6;
+  articleHead[ARTICLE_FEATURES] = 1;
+  articleHead[2 * ARTICLE_FEATURES + 2] = 6;
+
+  for (const [name, options] of [['the vote rule', DEFAULT_AGGREGATE], ['an article head', { ...DEFAULT_AGGREGATE, head: articleHead }]] as const) {
+    it(`the article label reads each sentence alone, with ${name}: the context does not count twice`, () => {
+      const stances = [sentence('NATO', [0.1, 0.85, 0.05]), sentence('NATO', [0.1, 0.85, 0.05]), sentence('NATO', [0.15, 0.8, 0.05])];
+      const before = aggregateStances(stances, options)[0];
+      // A head with a strong negative bias: in context every sentence turns negative.
+      const hostile = headWithPull(0);
+      hostile[0] = 10;
+      authorInContext(stances, hostile);
+      expect(stances.every((s) => s.author.label === 'negative')).toBe(true);
+      expect(before?.label).toBe('neutral');
+      expect(aggregateStances(stances, options)[0]).toEqual(before);
+    });
+  }
 });
 
 describe('the committed context head (models/author.json)', () => {
@@ -103,8 +115,9 @@ describe('the committed context head (models/author.json)', () => {
     expect(inHostile?.authorAlone.label).toBe('neutral');
     expect(inHostile?.author.label).toBe('negative');
     expect(stanceOf(calm, 'The United States will', 'United States')?.author.label).toBe('neutral');
-    // Japan, named once and plainly, is not pulled by what the article says of the United States.
-    expect(stanceOf(hostile, 'The United States will', 'Japan')?.author.label).toBe('neutral');
+    // Japan, named once, has no context of its own: what the article says of the United States does not reach it.
+    const japan = stanceOf(hostile, 'The United States will', 'Japan');
+    expect(japan?.author).toBe(japan?.authorAlone);
   });
 
   it('a model without a context head reads every sentence alone', () => {
