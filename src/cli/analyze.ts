@@ -112,9 +112,8 @@ export const run: CliCommand = async (args, io) => {
     io.err('There is no text to analyse.');
     return EXIT.inputError;
   }
-  const analyser = loadAnalyser();
-  const analysis = analyser.analyse({ text });
-  const stances = parsed.flags.has('sentences') && analysis.analysed ? analyser.stances({ text }) : undefined;
+  const { analysis, stances: all } = loadAnalyser().analyseWithStances({ text });
+  const stances = parsed.flags.has('sentences') && analysis.analysed ? all : undefined;
   if (parsed.flags.has('json')) io.out(JSON.stringify({ ...toJson(analysis), ...(stances ? { sentences: sentencesJson(stances) } : {}) }, null, 2));
   else io.out(formatAnalysis(analysis) + (stances ? formatSentences(stances) : ''));
   return EXIT.ok;

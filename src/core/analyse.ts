@@ -28,6 +28,8 @@ export interface Analyser {
   analyse(input: { title?: string; text: string }): ArticleAnalysis;
   /** The sentence-level stances `analyse` aggregates (none for a language not analysed). */
   stances(input: { title?: string; text: string }): SentenceStance[];
+  /** `analyse` and `stances` of one input from one pass. */
+  analyseWithStances(input: { title?: string; text: string }): { analysis: ArticleAnalysis; stances: SentenceStance[] };
   registry: ActorRegistry;
   /** Same lexicon and model with more actors (server-defined); a same-named actor replaces the built-in. */
   withActors(extra: ActorDef[]): Analyser;
@@ -90,8 +92,7 @@ function collect(engine: Engine, registry: ActorRegistry, sides: SpeakerSides, i
   return { language, stances, framing, sentiment: engine.tone.score(tone) };
 }
 
-function analyseWith(engine: Engine, registry: ActorRegistry, sides: SpeakerSides, input: { title?: string; text: string }): ArticleAnalysis {
-  const c = collect(engine, registry, sides, input);
+function analysisOf(engine: Engine, c: Collected | string): ArticleAnalysis {
   if (typeof c === 'string') return { language: c, analysed: false, sentiment: EMPTY_TONE, actors: [], voices: [], framing: {} };
   return {
     language: c.language, analysed: true, sentiment: c.sentiment, actors: aggregateStances(c.stances, engine.aggregate),
@@ -99,15 +100,18 @@ function analyseWith(engine: Engine, registry: ActorRegistry, sides: SpeakerSide
   };
 }
 
+const stancesOf = (c: Collected | string): SentenceStance[] => (typeof c === 'string' ? [] : c.stances);
+
 function build(engine: Engine, actors: ActorDef[]): Analyser {
   const registry = createRegistry(actors);
   const sides = speakerSides(actors);
   return {
     registry,
-    analyse: (input) => analyseWith(engine, registry, sides, input),
-    stances: (input) => {
+    analyse: (input) => analysisOf(engine, collect(engine, registry, sides, input)),
+    stances: (input) => stancesOf(collect(engine, registry, sides, input)),
+    analyseWithStances: (input) => {
       const c = collect(engine, registry, sides, input);
-      return typeof c === 'string' ? [] : c.stances;
+      return { analysis: analysisOf(engine, c), stances: stancesOf(c) };
     },
     withActors: (extra) => {
       const names = new Set(extra.map((a) => a.name));

@@ -247,20 +247,24 @@ function ownVoiceFirst(authors: Prediction[], ownVoice: boolean[]): Prediction[]
 }
 
 /** The author's own attributed terms of a stance's single mention, or undefined (several mentions, a voice, none). */
-function ownTermsOf(s: SentenceStance): Attribution['terms'] | undefined {
+function ownTermsOf(s: SentenceStance): AttributedShare[] | undefined {
   if (s.mentions !== 1 || s.voice !== undefined) return undefined;
   const terms = (s.authorAttributions[0] as Attribution).terms;
   return terms.length === 0 ? undefined : terms;
 }
 
+type AttributedShare = Attribution['terms'][number];
+
 /** The same terms at the same shares. */
-function sameShares(a: Attribution['terms'], b: Attribution['terms']): boolean {
+function sameShares(a: AttributedShare[], b: AttributedShare[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if ((a[i] as AttributedShare).first !== (b[i] as AttributedShare).first || (a[i] as AttributedShare).share !== (b[i] as AttributedShare).share) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as AttributedShare;
+    const y = b[i] as AttributedShare;
+    if (x.first !== y.first || x.share !== y.share) return false;
+  }
   return true;
 }
-
-type AttributedShare = Attribution['terms'][number];
 
 /**
  * Targets joined in one phrase ("promoted by Chinese President Xi Jinping and his Russian counterpart Vladimir

@@ -114,7 +114,7 @@ export function evaluateIndomain(analyser: Analyser, articles: IndomainArticle[]
   const groupOf = new Map(articles.map((a) => [a.id, a.outlet_group ?? 'all']));
   for (const article of articles) {
     const input = { title: article.title ?? undefined, text: article.text ?? labelledText(article, sentences) };
-    const stances = analyser.stances(input);
+    const { analysis, stances } = analyser.analyseWithStances(input);
     for (const pair of sentences.filter((s) => s.article === article.id)) {
       const stance = matchStance(stances, pair);
       const p = stance ? pick(stance, view) : undefined;
@@ -123,7 +123,6 @@ export function evaluateIndomain(analyser: Analyser, articles: IndomainArticle[]
         predicted: p?.label ?? 'neutral', score: Math.round((p?.score ?? 0) * 1e4) / 1e4, found: stance !== undefined, voice: voiceOf(pair, stance),
       });
     }
-    const analysis = analyser.analyse(input);
     for (const [actor, value] of Object.entries(article.doc_labels)) {
       const found = analysis.actors.find((a) => a.actor === actor);
       const predicted: StanceLabel = view === 'author' ? found?.label ?? 'neutral' : sentenceViewLabel(stances, actor);

@@ -1,5 +1,5 @@
 // Classification metrics over negative/neutral/positive. Pure.
-import { LABELS } from '../core/model.js';
+import { fromProbs, LABELS } from '../core/model.js';
 import type { StanceLabel } from '../core/types.js';
 
 export interface ClassReport {
@@ -33,4 +33,9 @@ export function classReport(pairs: Array<{ gold: StanceLabel; predicted: StanceL
     confusion,
     n: pairs.length,
   };
+}
+
+/** Macro-F1 of examples labelled 0 negative .. 2 positive against the most probable label of their probabilities. */
+export function macroF1OfProbs(examples: ReadonlyArray<{ label: number }>, probs: ReadonlyArray<[number, number, number]>): number {
+  return classReport(examples.map((e, i) => ({ gold: LABELS[e.label] as StanceLabel, predicted: fromProbs(probs[i] as [number, number, number]).label }))).macroF1;
 }

@@ -2,10 +2,8 @@
 // from its out-of-fold probabilities and the mean of those of the same actor's other labelled sentences in its
 // article. Stacked on the author model's out-of-fold probabilities, with the same folds by article.
 import { contextFeatures } from '../core/author-context.js';
-import { fromProbs, LABELS } from '../core/model.js';
-import type { StanceLabel } from '../core/types.js';
 import { outOfFoldProbs, trainDense, type DenseExample } from './dense-lr.js';
-import { classReport } from './scores.js';
+import { macroF1OfProbs } from './scores.js';
 
 const CONTEXT_L2_GRID = [1e-4, 3e-4, 1e-3, 3e-3];
 
@@ -42,8 +40,7 @@ function contextExamples(author: Labelled[], byArticleActor: ReadonlyMap<string,
  * folds by article; an example without context keeps its own view).
  */
 export function chooseContext(author: Labelled[], byArticleActor: ReadonlyMap<string, number[]>, probs: Probs[], folds: number, report: string[]): { weights?: number[] } {
-  const f1Of = (p: Probs[]): number => classReport(author.map((e, i) => ({ gold: LABELS[e.label] as StanceLabel, predicted: fromProbs(p[i] as Probs).label }))).macroF1;
-  const alone = f1Of(probs);
+  const alone = macroF1OfProbs(author, probs);
   const examples = contextExamples(author, byArticleActor, probs);
   let best = { l2: 0, f1: alone };
   for (const l2 of CONTEXT_L2_GRID) {
@@ -51,7 +48,7 @@ export function chooseContext(author: Labelled[], byArticleActor: ReadonlyMap<st
     outOfFoldProbs(examples, l2, folds).forEach((p, k) => {
       if (p) inContext[(examples[k] as { index: number }).index] = p;
     });
-    const f1 = f1Of(inContext);
+    const f1 = macroF1OfProbs(author, inContext);
     report.push(`author view in its article (context head, ${examples.length} sentences with context) cv l2=${l2} macro-F1=${f1.toFixed(4)} (sentence alone ${alone.toFixed(4)})`);
     if (f1 > best.f1) best = { l2, f1 };
   }

@@ -9,7 +9,7 @@ import { fromProbs, LABELS, logits, packWeights, softmax } from '../core/model.j
 import { trainModel, type Example, type TrainOptions } from './train.js';
 import type { AuthorHeadData } from '../core/author-head.js';
 import { articleFeatures, articleScore, labelOf, voteOf } from '../core/aggregate.js';
-import { classReport } from './scores.js';
+import { classReport, macroF1OfProbs } from './scores.js';
 import type { StanceLabel } from '../core/types.js';
 import { crossValidateDense, predictDense, trainDense, type DenseExample } from './dense-lr.js';
 import { chooseContext } from './train-context.js';
@@ -115,7 +115,7 @@ const NEUTRAL_MARGINS = [0, 0.05, 0.1, 0.15, 0.2];
 function chooseBlend(c: Collected, learned: Array<[number, number, number]>, report: string[]): { blend: number; neutralMargin: number; probs: Array<[number, number, number]> } {
   const tried = BLENDS.flatMap((blend) => NEUTRAL_MARGINS.map((neutralMargin) => {
     const probs = c.author.map((e, i) => blendProbs(blend, neutralMargin, learned[i] as number[], e.gated));
-    const f1 = classReport(c.author.map((e, i) => ({ gold: LABELS[e.label] as StanceLabel, predicted: fromProbs(probs[i] as [number, number, number]).label }))).macroF1;
+    const f1 = macroF1OfProbs(c.author, probs);
     report.push(`author view blend ${blend}, neutral margin ${neutralMargin} (learned model vs gated sentence view) macro-F1=${f1.toFixed(4)}`);
     return { blend, neutralMargin, f1, probs };
   }));
