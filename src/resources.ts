@@ -22,6 +22,7 @@ const actorSchema = z.object({
   exclude: z.array(z.string().min(1)).optional(),
   prefixes: z.array(z.string().min(1)).optional(),
   anaphors: z.array(z.string().min(1)).optional(),
+  governments: z.array(z.string().min(1)).optional(),
   speakers: z.array(z.string().min(1)).optional(),
   speaksFor: z.string().min(1).optional(),
 });

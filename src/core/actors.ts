@@ -1,5 +1,6 @@
 // Actor registry: surface forms of named actors and a fast mention finder (one scan over word starts). Pure.
 import { gateOf } from './actor-gate.js';
+import { governmentForms } from './government-forms.js';
 import { alnumAt } from './text.js';
 import type { ActorDef } from './types.js';
 import { mayHold, wordFilter, type WordFilter } from './word-filter.js';
@@ -266,7 +267,7 @@ export function createRegistry(actors: ActorDef[]): ActorRegistry {
   const excludes: FormTable = new Map();
   const anaphors: FormTable = new Map();
   for (const actor of actors) {
-    for (const form of [...actor.aliases, ...(actor.demonyms ?? []), ...(actor.metonyms ?? [])]) addForm(forms, actor.name, form, false);
+    for (const form of [...actor.aliases, ...(actor.demonyms ?? []), ...(actor.metonyms ?? []), ...governmentForms(actor.governments ?? [])]) addForm(forms, actor.name, form, false);
     for (const prefix of actor.prefixes ?? []) addForm(forms, actor.name, prefix, true);
     for (const form of actor.exclude ?? []) addForm(excludes, actor.name, form, false);
     for (const form of actor.anaphors ?? []) addForm(anaphors, actor.name, form, false);

@@ -26,8 +26,11 @@ export interface AnalyserResources {
 
 export interface Analyser {
   analyse(input: { title?: string; text: string }): ArticleAnalysis;
-  /** The sentence-level stances `analyse` aggregates (none for a language not analysed). */
-  stances(input: { title?: string; text: string }): SentenceStance[];
+  /**
+   * The sentence-level stances `analyse` aggregates (none for a language not analysed). `named`: actors the text's
+   * article named before it (a sentence read out of its article, as training does), whose anaphors count at once.
+   */
+  stances(input: { title?: string; text: string; named?: readonly string[] }): SentenceStance[];
   /** `analyse` and `stances` of one input from one pass. */
   analyseWithStances(input: { title?: string; text: string }): { analysis: ArticleAnalysis; stances: SentenceStance[] };
   registry: ActorRegistry;
@@ -59,7 +62,7 @@ const withoutDateline = (sentence: string): string => sentence.slice(datelineEnd
  * looks English) are analysed; sentences with an actor mention go through the stance model, the others only
  * through the lexicon. Any other text comes back as its language, not analysed.
  */
-function collect(engine: Engine, registry: ActorRegistry, sides: SpeakerSides, input: { title?: string; text: string }): Collected | string {
+function collect(engine: Engine, registry: ActorRegistry, sides: SpeakerSides, input: { title?: string; text: string; named?: readonly string[] }): Collected | string {
   const text = headlineAndBody(input.title, input.text);
   const sentences = splitSentences(text);
   const { language, english } = routeLanguage(text, sentences);
@@ -69,7 +72,7 @@ function collect(engine: Engine, registry: ActorRegistry, sides: SpeakerSides, i
   const tone = emptyToneText();
   const place = { context: newVoiceContext(sides), headline: (input.title ?? '').trim() !== '' && english[0] === sentences[0] };
   // Actors the article has named so far: their anaphors ("the North", "the Russian president") count from then on.
-  const named = new Set<string>();
+  const named = new Set<string>(input.named);
   for (let k = 0; k < english.length; k++) {
     // A wire dateline ("BEIJING, May 15 (Xinhua) --") is read past: its place is no actor, its agency no speaker.
     const sentence = withoutDateline(english[k] as string);

@@ -26,6 +26,11 @@ export interface ActorDef {
    * named the actor by another form.
    */
   anaphors?: string[];
+  /**
+   * Leaders (past or present, not actors of their own) whose name before "administration", "government", "regime",
+   * "cabinet" or "authorities" names the actor ("Obama": "the Obama administration" is the United States).
+   */
+  governments?: string[];
   /** Officials and spokespeople who speak for the actor ("Sergey Lavrov", "Lavrov"): a voice's speaker actor. */
   speakers?: string[];
   /** For a person actor: the actor it speaks for (Vladimir Putin: Russia). */

@@ -38,13 +38,16 @@ interface Collected {
 
 function collect(analyser: Analyser, articles: IndomainArticle[], sentences: IndomainSentence[]): Collected {
   const titles = new Map(articles.map((a) => [a.id, a.title ?? '']));
+  // The article names these actors: their anaphors ("the North", "the island") are mentions, as in the article.
+  const named = new Map(articles.map((a) => [a.id, Object.keys(a.doc_labels)]));
   const out: Collected = { author: [], voice: [], byArticleActor: new Map(), missing: 0 };
   const cache = new Map<string, ReturnType<Analyser['stances']>>();
   for (const pair of sentences) {
     const headline = titles.get(pair.article) === pair.sentence;
-    const key = `${headline ? 'T' : 'S'}${pair.sentence}`;
+    const key = `${headline ? 'T' : 'S'}${pair.article}\u0000${pair.sentence}`;
     let stances = cache.get(key);
-    if (!stances) cache.set(key, (stances = analyser.stances(headline ? { title: pair.sentence, text: '' } : { text: pair.sentence })));
+    const context = { named: named.get(pair.article) ?? [] };
+    if (!stances) cache.set(key, (stances = analyser.stances(headline ? { title: pair.sentence, text: '', ...context } : { text: pair.sentence, ...context })));
     const stance = stances.find((s) => s.actor === pair.actor);
     if (!stance) {
       out.missing++;

@@ -51,4 +51,10 @@ describe('anaphors count once the actor is named', () => {
     expect(registry.findMentions('The pact was signed.').length).toBe(0);
     expect(registry.findMentions('The pact was signed.', new Set(['AUKUS'])).map((m) => m.actor)).toEqual(['AUKUS']);
   });
+
+  it('a sentence read out of its article takes the actors the article named (training reads labelled sentences alone)', () => {
+    const actors = (named?: string[]): string[] => analyser.stances({ text: 'The North fired two more missiles.', ...(named ? { named } : {}) }).map((s) => s.actor);
+    expect(actors()).toEqual([]);
+    expect(actors(['North Korea'])).toEqual(['North Korea']);
+  });
 });
