@@ -3,7 +3,7 @@
 import type { Token } from './text.js';
 import { capitalised, word } from './voice-tokens.js';
 import { ARTICLES } from './voice-speaker.js';
-import { WEEKDAYS } from './voice-time.js';
+import { timeAdverbialAt, WEEKDAYS } from './voice-time.js';
 import { DETERMINERS, TRAILING } from './voice-words.js';
 
 /**
@@ -17,6 +17,18 @@ export function thatAfterAdverbial(text: string, tokens: Token[], from: number):
     if (word(tokens, k) === 'that') return k;
   }
   return undefined;
+}
+
+/**
+ * "said Tuesday its alliance ...", "said today the presence ...", "said on Monday the talks ...": a time adverbial
+ * right after the verb, then the reported clause without "that": the index where the clause starts, else
+ * undefined ("..., X said Tuesday." and "X said on Monday, adding ..." report what is before).
+ */
+export function clauseAfterTime(tokens: Token[], from: number): number | undefined {
+  const time = timeAdverbialAt(tokens, from);
+  const start = from + time;
+  if (time === 0 || start >= tokens.length - 1 || tokens[start]?.punct || word(tokens, start) === 'that') return undefined;
+  return TRAILING.has(word(tokens, start)) ? undefined : start;
 }
 
 /** The object after a short adverbial ("on Friday", "in a statement"): the first token past a determiner, or undefined. */

@@ -5,8 +5,8 @@ import { headlineFrame } from './voice-headline.js';
 import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { capitalised, inRanges, isQuote, word, type Found } from './voice-tokens.js';
-import { ARTICLES, HEARER_VERBS, isName, onlyAudience, speakerLeft, speakerRight, toldAfterQuote } from './voice-speaker.js';
-import { beforeGoingOn, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
+import { ARTICLES, HEARER_VERBS, isName, onlyAudience, PARENTHESIS, pastAbbreviation, speakerLeft, speakerRight, toldAfterQuote } from './voice-speaker.js';
+import { beforeGoingOn, clauseAfterTime, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
 import { beforeTimeAdverbials } from './voice-time.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
 
@@ -45,7 +45,7 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
     return [];
   }
   const after = contentStart(text, tokens, verb);
-  const that = thatAfterAdverbial(text, tokens, after);
+  const that = thatAfterAdverbial(text, tokens, after) ?? clauseAfterTime(tokens, after);
   if (that !== undefined && !OBJECT_VERBS.has(word(tokens, verb))) return [[that, end]];
   const rest = after <= end && !TRAILING.has(word(tokens, after)) && !(tokens[after]?.punct === true && !isQuote(tokens[after]));
   const before = speaker[0] - 1;
@@ -141,7 +141,7 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   const inverted = isQuote(tokens[j]) || (comma && speakerLike && !OBJECT_VERBS.has(word(tokens, i)));
   const after = inverted ? speakerRight(text, tokens, i + 1) : undefined;
   // "..., said NATO was hostile" is no inversion: an inverted speaker ends its clause ("..., said Lavrov on Monday").
-  const follow = after ? tokens[after[1] + 1] : undefined;
+  const follow = after ? tokens[pastAbbreviation(tokens, after[1])] : undefined;
   const endsClause = follow === undefined || follow.punct || TRAILING.has(follow.text) || follow.text === 'who';
   if (inverted && (isQuote(tokens[j]) || endsClause)) {
     if (!after) return undefined;
@@ -151,10 +151,10 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   }
   let apposition: number | undefined;
   if (comma) {
-    // "X, on the other hand, portrayed ...": the subject stands before the parenthesis.
+    // "X, on the other hand, portrayed ...": the subject stands before the parenthesis (a long one after a name opening the sentence).
     let k = j - 1;
-    while (k >= 0 && word(tokens, k) !== ',' && j - k < 8) k--;
-    if (k <= 0 || word(tokens, k) !== ',') return undefined;
+    while (k >= 0 && word(tokens, k) !== ',' && j - k < PARENTHESIS.long) k--;
+    if (k <= 0 || word(tokens, k) !== ',' || (j - k >= PARENTHESIS.short && !isName(text, tokens, 0, k - 1))) return undefined;
     // "Poland's prime minister, Mateusz Morawiecki, lashed out ...": a name set beside the subject is the speaker's too.
     if (isName(text, tokens, k + 1, j - 1)) apposition = j - 1;
     j = k - 1;

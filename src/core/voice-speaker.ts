@@ -3,7 +3,7 @@
 // Morawiecki, ..."). Pure.
 import type { Token } from './text.js';
 import { capitalised, isQuote, word, type Found } from './voice-tokens.js';
-import { SPEAKER_PRONOUNS, SPEAKER_STOPS, TRAILING } from './voice-words.js';
+import { SPEAKER_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TRAILING } from './voice-words.js';
 import { timeAdverbialAt } from './voice-time.js';
 
 export const ARTICLES = new Set(['the', 'a', 'an']);
@@ -43,12 +43,27 @@ export function speakerRight(text: string, tokens: Token[], start: number): [num
   let last = start - 1;
   for (let i = start; i < tokens.length && i - start < 9; i++) {
     const t = tokens[i] as Token;
-    if (t.punct && t.text !== '-' && t.text !== "'") break;
+    if (t.punct && t.text !== '-' && t.text !== "'" && !inAbbreviation(text, tokens, i)) break;
     if (i > start && (TRAILING.has(t.text) || SPEAKER_STOPS.has(t.text)) && !joinsNames(text, tokens, i)) break;
     last = i;
   }
+  if (last >= start && pastAbbreviation(tokens, last) === last + 2) last++; // "said the U.S." keeps its stop
   return last >= start ? [start, last] : undefined;
 }
+
+const letter = (t: Token | undefined): boolean => t !== undefined && !t.punct && t.text.length === 1;
+
+/**
+ * A full stop inside an abbreviation ("U.S.", "U.N."), or closing one before a capitalised word or a speaker's noun
+ * ("the U.S. State Department", "the U.N. envoy"): part of a name, not the end of a phrase.
+ */
+const inAbbreviation = (text: string, tokens: Token[], i: number): boolean =>
+  tokens[i]?.text === '.' && letter(tokens[i - 1]) &&
+  (letter(tokens[i + 1]) || (tokens[i - 2]?.text === '.' && tokens[i + 1] !== undefined && (capitalised(text, tokens[i + 1] as Token) || SPEAKER_NOUNS.has(word(tokens, i + 1)))));
+
+/** The index of the token after `last` that is not the closing stop of an abbreviation ("the U.S. strikes": "strikes"). */
+export const pastAbbreviation = (tokens: Token[], last: number): number =>
+  tokens[last + 1]?.text === '.' && letter(tokens[last]) && tokens[last - 1]?.text === '.' ? last + 2 : last + 1;
 
 /** Tokens a..b (at most five) are a name: every one a capitalised word or a hyphen. */
 export function isName(text: string, tokens: Token[], a: number, b: number): boolean {
@@ -59,6 +74,13 @@ export function isName(text: string, tokens: Token[], a: number, b: number): boo
   }
   return true;
 }
+
+/**
+ * Tokens a parenthesis between a subject and its verb may span: `short` anywhere ("X, on the other hand, portrayed
+ * ..."), `long` after a name that opens the sentence ("Trita Parsi, the executive vice president of the Quincy
+ * Institute, says ..."; "Trump, in brief remarks to the nation on Saturday evening, said ...").
+ */
+export const PARENTHESIS = { short: 8, long: 16 } as const;
 
 /** Verbs whose object is the one told: no quotative inversion ("..., X told The National": The National hears). */
 export const HEARER_VERBS = new Set(['told', 'tells', 'tell']);

@@ -90,3 +90,35 @@ describe('a tell verb whose audience ends the sentence reports what is before th
     expect(frameReporting(frames, 'NATO')?.speaker).toBe('Lavrov');
   });
 });
+
+describe('a time adverbial right after the verb, then what was said without "that"', () => {
+  it('"said Tuesday its alliance ...", "said today the presence ...", "said on Monday the ships ..."', () => {
+    expect(speakerOn('United States', 'The Philippines said Tuesday its alliance with the United States was a disgrace.')).toBe('Philippines');
+    expect(speakerOn('China', 'Marcos said today the presence of Chinese warships was worrisome.')).toBe('Marcos');
+    expect(speakerOn('China', 'Marcos said on Monday the Chinese ships were a menace.')).toBe('Marcos');
+  });
+
+  it('a time adverbial that ends the sentence still reports what is before: "..., Marcos said Tuesday."', () => {
+    expect(speakerOn('United States', 'The United States is reckless, Marcos said Tuesday.')).toBe('Marcos');
+  });
+});
+
+describe('long parentheses and abbreviations beside a speaker', () => {
+  it('a long parenthesis after the subject that opens the sentence: "Trita Parsi, the executive vice president of ..., says"', () => {
+    expect(speakerOn('Iran', 'Trita Parsi, the executive vice president of the Quincy Institute for Responsible Statecraft, says that Iran was a bully.')).toBe('Trita Parsi');
+  });
+
+  it('"Trump, in brief remarks ..., said the U.S. strikes ...": "the U.S." begins what was said, it is no inverted speaker', () => {
+    expect(speakerOn('Iran', 'Trump, in brief remarks to the nation on Saturday evening from the White House, said the U.S. strikes obliterated Iran.')).toBe('Trump');
+  });
+
+  it('an inverted speaker written with an abbreviation keeps it whole: "said the U.S. State Department", "said the U.S."', () => {
+    expect(speakerOn('NATO', 'NATO is a menace, said the U.S. State Department.')).toBe('the U.S. State Department');
+    expect(speakerOn('Russia', 'Russia is reckless, said the U.S. on Monday.')).toBe('the U.S.');
+  });
+
+  it('a long parenthesis after a subject inside the sentence is no parenthesis (it may be a clause of its own)', () => {
+    const text = 'In Western countries, media outlets are deliberately ignoring reputable reports about provocations from Ukraine, told that under no circumstances are they to give them any credence, Russian Foreign Ministry Spokeswoman Maria Zakharova said.';
+    expect(speakerOn('Ukraine', text)).toBe('Russian Foreign Ministry Spokeswoman Maria Zakharova');
+  });
+});
