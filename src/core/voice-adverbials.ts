@@ -31,6 +31,13 @@ export function clauseAfterTime(tokens: Token[], from: number): number | undefin
   return TRAILING.has(word(tokens, start)) ? undefined : start;
 }
 
+/** Verbs of commitment whose infinitive is what the speaker undertakes ("vowed to expel ...", "pledged to punish ..."). */
+const COMMISSIVES = new Set(['vow', 'vows', 'vowed', 'vowing', 'pledge', 'pledges', 'pledged', 'pledging']);
+
+/** "Abe vowed to 'expel by force' any Chinese landing": the infinitive after a verb of commitment, else undefined. */
+export const infinitiveAfterVow = (tokens: Token[], verb: number, from: number): number | undefined =>
+  COMMISSIVES.has(word(tokens, verb)) && word(tokens, from) === 'to' && from + 1 < tokens.length - 1 ? from : undefined;
+
 /** The object after a short adverbial ("on Friday", "in a statement"): the first token past a determiner, or undefined. */
 export function objectAfterAdverbial(tokens: Token[], from: number): number | undefined {
   if (!TRAILING.has(word(tokens, from))) return undefined;

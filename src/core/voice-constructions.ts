@@ -6,8 +6,8 @@ import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { capitalised, inRanges, isQuote, word, type Found } from './voice-tokens.js';
 import { ARTICLES, HEARER_VERBS, isName, onlyAudience, PARENTHESIS, pastAbbreviation, speakerLeft, speakerRight, toldAfterQuote } from './voice-speaker.js';
-import { beforeGoingOn, clauseAfterTime, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
-import { beforeTimeAdverbials } from './voice-time.js';
+import { beforeGoingOn, clauseAfterTime, infinitiveAfterVow, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
+import { beforeTimeAdverbials, timeAdverbialAt } from './voice-time.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
 
 /** Where what is said may start after a reporting verb: past an audience ("told reporters", "told the BBC"). */
@@ -45,7 +45,7 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
     return [];
   }
   const after = contentStart(text, tokens, verb);
-  const that = thatAfterAdverbial(text, tokens, after) ?? clauseAfterTime(tokens, after);
+  const that = thatAfterAdverbial(text, tokens, after) ?? clauseAfterTime(tokens, after) ?? infinitiveAfterVow(tokens, verb, after);
   if (that !== undefined && !OBJECT_VERBS.has(word(tokens, verb))) return [[that, end]];
   const rest = after <= end && !TRAILING.has(word(tokens, after)) && !(tokens[after]?.punct === true && !isQuote(tokens[after]));
   const before = speaker[0] - 1;
@@ -250,7 +250,7 @@ function nextSpeakerClause(text: string, tokens: Token[], verb: number, quotes: 
       if (!REPORTING_VERBS.has(word(tokens, v))) continue;
       const f = verbFrame(text, tokens, v);
       const first = f?.speaker?.[0] ?? -1;
-      if (f && first >= start && first <= start + 1 && (f.speaker?.[1] ?? v) < v) return { boundary: k, verb: v };
+      if (f && first >= start && first <= start + 1 + timeAdverbialAt(tokens, start) && (f.speaker?.[1] ?? v) < v) return { boundary: k, verb: v };
       break;
     }
   }

@@ -33,7 +33,8 @@ export const REPORTING_VERBS = words(`
   announcing complaining tweeting responding replying suggesting acknowledging admitting predicting vowing
   pledging reiterating confirming indicating calling contending cautioning demanding exposing revealing pointing
   recalling reminding lamenting voicing saw mentioned mentioning underlined underlining underscored underscoring
-  highlighted highlighting observed remarked questioned questioning
+  highlighted highlighting observed remarked questioned questioning proclaim proclaims proclaimed proclaiming
+  retorted conceded concedes
 `);
 
 /** Verbs whose object, not a following clause, is what the speaker evaluates ("accused Manila of ..."). */

@@ -54,3 +54,19 @@ describe('"As X put it, A"', () => {
     expect(voicesOf('The sanctions put pressure on Russia.').frames).toEqual([]);
   });
 });
+
+describe('more verbs of saying, and the infinitive of a vow', () => {
+  it.each([
+    ['proclaimed ... that', 'Mike Pompeo proclaimed at the forum on Tuesday that "the tide has turned" against China.', 'China'],
+    ['retorted that', 'The envoy retorted that NATO was a relic of the Cold War.', 'NATO'],
+    ['conceded that', 'The minister conceded that Russia had outplayed the alliance.', 'Russia'],
+    ['vowed to + infinitive', 'Prime Minister Shinzo Abe vowed to "expel by force" any Chinese landing on the islets.', 'China'],
+    ['pledged to + infinitive', 'The president pledged to punish Israel for the raid.', 'Israel'],
+  ])('"%s" reports what follows', (_verb, sentence, actor) => {
+    expect(frameReporting(voicesOf(sentence).frames, actor)).toBeDefined();
+  });
+
+  it('"reaffirmed" is no verb of saying ("G20 reaffirms India\'s ascendency" is the author\'s headline)', () => {
+    expect(frameReporting(voicesOf("The summit reaffirmed India's global ascendency as a Great Power.").frames, 'India')).toBeUndefined();
+  });
+});
