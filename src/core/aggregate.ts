@@ -134,9 +134,21 @@ function voteLabel(options: AggregateOptions, list: SentenceStance[]): ArticleLa
   return { label, score, confidence: agreement * (list.length / (list.length + options.prior)) };
 }
 
+/** What a sentence that holds no term of the author's about the actor says of it at the article level. */
+const SAYS_NOTHING: readonly number[] = [0, 1, 0];
+
+/**
+ * The sentence probabilities the article head reads: a sentence whose author view attributes no term to the actor
+ * counts as neutral ("It is known that NATO is shortened to ...": a polar reading there comes from the actor's
+ * name and the sentence's shape, and of such readings about one in three is right out of fold).
+ */
+export const articleProbs = (probs: ReadonlyArray<readonly number[]>, termless: readonly boolean[]): Array<readonly number[]> =>
+  probs.map((p, i) => (termless[i] === true ? SAYS_NOTHING : p));
+
 /** The article head's label; its score is P(positive) - P(negative) and its confidence the label's probability. */
 function headLabel(head: readonly number[], list: SentenceStance[]): ArticleLabel {
-  const p = densePrediction(head, articleFeatures(list.map((s) => s.authorAlone.probs), list.map((s) => s.voice !== undefined)));
+  const probs = articleProbs(list.map((s) => s.authorAlone.probs), list.map((s) => stanceTerms(s).length === 0));
+  const p = densePrediction(head, articleFeatures(probs, list.map((s) => s.voice !== undefined)));
   return { label: p.label, score: p.score, confidence: Math.max(...p.probs) };
 }
 

@@ -8,7 +8,8 @@ import { AUTHOR_BITS } from '../core/author-vector.js';
 import { fromProbs, LABELS, logits, packWeights, softmax } from '../core/model.js';
 import { trainModel, type Example, type TrainOptions } from './train.js';
 import type { AuthorHeadData } from '../core/author-head.js';
-import { articleFeatures, articleScore, labelOf, voteOf } from '../core/aggregate.js';
+import { articleFeatures, articleProbs, articleScore, labelOf, voteOf } from '../core/aggregate.js';
+import { stanceTerms } from '../core/stance.js';
 import { classReport, macroF1OfProbs } from './scores.js';
 import type { StanceLabel } from '../core/types.js';
 import { crossValidateDense, predictDense, trainDense, type DenseExample } from './dense-lr.js';
@@ -29,7 +30,7 @@ export interface HeadTraining {
 }
 
 interface Collected {
-  author: Array<Example & { group: string; gated: number[]; voiced: boolean }>;
+  author: Array<Example & { group: string; gated: number[]; voiced: boolean; termless: boolean }>;
   voice: DenseExample[];
   /** Author example index per (article, actor), for the article aggregation. */
   byArticleActor: Map<string, number[]>;
@@ -55,7 +56,7 @@ function collect(analyser: Analyser, articles: IndomainArticle[], sentences: Ind
     }
     const k = `${pair.article}\u0000${pair.actor}`;
     out.byArticleActor.set(k, [...(out.byArticleActor.get(k) ?? []), out.author.length]);
-    out.author.push({ features: stance.authorFeatures, label: pair.label + 1, lexicon: NO_LEXICON, group: pair.article, gated: stance.authorParts.gated, voiced: stance.voice !== undefined });
+    out.author.push({ features: stance.authorFeatures, label: pair.label + 1, lexicon: NO_LEXICON, group: pair.article, gated: stance.authorParts.gated, voiced: stance.voice !== undefined, termless: stanceTerms(stance).length === 0 });
     if (pair.voice && stance.voice) out.voice.push({ x: stance.voice.features, y: pair.voice.label + 1, group: pair.article });
   }
   return out;
@@ -163,8 +164,10 @@ const ruleLabel = (p: ArticlePair, scores: number[], rule: Rule): StanceLabel =>
   p.idx.length === 0 ? 'neutral' : labelOf(articleScore(p.idx.map((i) => scores[i] as number), rule.prior), rule.threshold);
 
 /** The article head's features of one article pair. */
-const pairFeatures = (p: ArticlePair, c: Collected, probs: Array<[number, number, number]>): Float64Array =>
-  articleFeatures(p.idx.map((i) => probs[i] as number[]), p.idx.map((i) => (c.author[i] as Collected['author'][number]).voiced));
+const pairFeatures = (p: ArticlePair, c: Collected, probs: Array<[number, number, number]>): Float64Array => {
+  const examples = p.idx.map((i) => c.author[i] as Collected['author'][number]);
+  return articleFeatures(articleProbs(p.idx.map((i) => probs[i] as number[]), examples.map((e) => e.termless)), examples.map((e) => e.voiced));
+};
 
 /** Prior and threshold with the best article macro-F1 over `pairs` (an actor without a mention is neutral). */
 function bestRule(pairs: ArticlePair[], probs: Array<[number, number, number]>): Rule & { f1: number } {

@@ -3,7 +3,8 @@
 // own voice"). Features and the head's arithmetic are checked with hand-made sentences and weights; the committed
 // model end to end with written articles.
 import { describe, expect, it } from 'vitest';
-import { aggregateStances, ARTICLE_FEATURES, articleFeatures, DEFAULT_AGGREGATE } from '../../src/core/aggregate.js';
+import { aggregateStances, ARTICLE_FEATURES, articleFeatures, articleProbs, DEFAULT_AGGREGATE } from '../../src/core/aggregate.js';
+import type { Attribution } from '../../src/core/attribution.js';
 import { createAnalyser } from '../../src/core/analyse.js';
 import { loadAuthorHead, type AuthorHeadData } from '../../src/core/author-head.js';
 import { fromProbs } from '../../src/core/model.js';
@@ -12,11 +13,21 @@ import { loadAnalyserResources } from '../../src/resources.js';
 
 const resources = loadAnalyserResources();
 
-/** A sentence stance with the given author-view probabilities (and a voice when `quoted`). */
-function sentence(actor: string, probs: [number, number, number], quoted = false): SentenceStance {
+/** An attribution of one term of the author's to the actor (a polar reading with something to show for it). */
+const ONE_TERM: Attribution = {
+  terms: [{ term: 'reckless', first: 1, last: 1, weight: -2, negated: false, framing: false, share: 1 }],
+  positive: 0, negative: 2, own: 1, ownPositive: 0, ownNegative: 2, boundPositive: 0, boundNegative: 0, accused: 0,
+};
+
+/**
+ * A sentence stance with the given author-view probabilities (and a voice when `quoted`). A sentence read polar
+ * holds a term of the author's about the actor unless `termless`; one read neutral holds none.
+ */
+function sentence(actor: string, probs: [number, number, number], quoted = false, termless = false): SentenceStance {
   const p = fromProbs(probs);
+  const attributions = p.label !== 'neutral' && !termless ? [ONE_TERM] : [];
   return {
-    actor, sentence: `${actor} ${probs.join(' ')}`, mentions: 1, prediction: p, author: p, authorAlone: p, authorAttributions: [],
+    actor, sentence: `${actor} ${probs.join(' ')}`, mentions: 1, prediction: p, author: p, authorAlone: p, authorAttributions: attributions,
     authorFeatures: { ids: [], values: [] }, authorParts: { learned: probs, gated: probs }, analyses: [],
     ...(quoted ? { voice: { speaker: 'a source', prediction: fromProbs([0.8, 0.1, 0.1]), features: new Float64Array(0) } } : {}),
   };
@@ -77,6 +88,12 @@ describe('aggregateStances with an article head', () => {
     const relayed = (quoted: boolean): SentenceStance[] => Array.from({ length: 4 }, () => sentence('NATO', [0.05, 0.9, 0.05], quoted));
     expect(aggregateStances([own, ...relayed(true)], options)[0]?.label).toBe('negative');
     expect(aggregateStances([own, ...relayed(false)], options)[0]?.label).toBe('neutral');
+  });
+
+  it('a sentence that holds no term of the author\'s about the actor counts as neutral ("It is known that NATO is ...")', () => {
+    expect(aggregateStances([sentence('NATO', [0.9, 0.05, 0.05])], options)[0]?.label).toBe('negative');
+    expect(aggregateStances([sentence('NATO', [0.9, 0.05, 0.05], false, true)], options)[0]?.label).toBe('neutral');
+    expect(articleProbs([[0.9, 0.05, 0.05], [0.1, 0.1, 0.8]], [true, false])).toEqual([[0, 1, 0], [0.1, 0.1, 0.8]]);
   });
 
   it('without a head, the rule (votes over sentences + prior, threshold) labels as before', () => {
