@@ -37,6 +37,7 @@ describe("a leader's government names the state", () => {
     ['Park authorities closed the trail.', 'South Korea'],
     ['The Kim family ran the restaurant.', 'North Korea'],
     ['Abe was a shipping agent in the novel.', 'Japan'],
+    ['The Abbott administration in Texas sued the federal government.', 'Australia'],
   ])('no government, no mention: %s', (text, actor) => {
     expect(mentions(text).map(([a]) => a)).not.toContain(actor);
   });
