@@ -1,6 +1,6 @@
 // Article-level stance per actor from sentence-level stances. Pure.
 import { densePrediction } from './author.js';
-import { stanceTerms, type SentenceStance } from './stance.js';
+import { holdsAuthorTerms, stanceTerms, type SentenceStance } from './stance.js';
 import type { ActorStance, Evidence, StanceLabel, VoiceStance } from './types.js';
 
 /** A sentence's vote: +1 positive, -1 negative, 0 neutral (its most probable label). */
@@ -147,7 +147,7 @@ export const articleProbs = (probs: ReadonlyArray<readonly number[]>, termless: 
 
 /** The article head's label; its score is P(positive) - P(negative) and its confidence the label's probability. */
 function headLabel(head: readonly number[], list: SentenceStance[]): ArticleLabel {
-  const probs = articleProbs(list.map((s) => s.authorAlone.probs), list.map((s) => stanceTerms(s).length === 0));
+  const probs = articleProbs(list.map((s) => s.authorAlone.probs), list.map((s) => !holdsAuthorTerms(s)));
   const p = densePrediction(head, articleFeatures(probs, list.map((s) => s.voice !== undefined)));
   return { label: p.label, score: p.score, confidence: Math.max(...p.probs) };
 }

@@ -59,6 +59,9 @@ export function stanceTerms(s: SentenceStance, view: 'author' | 'sentence' = 'au
   return [...byFirst.values()].sort(byStrength);
 }
 
+/** Does the author view attribute any term to the actor in this sentence? (`stanceTerms` without building them.) */
+export const holdsAuthorTerms = (s: SentenceStance): boolean => s.authorAttributions.some((a) => a.terms.length > 0);
+
 const byStrength = (a: ScoredTerm, b: ScoredTerm): number => Math.abs(b.weight) - Math.abs(a.weight);
 
 /** Averages the predictions of several mentions of one actor in one sentence. */

@@ -5,7 +5,7 @@ import { headlineFrame } from './voice-headline.js';
 import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { capitalised, inRanges, isQuote, word, type Found } from './voice-tokens.js';
-import { ARTICLES, HEARER_VERBS, isName, onlyAudience, PARENTHESIS, pastAbbreviation, speakerLeft, speakerRight, toldAfterQuote } from './voice-speaker.js';
+import { ARTICLES, HEARER_VERBS, isName, onlyAudience, PARENTHESIS, speakerLeft, speakerRight, toldAfterQuote } from './voice-speaker.js';
 import { beforeGoingOn, clauseAfterTime, infinitiveAfterVow, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
 import { beforeTimeAdverbials, timeAdverbialAt } from './voice-time.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
@@ -45,8 +45,8 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
     return [];
   }
   const after = contentStart(text, tokens, verb);
-  const that = thatAfterAdverbial(text, tokens, after) ?? clauseAfterTime(tokens, after) ?? infinitiveAfterVow(tokens, verb, after);
-  if (that !== undefined && !OBJECT_VERBS.has(word(tokens, verb))) return [[that, end]];
+  const clause = thatAfterAdverbial(text, tokens, after) ?? clauseAfterTime(tokens, after) ?? infinitiveAfterVow(tokens, verb, after);
+  if (clause !== undefined && !OBJECT_VERBS.has(word(tokens, verb))) return [[clause, end]];
   const rest = after <= end && !TRAILING.has(word(tokens, after)) && !(tokens[after]?.punct === true && !isQuote(tokens[after]));
   const before = speaker[0] - 1;
   const beforeEnds = before >= 0 && tokens[before]?.punct === true && (word(tokens, before) === ',' || isQuote(tokens[before]));
@@ -141,7 +141,7 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   const inverted = isQuote(tokens[j]) || (comma && speakerLike && !OBJECT_VERBS.has(word(tokens, i)));
   const after = inverted ? speakerRight(text, tokens, i + 1) : undefined;
   // "..., said NATO was hostile" is no inversion: an inverted speaker ends its clause ("..., said Lavrov on Monday").
-  const follow = after ? tokens[pastAbbreviation(tokens, after[1])] : undefined;
+  const follow = after ? tokens[after[1] + 1] : undefined;
   const endsClause = follow === undefined || follow.punct || TRAILING.has(follow.text) || follow.text === 'who';
   if (inverted && (isQuote(tokens[j]) || endsClause)) {
     if (!after) return undefined;

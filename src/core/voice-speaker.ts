@@ -47,23 +47,24 @@ export function speakerRight(text: string, tokens: Token[], start: number): [num
     if (i > start && (TRAILING.has(t.text) || SPEAKER_STOPS.has(t.text)) && !joinsNames(text, tokens, i)) break;
     last = i;
   }
-  if (last >= start && pastAbbreviation(tokens, last) === last + 2) last++; // "said the U.S." keeps its stop
+  if (last >= start && closesAbbreviation(tokens, last + 1)) last++; // "said the U.S." keeps its stop
   return last >= start ? [start, last] : undefined;
 }
 
 const letter = (t: Token | undefined): boolean => t !== undefined && !t.punct && t.text.length === 1;
 
+/** The full stop at `i` closes an abbreviation: ".", a single letter, "." ("U.S.", "U.N."). */
+const closesAbbreviation = (tokens: Token[], i: number): boolean =>
+  tokens[i]?.text === '.' && letter(tokens[i - 1]) && tokens[i - 2]?.text === '.';
+
 /**
  * A full stop inside an abbreviation ("U.S.", "U.N."), or closing one before a capitalised word or a speaker's noun
- * ("the U.S. State Department", "the U.N. envoy"): part of a name, not the end of a phrase.
+ * ("the U.S. State Department", "the U.N. envoy"): part of a name, not the end of a phrase. A closing stop before
+ * any other word ends the name but stays in it ("..., said the U.S. strikes ...": "the U.S." is no inverted speaker).
  */
 const inAbbreviation = (text: string, tokens: Token[], i: number): boolean =>
   tokens[i]?.text === '.' && letter(tokens[i - 1]) &&
-  (letter(tokens[i + 1]) || (tokens[i - 2]?.text === '.' && tokens[i + 1] !== undefined && (capitalised(text, tokens[i + 1] as Token) || SPEAKER_NOUNS.has(word(tokens, i + 1)))));
-
-/** The index of the token after `last` that is not the closing stop of an abbreviation ("the U.S. strikes": "strikes"). */
-export const pastAbbreviation = (tokens: Token[], last: number): number =>
-  tokens[last + 1]?.text === '.' && letter(tokens[last]) && tokens[last - 1]?.text === '.' ? last + 2 : last + 1;
+  (letter(tokens[i + 1]) || (closesAbbreviation(tokens, i) && tokens[i + 1] !== undefined && (capitalised(text, tokens[i + 1] as Token) || SPEAKER_NOUNS.has(word(tokens, i + 1)))));
 
 /** Tokens a..b (at most five) are a name: every one a capitalised word or a hyphen. */
 export function isName(text: string, tokens: Token[], a: number, b: number): boolean {

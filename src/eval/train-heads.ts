@@ -9,7 +9,7 @@ import { fromProbs, LABELS, logits, packWeights, softmax } from '../core/model.j
 import { trainModel, type Example, type TrainOptions } from './train.js';
 import type { AuthorHeadData } from '../core/author-head.js';
 import { articleFeatures, articleProbs, articleScore, labelOf, voteOf } from '../core/aggregate.js';
-import { stanceTerms } from '../core/stance.js';
+import { holdsAuthorTerms } from '../core/stance.js';
 import { classReport, macroF1OfProbs } from './scores.js';
 import type { StanceLabel } from '../core/types.js';
 import { crossValidateDense, predictDense, trainDense, type DenseExample } from './dense-lr.js';
@@ -56,7 +56,7 @@ function collect(analyser: Analyser, articles: IndomainArticle[], sentences: Ind
     }
     const k = `${pair.article}\u0000${pair.actor}`;
     out.byArticleActor.set(k, [...(out.byArticleActor.get(k) ?? []), out.author.length]);
-    out.author.push({ features: stance.authorFeatures, label: pair.label + 1, lexicon: NO_LEXICON, group: pair.article, gated: stance.authorParts.gated, voiced: stance.voice !== undefined, termless: stanceTerms(stance).length === 0 });
+    out.author.push({ features: stance.authorFeatures, label: pair.label + 1, lexicon: NO_LEXICON, group: pair.article, gated: stance.authorParts.gated, voiced: stance.voice !== undefined, termless: !holdsAuthorTerms(stance) });
     if (pair.voice && stance.voice) out.voice.push({ x: stance.voice.features, y: pair.voice.label + 1, group: pair.article });
   }
   return out;
