@@ -5,8 +5,9 @@
 import type { Analyser } from '../core/analyse.js';
 import { blendProbs, VOICE_FEATURES } from '../core/author.js';
 import { AUTHOR_BITS } from '../core/author-vector.js';
-import { fromProbs, LABELS, logits, packWeights, softmax } from '../core/model.js';
-import { trainModel, type Example, type TrainOptions } from './train.js';
+import { LABELS, packWeights } from '../core/model.js';
+import type { Example } from './train.js';
+import { authorEnsemble } from './train-author.js';
 import type { AuthorHeadData } from '../core/author-head.js';
 import { articleFeatures, articleProbs, articleScore, labelOf, voteOf } from '../core/aggregate.js';
 import { holdsAuthorTerms } from '../core/stance.js';
@@ -17,8 +18,6 @@ import { chooseContext } from './train-context.js';
 import type { IndomainArticle, IndomainSentence } from './indomain.js';
 
 const L2_GRID = [0.001, 0.01, 0.03, 0.1];
-const AUTHOR_L2_GRID = [1e-3, 3e-3, 1e-2, 3e-2];
-const AUTHOR_BASE: TrainOptions = { epochs: 12, learningRate: 0.1, l2: 3e-3, minCount: 2, seed: 20261204 };
 const NO_LEXICON = [0, 0, 0, 0, 0, 0] as const;
 const PRIORS = [0.5, 1, 2, 3, 5];
 const THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
@@ -62,54 +61,7 @@ function collect(analyser: Analyser, articles: IndomainArticle[], sentences: Ind
   return out;
 }
 
-const SHUFFLES = 10;
-
-/**
- * The mean of models trained on SHUFFLES different example orders: SGD on 3,000 pairs lands on a different model
- * for every order, and the mean of those linear models is one linear model with less of that variance.
- */
-function averagedModel(examples: Example[], options: TrainOptions): Float64Array {
-  let sum: Float64Array | undefined;
-  for (let k = 0; k < SHUFFLES; k++) {
-    const w = trainModel(examples, { ...options, seed: options.seed + k });
-    if (!sum) sum = w;
-    else for (let j = 0; j < w.length; j++) sum[j] = (sum[j] as number) + (w[j] as number);
-  }
-  const out = sum as Float64Array;
-  for (let j = 0; j < out.length; j++) out[j] = (out[j] as number) / SHUFFLES;
-  return out;
-}
-
-/** Out-of-fold author-view scores (folds by article) of one option set, and their macro-F1. */
 type AggregateChoice = Rule & { head?: number[] };
-
-function crossValidateAuthor(examples: Collected['author'], options: TrainOptions): { f1: number; scores: Array<[number, number, number]> } {
-  const groups = [...new Set(examples.map((e) => e.group))].sort();
-  const foldOf = new Map(groups.map((g, i) => [g, i % FOLDS]));
-  const scores = new Array<[number, number, number]>(examples.length).fill([0, 1, 0]);
-  const pairs: Array<{ gold: StanceLabel; predicted: StanceLabel }> = [];
-  for (let f = 0; f < FOLDS; f++) {
-    const w = Float32Array.from(averagedModel(examples.filter((e) => foldOf.get(e.group) !== f), options));
-    examples.forEach((e, i) => {
-      if (foldOf.get(e.group) !== f) return;
-      const p = fromProbs(softmax(logits(w, e.features)));
-      scores[i] = p.probs;
-      pairs.push({ gold: LABELS[e.label] as StanceLabel, predicted: p.label });
-    });
-  }
-  return { f1: classReport(pairs).macroF1, scores };
-}
-
-function bestAuthorOptions(examples: Collected['author'], report: string[]): { options: TrainOptions; scores: Array<[number, number, number]> } {
-  let best = { options: AUTHOR_BASE, f1: -1, scores: [] as Array<[number, number, number]> };
-  for (const [l2, classWeightPower] of AUTHOR_L2_GRID.flatMap((l2) => [1, 0.5].map((p) => [l2, p] as const))) {
-    const options = { ...AUTHOR_BASE, l2, classWeightPower };
-    const cv = crossValidateAuthor(examples, options);
-    report.push(`author model cv (folds by article) l2=${l2} class weights^${classWeightPower} macro-F1=${cv.f1.toFixed(4)}`);
-    if (cv.f1 > best.f1) best = { options, f1: cv.f1, scores: cv.scores };
-  }
-  return best;
-}
 
 const BLENDS = [0, 0.25, 0.5, 0.75, 1];
 const BLEND_TIE = 0.005;
@@ -245,8 +197,8 @@ export function trainHeads(analyser: Analyser, articles: IndomainArticle[], sent
   const report: string[] = [];
   const c = collect(analyser, articles, sentences);
   report.push(`in-domain training pairs: ${c.author.length} used, ${c.missing} without an analysed mention; voices ${c.voice.length}`);
-  const best = bestAuthorOptions(c.author, report);
-  const packed = packWeights(averagedModel(c.author, best.options));
+  const best = authorEnsemble(c.author, FOLDS, report);
+  const packed = packWeights(best.weights);
   const voiceL2 = bestL2(c.voice, report, 'voice');
   const voice = trainDense(c.voice, voiceL2);
   // A voice is recorded where a source evaluates the actor: when the training set holds no neutral voice, the head
