@@ -122,7 +122,12 @@ export function identifyLanguage(text: string): Identified {
     // English close behind the first guess on a longer text (franc's trigrams mix up English with French or
     // Portuguese on names-heavy copy) is English.
     const close = ranked.slice(1, ENGLISH_RANK).some(([c, score]) => c === 'eng' && first[1] - score < CLOSE_ENGLISH);
-    return close ? { language: 'en', englishLike: true } : { language: sure ? code : 'und', englishLike: false };
+    // A sentence without the commonest function words ("It is a refrain among US officials who seek to portray
+    // China as ...": Spanish first, English third) is English when English ranks near the top and two words
+    // that no other language of the corpus writes alike ("it", "is", "who") say so.
+    const ranksEnglish = ranked.slice(1, ENGLISH_RANK).some(([c]) => c === 'eng');
+    if (close || (ranksEnglish && englishWords(sample, SHORT_ENGLISH) >= 2)) return { language: 'en', englishLike: true };
+    return { language: sure ? code : 'und', englishLike: false };
   }
   const rank = ranked.slice(0, ENGLISH_RANK).findIndex(([c]) => c === 'eng');
   // franc is weak on a few words: a short ASCII text with an English function word, or that franc is not sure

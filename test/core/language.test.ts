@@ -27,6 +27,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Правительство в среду объявило о новых правилах охраны границы.')).toBe('ru');
   });
 
+  it('takes a sentence without the commonest English function words as English when franc ranks English near the top', () => {
+    // franc-min ranks Spanish first, Portuguese second, English third: "it", "is" and "who" decide.
+    expect(detectLanguage('It is a popular refrain among US officials who seek to portray China as a scheming creditor.')).toBe('en');
+    expect(detectLanguage('Es un estribillo popular entre los funcionarios que buscan retratar a China como un acreedor.')).toBe('es');
+  });
+
   it('is undetermined for text without letters', () => {
     expect(detectLanguage('2024 - 17:30 ... 42%')).toBe('und');
   });
