@@ -131,7 +131,11 @@ const PREPOSITIONS = new Set(['to', 'for', 'against', 'on', 'of', 'at', 'with', 
  * Russia") is no voice on it: its own side is the one threatened there, not evaluated. As a subject or object it
  * is ("Altun said Türkiye shows its African brothers ...": a spokesman's praise of his country).
  */
-const afterPreposition = (tokens: Token[], target: number[]): boolean => PREPOSITIONS.has(tokens[(target[0] ?? 0) - 1]?.text ?? '');
+const afterPreposition = (tokens: Token[], target: number[]): boolean =>
+  PREPOSITIONS.has(tokens[(target[0] ?? 0) - 1]?.text ?? '') && !possessive(tokens[target[target.length - 1] ?? 0]);
+
+/** "the peaceful nature of Iran's nuclear activities": a possessor owns what is evaluated; it is no complement. */
+const possessive = (t: Token | undefined): boolean => t !== undefined && t.text.endsWith("'s");
 
 /** What the author view needs besides the sentence-view model. */
 export interface AuthorView {

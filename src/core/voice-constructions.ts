@@ -4,8 +4,9 @@ import type { Token } from './text.js';
 import { headlineFrame } from './voice-headline.js';
 import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
-import { capitalised, inRanges, isQuote, word, type Found } from './voice-tokens.js';
-import { ARTICLES, HEARER_VERBS, isName, onlyAudience, PARENTHESIS, speakerLeft, speakerRight, toldAfterQuote } from './voice-speaker.js';
+import { asPutIt, nounUse } from './voice-verb-use.js';
+import { capitalised, closesQuotation, inRanges, isQuote, word, type Found } from './voice-tokens.js';
+import { ARTICLES, HEARER_VERBS, isAppositiveName, isName, nounPhrase, onlyAudience, openingApposition, PARENTHESIS, possessorLeft, beforeDashParenthesis, speakerLeft, speakerRight, toldAfterQuote, wordsBetween } from './voice-speaker.js';
 import { beforeGoingOn, clauseAfterTime, infinitiveAfterVow, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
 import { beforeTimeAdverbials, timeAdverbialAt } from './voice-time.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
@@ -117,8 +118,10 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   j = beforeTimeAdverbials(tokens, j);
   // "the China Coast Guard (CCG) slammed ...": an abbreviation in parentheses stands beside the speaker's name.
   if (word(tokens, j) === ')' && word(tokens, j - 2) === '(') j -= 3;
+  j = beforeDashParenthesis(text, tokens, j);
   if (j < 0) return undefined;
   if (passive) return passiveFrame(text, tokens, i, j);
+  if (isQuote(tokens[j]) && word(tokens, j - 1) === ',' && !closesQuotation(tokens, j)) j--; // 'appearing on "Fox News Sunday," said'
   const comma = word(tokens, j) === ',';
   if (comma && word(tokens, i).endsWith('ing')) {
     // "..., adding that ...", "..., accusing Manila of ...": the clause's speaker goes on.
@@ -138,12 +141,14 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
     (capitalised(text, head) || SOURCE_NOUNS.has(head.text) || (article ? SPEAKER_NOUNS.has(head.text) || DOCUMENT_NOUNS.has(head.text) : SPEAKER_PRONOUNS.has(head.text)));
   // Quotative inversion ("..., said Lavrov") is a verb of saying's: after an evaluative speech act the name is its
   // object ("Chinese media, the Global Times, blamed India for ...").
-  const inverted = isQuote(tokens[j]) || (comma && speakerLike && !OBJECT_VERBS.has(word(tokens, i)));
+  const quoted = closesQuotation(tokens, j);
+  // "X, the agency's chief, told AFP: ...": "told" takes no quotative inversion (AFP is told, X speaks).
+  const inverted = quoted || (comma && speakerLike && !OBJECT_VERBS.has(word(tokens, i)) && !HEARER_VERBS.has(word(tokens, i)) && !openingApposition(text, tokens, j));
   const after = inverted ? speakerRight(text, tokens, i + 1) : undefined;
   // "..., said NATO was hostile" is no inversion: an inverted speaker ends its clause ("..., said Lavrov on Monday").
   const follow = after ? tokens[after[1] + 1] : undefined;
   const endsClause = follow === undefined || follow.punct || TRAILING.has(follow.text) || follow.text === 'who';
-  if (inverted && (isQuote(tokens[j]) || endsClause)) {
+  if (inverted && (quoted || endsClause)) {
     if (!after) return undefined;
     let end = j - 1;
     while (end >= 0 && tokens[end]?.punct) end--;
@@ -153,16 +158,16 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   if (comma) {
     // "X, on the other hand, portrayed ...": the subject stands before the parenthesis (a long one after a name opening the sentence).
     let k = j - 1;
-    while (k >= 0 && word(tokens, k) !== ',' && j - k < PARENTHESIS.long) k--;
-    if (k <= 0 || word(tokens, k) !== ',' || (j - k >= PARENTHESIS.short && !isName(text, tokens, 0, k - 1))) return undefined;
+    while (k >= 0 && word(tokens, k) !== ',' && wordsBetween(tokens, k, j) < PARENTHESIS.long) k--;
+    if (k <= 0 || word(tokens, k) !== ',' || (wordsBetween(tokens, k, j) >= PARENTHESIS.short && !isName(text, tokens, 0, k - 1))) return undefined;
     // "Poland's prime minister, Mateusz Morawiecki, lashed out ...": a name set beside the subject is the speaker's too.
-    if (isName(text, tokens, k + 1, j - 1)) apposition = j - 1;
+    if (isAppositiveName(text, tokens, k + 1, j - 1)) apposition = j - 1;
     j = k - 1;
   }
   const w = word(tokens, j);
   if (ARTICLES.has(w) || w === 'its' || w === 'their') return undefined; // "the stated goal"
   const subject = speakerLeft(text, tokens, j);
-  if (!subject) return undefined;
+  if (!subject || !nounPhrase(tokens, subject)) return undefined;
   const speaker: [number, number] = apposition === undefined ? subject : [subject[0], apposition];
   return { speaker, content: contentOf(text, tokens, i, speaker), cue: 'verb', at: i };
 }
@@ -206,7 +211,7 @@ function claimFrame(text: string, tokens: Token[], i: number): Found | undefined
   if (word(tokens, i + 1) !== 'that') return undefined;
   let owner = i - 1;
   while (owner >= 0 && !tokens[owner]?.punct && !word(tokens, owner).endsWith("'s")) owner--;
-  const speaker = owner >= 0 && word(tokens, owner).endsWith("'s") && owner >= i - 4 ? speakerLeft(text, tokens, owner) : undefined;
+  const speaker = owner >= 0 && word(tokens, owner).endsWith("'s") && owner >= i - 4 ? possessorLeft(text, tokens, owner) : undefined;
   return { speaker, content: [[i + 2, tokens.length - 1]], cue: 'claim', at: i };
 }
 
@@ -216,13 +221,6 @@ const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'a
 export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, ...EVIDENTIALS, 'according', 'put']);
 /** The same words as a filter on token hashes: most tokens are ruled out before any lookup. */
 export const CUE_FILTER = wordFilter(CUE_WORDS);
-
-/**
- * "points of view", "talking points", "storms lashed the coast": "point" and "lash" report only as "points out" /
- * "lashed out (at)".
- */
-const nounUse = (tokens: Token[], i: number): boolean => OUT_FORMS.has(word(tokens, i)) && word(tokens, i + 1) !== 'out';
-const OUT_FORMS = new Set(['points', 'pointed', 'pointing', 'lashed', 'lashing', 'lashes']);
 
 /** Subordinators that open a sentence with a clause of their own ("While Marcos said ..., he ..."). */
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas']);
@@ -256,9 +254,6 @@ function nextSpeakerClause(text: string, tokens: Token[], verb: number, quotes: 
   }
   return undefined;
 }
-
-/** "As X put it (in ...), A": "put it" reports only in an opening as-clause ("put pressure on" is no speech). */
-const asPutIt = (tokens: Token[], i: number): boolean => word(tokens, i) === 'put' && word(tokens, i + 1) === 'it' && word(tokens, 0) === 'as' && i <= 6;
 
 /** Reporting constructions of a sentence, left to right (verb, "according to", claim noun, headline). */
 export function findConstructions(text: string, tokens: Token[], quotes: Array<[number, number]>): Found[] {

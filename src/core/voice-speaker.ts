@@ -3,7 +3,7 @@
 // Morawiecki, ..."). Pure.
 import type { Token } from './text.js';
 import { capitalised, isQuote, word, type Found } from './voice-tokens.js';
-import { SPEAKER_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TRAILING } from './voice-words.js';
+import { MEDIA_NOUNS, ROLE_NOUNS, SPEAKER_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TRAILING } from './voice-words.js';
 import { timeAdverbialAt } from './voice-time.js';
 
 export const ARTICLES = new Set(['the', 'a', 'an']);
@@ -34,6 +34,24 @@ export function speakerLeft(text: string, tokens: Token[], last: number): [numbe
   if (time > 0 && first + time <= end) first += time;
   while (first <= end && ARTICLES.has(word(tokens, first))) first++;
   return first <= end ? [first, end] : undefined;
+}
+
+/** Heads of a role that the speaker word lists leave out ("the head of the delegation", "the bloc's chief"). */
+const HEADS = new Set(['head', 'chief', 'secretary', 'chairman', 'chairwoman', 'director', 'newspapers', 'outlets', 'agencies', 'spokesmen']);
+
+/** Words after which an article stays inside a name ("head of the delegation", "envoy to the UN"). */
+const NAME_PREPOSITIONS = new Set(['of', 'to', 'for', 'at', 'in', 'on', 'and', 'by', 'from', 'with']);
+
+/**
+ * The possessor phrase ending at `end` ("Washington's", "the ruling party's"): it opens with its article, so in
+ * "repeated the ruling party's claim" the verb before "the" is none of it; an article after a preposition stays
+ * ("the head of the delegation's").
+ */
+export function possessorLeft(text: string, tokens: Token[], end: number): [number, number] | undefined {
+  const phrase = speakerLeft(text, tokens, end);
+  if (!phrase) return undefined;
+  for (let m = end - 1; m > phrase[0]; m--) if (ARTICLES.has(word(tokens, m)) && !NAME_PREPOSITIONS.has(word(tokens, m - 1))) return m + 1 <= end ? [m + 1, end] : undefined;
+  return phrase;
 }
 
 /** The speaker phrase starting at `start` (rightwards, to punctuation or a preposition). */
@@ -76,6 +94,37 @@ export function isName(text: string, tokens: Token[], a: number, b: number): boo
   return true;
 }
 
+/** A name set beside a subject, with its article ("Mateusz Morawiecki", "the Daily Mail"). */
+export const isAppositiveName = (text: string, tokens: Token[], a: number, b: number): boolean =>
+  isName(text, tokens, ARTICLES.has(word(tokens, a)) ? a + 1 : a, b);
+
+/** Words that end no speaker phrase: its head is a noun, not a preposition or a possessor without its noun. */
+const NOT_HEADS = new Set('at by to for with of in on from into about against despite over under via his her their our my your'.split(' '));
+/**
+ * Words that open no speaker phrase (a prepositional phrase or particle: "on Dec. 15", "to appease ..."); "of" may
+ * open one cut at its length ("[some] of Mr Trump's supporters in the MAGA movement").
+ */
+const NOT_OPENERS = new Set('at by to for with in on from into about against despite over under via out'.split(' '));
+/** Adverbs that stand alone before a verb and name no one ("sometimes expressing hope ..."). */
+const LONE_ADVERBS = new Set('sometimes often always never usually frequently occasionally'.split(' '));
+
+/**
+ * Can the token range be a speaker's noun phrase? Not when it ends with a preposition, a possessive determiner or a
+ * possessor ("aimed at exposing", "praised Israel's strikes despite his stated ...", "the party's claim"), opens
+ * with a preposition, or is a lone adverb: the words before the verb are then no subject of it.
+ */
+export function nounPhrase(tokens: Token[], [a, b]: [number, number]): boolean {
+  const last = word(tokens, b);
+  return !NOT_HEADS.has(last) && !last.endsWith("'s") && !NOT_OPENERS.has(word(tokens, a)) && !(a === b && LONE_ADVERBS.has(last));
+}
+
+/** Tokens from `a` to `b` (exclusive), not counting an abbreviation in parentheses ("the China Coast Guard (CCG)"). */
+export function wordsBetween(tokens: Token[], a: number, b: number): number {
+  let n = b - a;
+  for (let i = a + 1; i < b; i++) if (word(tokens, i) === '(' && word(tokens, i + 2) === ')' && i + 2 < b) n -= 3;
+  return n;
+}
+
 /**
  * Tokens a parenthesis between a subject and its verb may span: `short` anywhere ("X, on the other hand, portrayed
  * ..."), `long` after a name that opens the sentence ("Trita Parsi, the executive vice president of the Quincy
@@ -114,16 +163,51 @@ export function onlyAudience(tokens: Token[], from: number): boolean {
   return true;
 }
 
-const ISSUE_VERBS = new Set(['issued', 'issues', 'released', 'releases', 'published', 'publishes', 'put', 'sent', 'sends', 'made', 'makes', 'gave', 'delivered', 'posted', 'posts', 'read']);
-const ISSUED = new Set(['statement', 'statements', 'announcement', 'communique', 'communiqué', 'report', 'readout', 'note', 'letter', 'message', 'post', 'video', 'notice', 'declaration', 'speech', 'address', 'remarks']);
+const ISSUE_VERBS = new Set(['issued', 'issues', 'released', 'releases', 'published', 'publishes', 'put', 'sent', 'sends', 'made', 'makes', 'gave', 'delivered', 'posted', 'posts', 'read', 'passed', 'passes', 'adopted', 'adopts', 'approved']);
+const ISSUED = new Set(['statement', 'statements', 'announcement', 'communique', 'communiqué', 'report', 'readout', 'note', 'letter', 'message', 'post', 'video', 'notice', 'declaration', 'speech', 'address', 'remarks', 'resolution', 'bill', 'motion']);
 const ISSUED_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'another']);
 
 /**
  * End of the speaker in a phrase [first, end] that closes with an issued document ("Iran's foreign ministry issued a
- * statement", "Ghasemi issued an announcement"): the token before the verb; else `end`.
+ * statement", "Ghasemi issued an announcement", "the European Parliament passed a resolution"): the token before the
+ * verb; else `end`.
  */
 function issuerEnd(tokens: Token[], first: number, end: number): number {
   if (!ISSUED.has(word(tokens, end))) return end;
   for (let i = end - 1; i > first; i--) if (ISSUE_VERBS.has(word(tokens, i)) && ISSUED_DETERMINERS.has(word(tokens, i + 1))) return i - 1;
   return end;
+}
+
+/**
+ * "A foreign ministry spokesperson, Zhao Lijian, said the US ...": a sentence that opens with a role (a phrase with a
+ * speaker's noun) and a name set beside it (the comma at `comma` closing the name) opens with its subject.
+ */
+export function openingApposition(text: string, tokens: Token[], comma: number): boolean {
+  let k = comma - 1;
+  while (k > 0 && word(tokens, k) !== ',') k--;
+  if (k <= 0 || comma - k > 6 || !isAppositiveName(text, tokens, k + 1, comma - 1)) return false;
+  let role = false;
+  for (let i = 0; i < k; i++) {
+    if (tokens[i]?.punct && word(tokens, i) !== '-' && word(tokens, i) !== "'") return false;
+    role ||= SPEAKER_NOUNS.has(word(tokens, i)) || ROLE_NOUNS.has(word(tokens, i)) || MEDIA_NOUNS.has(word(tokens, i)) || HEADS.has(word(tokens, i));
+  }
+  // "The talks failed in Kyiv, Ukraine, said ...": a place set beside a place is no speaker's name.
+  return role && k <= PARENTHESIS.short;
+}
+
+/** A dash set apart by spaces ("X – who served ... – claimed"), not a hyphen inside a word ("US-led"). */
+const spacedDash = (text: string, tokens: Token[], i: number): boolean =>
+  word(tokens, i) === '-' && /\s/.test(text.charAt((tokens[i] as Token).start - 1));
+
+/** Tokens a parenthesis between paired dashes may span: both ends are marked, so it may run longer than a comma's. */
+const DASHED = 24;
+
+/**
+ * "Verhofstadt – who served as prime minister and has been an MEP since 2009 – claimed ...": a parenthesis between
+ * dashes stands between the subject and its verb. The index before the opening dash when `j` closes one, else `j`.
+ */
+export function beforeDashParenthesis(text: string, tokens: Token[], j: number): number {
+  if (!spacedDash(text, tokens, j)) return j;
+  for (let k = j - 1; k > 0 && j - k <= DASHED; k--) if (spacedDash(text, tokens, k)) return k - 1;
+  return j;
 }

@@ -15,6 +15,20 @@ export function inRanges(ranges: ReadonlyArray<readonly [number, number]>, i: nu
   return false;
 }
 
+/**
+ * The quotation mark at `j` closes a quotation, not a short title set in quotes ('appearing on "Fox News Sunday,"
+ * said Trump was ...': a name of three words or fewer, as scare quotes are).
+ */
+export function closesQuotation(tokens: Token[], j: number): boolean {
+  if (!isQuote(tokens[j])) return false;
+  let words = 0;
+  for (let k = j - 1; k >= 0; k--) {
+    if (isQuote(tokens[k])) return words > 3;
+    if (!tokens[k]?.punct) words++;
+  }
+  return true;
+}
+
 export interface Found {
   speaker: [number, number] | undefined;
   content: Array<[number, number]>;

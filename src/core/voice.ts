@@ -170,7 +170,7 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
     const opening = openingPhraseEnd(tokens, f.at);
     const subject = mentions.find((m) => m.first > opening && m.last < f.at) ?? mentions.find((m) => m.last < f.at);
     if (previous) ({ speaker, speakerActor } = previous);
-    else if (subject) [speaker, speakerActor] = [text.slice((tokens[subject.first] as Token).start, (tokens[subject.last] as Token).end), subject.actor];
+    else if (subject) [speaker, speakerActor] = [text.slice((tokens[subject.first] as Token).start, (tokens[nameEnd(text, tokens, subject.last, f.at)] as Token).end), subject.actor];
   }
   const adoptVerb = ADOPT_MARKERS.has(word(tokens, f.at));
   // A marker inside what the frame reports is the speaker's word ("Moscow dismissed the report as fabricated").
@@ -178,6 +178,13 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
   const adopt = anyOutside(markers.adoptAt, f.content);
   const adoption = reject ? -1 : adopt || adoptVerb || vague || (markers.asOpening && f.at < 8) ? 1 : 0;
   return { speaker, speakerActor, speakerFirst: f.speaker?.[0] ?? -1, speakerLast: f.speaker?.[1] ?? -1, content: f.content, cue: f.cue, cueAt: f.at, passive: f.passive === true, adoption };
+}
+
+/** "U.S. President Joe Biden ..., strongly condemning": the subject runs on over the capitalised words of its name. */
+function nameEnd(text: string, tokens: Token[], last: number, limit: number): number {
+  let end = last;
+  while (end + 1 < limit && !tokens[end + 1]?.punct && capitalised(text, tokens[end + 1] as Token)) end++;
+  return end;
 }
 
 /** Whether a position of `positions` lies outside every range of `ranges`. */

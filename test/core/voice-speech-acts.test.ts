@@ -191,6 +191,12 @@ describe('a source speaking of its own side', () => {
     const voices = analyser.analyse({ text: "Kremlin spokesman Dmitry Peskov said NATO's expansion was a direct threat to Russia." }).voices;
     expect(voices.map((v) => v.actor)).toEqual(['NATO']);
   });
+
+  it('as a possessor after a preposition ("the peaceful nature of Iran\'s programme"), it is a voice: it owns what is evaluated', () => {
+    const voice = analyser.stances({ text: "The Iranian president said the inspections have verified the peaceful nature of Iran's nuclear activities." }).find((s) => s.actor === 'Iran')?.voice;
+    expect(voice?.speakerActor).toBe('Iran');
+    expect(voice?.prediction.label).toBe('positive');
+  });
 });
 
 describe('objects and audiences with punctuation or a preposition', () => {
