@@ -6,7 +6,7 @@ import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { asPutIt, nounUse } from './voice-verb-use.js';
 import { capitalised, closesQuotation, inRanges, isQuote, word, type Found } from './voice-tokens.js';
-import { ARTICLES, HEARER_VERBS, isAppositiveName, isName, nounPhrase, onlyAudience, openingApposition, PARENTHESIS, possessorLeft, beforeDashParenthesis, speakerLeft, speakerRight, toldAfterQuote, wordsBetween } from './voice-speaker.js';
+import { ARTICLES, closesParenthesisedAbbreviation, HEARER_VERBS, isAppositiveName, isName, nounPhrase, onlyAudience, openingApposition, PARENTHESIS, possessorLeft, beforeDashParenthesis, speakerLeft, speakerRight, toldAfterQuote, wordsBetween } from './voice-speaker.js';
 import { beforeGoingOn, clauseAfterTime, infinitiveAfterVow, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
 import { beforeTimeAdverbials, timeAdverbialAt } from './voice-time.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
@@ -117,7 +117,7 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   // "A spokesperson ... on Tuesday slammed", "Joseph Wu last month said": no part of the speaker.
   j = beforeTimeAdverbials(tokens, j);
   // "the China Coast Guard (CCG) slammed ...": an abbreviation in parentheses stands beside the speaker's name.
-  if (word(tokens, j) === ')' && word(tokens, j - 2) === '(') j -= 3;
+  if (closesParenthesisedAbbreviation(tokens, j)) j -= 3;
   j = beforeDashParenthesis(text, tokens, j);
   if (j < 0) return undefined;
   if (passive) return passiveFrame(text, tokens, i, j);

@@ -118,10 +118,13 @@ export function nounPhrase(tokens: Token[], [a, b]: [number, number]): boolean {
   return !NOT_HEADS.has(last) && !last.endsWith("'s") && !NOT_OPENERS.has(word(tokens, a)) && !(a === b && LONE_ADVERBS.has(last));
 }
 
+/** The token at `i` closes an abbreviation in parentheses: "(", one token, ")" ("the China Coast Guard (CCG)"). */
+export const closesParenthesisedAbbreviation = (tokens: Token[], i: number): boolean => word(tokens, i) === ')' && word(tokens, i - 2) === '(';
+
 /** Tokens from `a` to `b` (exclusive), not counting an abbreviation in parentheses ("the China Coast Guard (CCG)"). */
 export function wordsBetween(tokens: Token[], a: number, b: number): number {
   let n = b - a;
-  for (let i = a + 1; i < b; i++) if (word(tokens, i) === '(' && word(tokens, i + 2) === ')' && i + 2 < b) n -= 3;
+  for (let i = a + 3; i < b; i++) if (closesParenthesisedAbbreviation(tokens, i)) n -= 3;
   return n;
 }
 
