@@ -36,7 +36,7 @@ function shuffle<T>(items: T[], random: () => number): T[] {
 }
 
 /** Buckets seen in at least `minCount` examples. */
-function vocabulary(examples: Example[], minCount: number): Uint8Array {
+export function vocabulary(examples: Example[], minCount: number): Uint8Array {
   const counts = new Uint16Array(DIMENSION);
   for (const e of examples) for (const j of new Set(e.features.ids)) counts[j] = Math.min(65535, (counts[j] as number) + 1);
   const keep = new Uint8Array(DIMENSION);
@@ -45,7 +45,7 @@ function vocabulary(examples: Example[], minCount: number): Uint8Array {
 }
 
 /** Inverse class frequency, so that macro-F1 is what the loss cares about. */
-function classWeights(examples: Example[], power = 1): number[] {
+export function classWeights(examples: Example[], power = 1): number[] {
   const n = [0, 0, 0];
   for (const e of examples) n[e.label] = (n[e.label] as number) + 1;
   return n.map((c) => (c === 0 ? 0 : (examples.length / (3 * c)) ** power));
