@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Agreement between the first labels (sentences.jsonl, articles.jsonl) and the blind second labeller
 (second-labeller.*.jsonl, a 10 % sample of the articles): raw agreement and Cohen's kappa for the author label,
-the presence of a voice, the voice label (where both gave one) and the article labels."""
-import json, os
+the presence of a voice, the voice label (where both gave one) and the article labels.
+Run: python3 datasets/indomain-train/agreement.py [datasets/indomain-check] (this folder, or the set named)."""
+import json, os, sys
 from collections import Counter
-here = os.path.dirname(os.path.abspath(__file__))
+here = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 load = lambda name: [json.loads(l) for l in open(os.path.join(here, name), encoding='utf-8') if l.strip()]
 first = {(s['article'], s['sentence'], s['actor']): s for s in load('sentences.jsonl')}
 docs = {a['id']: a['doc_labels'] for a in load('articles.jsonl')}
