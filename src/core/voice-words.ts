@@ -104,6 +104,12 @@ export const ROLE_NOUNS = words(`
   analyst expert scholar professor commentator columnist senator lawmaker
 `);
 
+/**
+ * Words of a role title, often written in capitals ("The Foreign Minister stressed", "the Prime Minister said"):
+ * with a role noun they still describe a speaker named before, where any other capitalised word makes a name.
+ */
+export const TITLE_WORDS = words(`foreign prime defence defense deputy vice chief general secretary interior senior former`);
+
 /** Nouns of a publication or its writers: "the outlet explained", "the paper says" refer back to a named publication. */
 export const MEDIA_NOUNS = words(`article authors magazine outlet newspaper paper daily editorial commentary piece`);
 

@@ -7,7 +7,7 @@ import { addParticipleOpener } from './voice-participle.js';
 import { capitalised, inRanges, word, type Found } from './voice-tokens.js';
 import { listedSide, NO_SIDES, type SpeakerSides } from './voice-sides.js';
 import { mayHold, wordFilter } from './word-filter.js';
-import { ADOPT_MARKERS, DOCUMENT_NOUNS, MEDIA_NOUNS, ORGANISATION_NOUNS, PUBLICATION_WORDS, REJECT_MARKERS, ROLE_NOUNS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
+import { ADOPT_MARKERS, DOCUMENT_NOUNS, MEDIA_NOUNS, ORGANISATION_NOUNS, PUBLICATION_WORDS, REJECT_MARKERS, ROLE_NOUNS, SPEAKER_PRONOUNS, TITLE_WORDS, VAGUE_SOURCES } from './voice-words.js';
 
 /** A mention located in the sentence's tokens. */
 export interface TokenMention {
@@ -110,20 +110,27 @@ export interface SentenceVoices {
  * name holds the noun ("Foreign Minister Sergei Lavrov" for "the minister"; for a media noun, a publication's name:
  * "the paper" is "The Yomiuri Shimbun"), else, for a person's role only, the latest named speaker ("the ministry"
  * is not the spokesman quoted last). A demonym may qualify the noun (a mention: "the Iranian diplomat"); any other
- * capitalised word makes it a name.
+ * capitalised word but a title's ("The Foreign Minister stressed") makes it a name. A title must be in the name it
+ * refers to: "the prime minister" is not "Foreign Minister Hakan Fidan".
  */
 function definiteDescription(text: string, tokens: Token[], a: number, b: number, mentions: TokenMention[], ctx: VoiceContext): { speaker: string; speakerActor?: string } | undefined {
   const head = word(tokens, b);
   const organisation = ORGANISATION_NOUNS.has(head);
   const media = MEDIA_NOUNS.has(head);
   if (word(tokens, a - 1) !== 'the' || b - a > 2 || !(organisation || media || ROLE_NOUNS.has(head)) || ctx.lastSpeaker === undefined) return undefined;
-  for (let i = a; i < b; i++) if (capitalised(text, tokens[i] as Token) && !mentions.some((m) => m.first <= i && m.last >= i)) return undefined;
+  for (let i = a; i < b; i++) if (capitalised(text, tokens[i] as Token) && !TITLE_WORDS.has(word(tokens, i)) && !ROLE_NOUNS.has(word(tokens, i)) && !mentions.some((m) => m.first <= i && m.last >= i)) return undefined;
+  const titles = tokens.slice(a, b).map((t) => t.text).filter((w) => TITLE_WORDS.has(w));
+  let otherOffice = false;
   for (let k = ctx.speakers.length - 1; k >= 0; k--) {
     const named = ctx.speakers[k] as { speaker: string; speakerActor?: string };
     const words = named.speaker.toLowerCase().split(/\s+/);
-    if (words.includes(head) || (media && words.some((w) => PUBLICATION_WORDS.has(w)))) return named;
+    if (media && words.some((w) => PUBLICATION_WORDS.has(w))) return named;
+    if (!words.includes(head)) continue;
+    if (titles.every((w) => words.includes(w))) return named;
+    otherOffice = true;
   }
-  return organisation || media ? undefined : ctx.lastSpeaker;
+  // "The Prime Minister" after "Foreign Minister Hakan Fidan" is someone else: it stays as written.
+  return organisation || media || otherOffice ? undefined : ctx.lastSpeaker;
 }
 
 /** Heads of a description that names a person by role ("the Russian leader", "the Chinese president"). */

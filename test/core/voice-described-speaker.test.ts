@@ -39,6 +39,22 @@ describe('a role, media or organisation noun refers back to a named speaker', ()
       'The ministry said Japan should reflect on its history.')).not.toBe('Spokesman Wang Wenbin');
   });
 
+  it('a title in capitals is still a description: "The Foreign Minister stressed" is the speaker named before', () => {
+    expect(speakerOn('Russia',
+      'Sybiha: Russian strikes send the true message.',
+      'The Foreign Minister stressed that Russia attacks cities every night.')).toBe('Sybiha');
+    expect(speakerOn('Israel',
+      'Prime Minister Kishida said the talks were useful.',
+      'Foreign Minister Hakan Fidan said the talks would go on.',
+      'The Prime Minister said Israel had ignored every warning.')).toBe('Prime Minister Kishida');
+  });
+
+  it('a title must be in the name: "the prime minister" is not the foreign minister named before', () => {
+    expect(speakerOn('Israel',
+      'Foreign Minister Hakan Fidan said the talks were useful.',
+      'The prime minister said Israel had ignored every warning.')).not.toBe('Foreign Minister Hakan Fidan');
+  });
+
   it('a capitalised name in the phrase is a name, not a description: "the Global Times editorial said"', () => {
     expect(speakerOn('United States',
       'Lavrov said the talks were useful.',
