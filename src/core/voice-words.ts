@@ -154,5 +154,5 @@ export const DETERMINERS = words(`the a state local foreign visiting`);
 export const SPEAKER_STOPS = words(`
   that which who whom whose and but or because if while as than when where what why how it its this these those
   there here not no be is are was were been being should would could can will may might must has have had do does
-  did also
+  did also after before since until
 `);

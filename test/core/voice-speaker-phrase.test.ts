@@ -20,6 +20,11 @@ describe('a speaker is a noun phrase', () => {
     expect(speakerOn('the West', 'The law is aimed at exposing the West, according to former intelligence officer Scott Ritter.')).toBe('former intelligence officer Scott Ritter');
   });
 
+  it('a temporal preposition ends the speaker: "The launch came days after Kim Jong Un called ..."', () => {
+    expect(speakerOn('United States', 'The launch came days after DPRK leader Kim Jong Un called the United States a threat.')).toBe('DPRK leader Kim Jong Un');
+    expect(speakerOn('Russia', 'Hours after Ukrainian leaders met, President Zelensky said Russia had lied.')).toBe('President Zelensky');
+  });
+
   it('"who seek to portray": a relative clause\'s verb and its "to" name no one', () => {
     expect(speakerOn('China', 'It is a refrain among officials who seek to portray China as a scheming creditor.')).toBeUndefined();
   });
