@@ -193,14 +193,18 @@ export function splitSentences(text: string): string[] {
  * A wire dateline at the start of a sentence: "BEIJING, May 15 (Xinhua) --", "NEW DELHI (AP) -", "Pyongyang,
  * November 19 (KCNA) --", "KYIV, Ukraine, Dec. 3 -". It tells where the copy was filed and who filed it, not what
  * anyone thinks: the place is not an actor of the sentence and the agency is not its speaker. A place followed by
- * a bare dash ("NATO - ...") is not a dateline: a date, or an agency in parentheses after a place in capitals, is
- * required. Expects normalised text (dashes as hyphens).
+ * a bare dash ("NATO - ...") is not a dateline: a date, an agency in parentheses (before the dash or after it:
+ * "WASHINGTON - (AP) -"), or a place wholly in capitals that is no acronym ("TEHRAN -", "UNITED NATIONS -": two
+ * words, or five letters or more) is required. Expects normalised text (dashes as hyphens).
  */
 const DATELINE = new RegExp(
   "^[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,3}(?:, [A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2})?" +
     '(?:(?<date>, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2}(?:, \\d{4})?))?' +
-    ' ?(?<agency>\\([^()\\n]{2,60}\\))? ?-{1,2} +',
+    ' ?(?<agency>\\([^()\\n]{2,60}\\))? ?-{1,2} +(?<after>\\([^()\\n]{2,60}\\) ?-{1,2} +)?',
 );
+
+/** A place in capitals that is no acronym: "TEHRAN", "UNITED NATIONS" (not "NATO", "EU"). */
+const CAPITAL_PLACE = /^(?:[A-Z][A-Z'.-]{4,}|[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*){1,3})$/;
 
 /** Where the sentence's text starts after a wire dateline (0 when it has none). */
 export function datelineEnd(sentence: string): number {
@@ -208,6 +212,8 @@ export function datelineEnd(sentence: string): number {
   if (!m?.groups) return 0;
   // Without a date, the agency's dateline has its place in capitals ("NEW DELHI (AP) -"), unlike "The United States (US) -".
   const place = sentence.slice(0, sentence.search(/[,(]/));
-  if (m.groups.date === undefined && (m.groups.agency === undefined || place !== place.toUpperCase())) return 0;
+  const agency = m.groups.agency !== undefined || m.groups.after !== undefined;
+  const bare = sentence.slice(0, sentence.search(/ ?-/));
+  if (m.groups.date === undefined && (!agency || place !== place.toUpperCase()) && !CAPITAL_PLACE.test(bare)) return 0;
   return m[0].length < sentence.length ? m[0].length : 0;
 }

@@ -15,12 +15,17 @@ describe('wire datelines', () => {
     ['KYIV, Ukraine, Dec. 3 \u2013 Air raid sirens sounded.', 'Air raid sirens sounded.'],
     ['WASHINGTON, Sept. 21, 2024 (Reuters) - The vote passed.', 'The vote passed.'],
     ['MOSCOW (Sputnik) - US sanctions were announced.', 'US sanctions were announced.'],
+    ['TEHRAN - Russian Foreign Minister Sergey Lavrov has said so.', 'Russian Foreign Minister Sergey Lavrov has said so.'],
+    ['UNITED NATIONS \u2014 The General Assembly backed the text.', 'The General Assembly backed the text.'],
+    ['WASHINGTON \u2014 (AP) \u2014 President Donald Trump said so.', 'President Donald Trump said so.'],
   ])('reads past the dateline of %j', (text, after) => {
     expect(rest(text)).toBe(after);
   });
 
   it.each([
     'NATO - the alliance - met in Brussels.',
+    'EU - China summit opens in Brussels.',
+    'Moscow - and Beijing - objected.',
     'Russia - and not only Russia - objected.',
     'China, Russia and Iran met on Monday.',
     'The United States (US) - a founding member - stayed away.',
