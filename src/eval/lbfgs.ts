@@ -1,6 +1,6 @@
 // Limited-memory BFGS for a smooth convex objective, with a backtracking (Armijo) line search. Pure and
 // deterministic: the same objective gives the same minimiser, whatever the order of the data. Hand-written because
-// the npm packages for it are unmaintained or pull in a numerical stack; the method is forty lines (Nocedal and
+// the npm packages for it are unmaintained or pull in a numerical stack; the method is some sixty lines (Nocedal and
 // Wright, Numerical Optimization, algorithms 7.4 and 7.5).
 
 /** The objective's value at `w`, with its gradient written into `grad`. */
