@@ -117,6 +117,8 @@ function chargeAfter(s: ClauseShape, d: number, g: Groups, words: AccusationWord
  */
 function dismissedShare(s: ClauseShape, term: ScoredTerm, g: Groups, words: AccusationWords, terms: readonly ScoredTerm[]): number | undefined {
   let d = -1;
+  const predicative = predicativeDismissal(s, term, words);
+  if (predicative) return predicativeShare(s, predicative, term, g);
   if (words.dismissals.has(at(s, term.first))) d = term.first; // also a phrase term ("false narrative")
   else if (term.weight < 0 || words.charges.has(term.term)) {
     for (let i = term.first - 1; i >= 0 && i >= term.first - 9 && inPhrase(s, i); i--) if (words.dismissals.has(at(s, i))) { d = i; break; }
@@ -138,6 +140,88 @@ function dismissedShare(s: ClauseShape, term: ScoredTerm, g: Groups, words: Accu
   for (let i = d + 1; i < charge[0] && wronged < 0; i++) wronged = g.at[i] as number;
   if (wronged < 0 && about) wronged = mentionAfter(s, after + 1, g);
   return shareFor(s, wronged, d, g);
+}
+
+/** Participles that put a charge's maker after it ("the accusations made by X against Y"). */
+const MADE = new Set(['made', 'levelled', 'leveled', 'raised']);
+/** Degree adverbs between "be" and a dismissal ("are completely baseless"). */
+const DEGREE = new Set(['completely', 'totally', 'entirely', 'utterly', 'simply', 'absolutely', 'clearly', 'patently', 'wholly', 'just', 'also', 'equally', 'purely']);
+/** Words before a charge noun that make it a noun phrase's head ("the claim", "Moscow's accusations"). */
+const NOUN_OPENERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'such', 'its', 'their', 'his', 'her', 'any', 'all', 'repeated', 'latest', 'recent', 'new']);
+/** Auxiliaries that show a "that" complement has its own verb ("the claim that NATO is preparing ..."). */
+const AUX = new Set([...BE_FORMS, 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should', 'did', 'does', 'do']);
+
+/** A predicative dismissal: the charge noun, the "be" after its complement, and the dismissal word. */
+interface Predicative {
+  charge: number;
+  be: number;
+  dismissal: number;
+}
+
+/** The dismissal at `d` after "be" (and degree adverbs): the index of "be", or -1. */
+function beBefore(s: ClauseShape, d: number, words: AccusationWords): number {
+  let j = d - 1;
+  while (j >= 0 && DEGREE.has(at(s, j))) j--;
+  // "are groundless and purely fabricated": the second of two joined dismissals.
+  if ((at(s, j) === 'and' || at(s, j) === 'or') && words.dismissals.has(at(s, j - 1))) return beBefore(s, j - 1, words);
+  return BE_FORMS.has(at(s, j)) ? j : -1;
+}
+
+/**
+ * "The accusations against China are baseless", "Moscow's claim that NATO is preparing an attack is false": a
+ * dismissal after "be" whose subject is a charge noun (a noun: after an article, a determiner or a possessive) with
+ * its complement ("against/about/of X", or a "that" clause with a verb of its own: in "the claim that NATO's
+ * expansion is absurd" the dismissal is the claim's own word). `term` is the dismissal or a word of the complement.
+ */
+function predicativeDismissal(s: ClauseShape, term: ScoredTerm, words: AccusationWords): Predicative | undefined {
+  let dismissal = -1;
+  if (words.dismissals.has(at(s, term.first))) dismissal = term.first;
+  else if (term.weight < 0) {
+    for (let i = term.last + 1; i < s.tokens.length && i <= term.last + 12 && dismissal < 0; i++) {
+      if (s.tokens[i]?.punct && !isQuote(s.tokens[i])) return undefined;
+      if (words.dismissals.has(at(s, i)) && beBefore(s, i, words) > term.last) dismissal = i;
+    }
+  }
+  if (dismissal < 0) return undefined;
+  const be = beBefore(s, dismissal, words);
+  if (be < 1) return undefined;
+  for (let c = be - 1; c >= 0 && c >= be - 16; c--) {
+    const w = at(s, c);
+    if (s.tokens[c]?.punct && !isQuote(s.tokens[c]) && w !== "'") return undefined;
+    if (!words.charges.has(w) && !words.falsehoods.has(w)) continue;
+    const before = at(s, c - 1);
+    if (c > 0 && !NOUN_OPENERS.has(before) && !before.endsWith("'s") && !before.endsWith('s\'') && !words.dismissals.has(before)) return undefined;
+    const next = at(s, c + 1);
+    if (next === 'that') {
+      let verb = false;
+      for (let i = c + 2; i < be; i++) if (AUX.has(at(s, i)) || at(s, i).endsWith('ed')) verb = true;
+      if (!verb) return undefined;
+    } else if (!ABOUT.has(next) && !MADE.has(next)) return undefined;
+    return term.first === dismissal || term.first > c ? { charge: c, be, dismissal } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Share of the dismissal or of a word of the dismissed charge's complement: the one the charge is about (a
+ * mention between the charge and "be") is wronged; the one who makes it, before the charge in its clause, is
+ * blamed (see `shareFor`).
+ */
+function predicativeShare(s: ClauseShape, p: Predicative, term: ScoredTerm, g: Groups): number | undefined {
+  // "The accusations made by the Philippine side against the Chinese side": the by-phrase names who accuses.
+  let about = p.charge + 1;
+  let accuser = false;
+  if (MADE.has(at(s, about))) {
+    while (about < p.be && !ABOUT.has(at(s, about)) && at(s, about) !== 'that') {
+      if (g.at[about] === 0) accuser = true;
+      about++;
+    }
+  }
+  let wronged = -1;
+  for (let i = about + 1; i < p.be && wronged < 0; i++) wronged = g.at[i] as number;
+  if (wronged < 0) return term.first === p.dismissal ? undefined : 0;
+  if (accuser && wronged !== 0) return 1;
+  return shareFor(s, wronged, p.charge, g);
 }
 
 /**

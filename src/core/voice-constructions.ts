@@ -6,7 +6,7 @@ import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { asPutIt, nounUse } from './voice-verb-use.js';
 import { capitalised, closesQuotation, inRanges, isQuote, word, type Found } from './voice-tokens.js';
-import { ARTICLES, closesParenthesisedAbbreviation, HEARER_VERBS, isAppositiveName, isName, nounPhrase, onlyAudience, openingApposition, PARENTHESIS, possessorLeft, beforeDashParenthesis, speakerLeft, speakerRight, toldAfterQuote, wordsBetween } from './voice-speaker.js';
+import { absoluteWith, ARTICLES, closesParenthesisedAbbreviation, HEARER_VERBS, isAppositiveName, isName, nounPhrase, onlyAudience, openingApposition, PARENTHESIS, possessorLeft, beforeDashParenthesis, speakerLeft, speakerRight, toldAfterQuote, wordsBetween } from './voice-speaker.js';
 import { beforeGoingOn, clauseAfterTime, infinitiveAfterVow, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
 import { beforeTimeAdverbials, timeAdverbialAt } from './voice-time.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
@@ -166,7 +166,7 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   }
   const w = word(tokens, j);
   if (ARTICLES.has(w) || w === 'its' || w === 'their') return undefined; // "the stated goal"
-  const subject = speakerLeft(text, tokens, j);
+  const subject = absoluteWith(tokens, speakerLeft(text, tokens, j), i);
   if (!subject || !nounPhrase(tokens, subject)) return undefined;
   const speaker: [number, number] = apposition === undefined ? subject : [subject[0], apposition];
   return { speaker, content: contentOf(text, tokens, i, speaker), cue: 'verb', at: i };

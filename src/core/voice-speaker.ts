@@ -25,6 +25,9 @@ export function speakerLeft(text: string, tokens: Token[], last: number): [numbe
     first = i;
   }
   if (first > end) return undefined;
+  // A window that ends inside a word written with points takes all of it ("U.S. President Donald Trump's envoy
+  // to Ukraine", not "S. President ...").
+  while (first > 0 && (tokens[first - 1] as Token).end === (tokens[first] as Token).start && (!(tokens[first - 1] as Token).punct || tokens[first - 1]?.text === '.')) first--;
   // A dash kept for hyphenated names does not start one ("MOSCOW (Sputnik) - Iranian ... spokesman").
   while (first <= end && (ARTICLES.has(word(tokens, first)) || tokens[first]?.punct === true)) first++;
   // "The ministry issued a statement condemning ...": the one who issued the document speaks.
@@ -213,4 +216,14 @@ export function beforeDashParenthesis(text: string, tokens: Token[], j: number):
   if (!spacedDash(text, tokens, j)) return j;
   for (let k = j - 1; k > 0 && j - k <= DASHED; k--) if (spacedDash(text, tokens, k)) return k - 1;
   return j;
+}
+
+/**
+ * "... the Taiwan issue, with Xi calling on the U.S. to ...": the subject of a participle after "with" (an absolute
+ * clause) is the words after "with", not the phrase "with" ends.
+ */
+export function absoluteWith(tokens: Token[], subject: [number, number] | undefined, verb: number): [number, number] | undefined {
+  if (!subject || !word(tokens, verb).endsWith('ing')) return subject;
+  for (let k = subject[1] - 1; k >= subject[0]; k--) if (word(tokens, k) === 'with') return [k + 1, subject[1]];
+  return subject;
 }

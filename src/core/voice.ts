@@ -81,6 +81,9 @@ export interface SentenceVoices {
   scareQuotes: Array<[number, number]>;
 }
 
+/** A possessor named as a speaker ("Beijing's claim that ...") is named without its "'s". */
+const withoutPossessive = (name: string): string => name.replace(/(?<=\S)['’]s$/u, '');
+
 /** Speaker name, actor and adoption of a construction. */
 function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention[], ctx: VoiceContext, markers: Markers, previous?: VoiceFrame): VoiceFrame {
   let speaker = 'unnamed';
@@ -88,7 +91,7 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
   let vague = false;
   if (f.speaker) {
     const [a, b] = f.speaker;
-    speaker = text.slice((tokens[a] as Token).start, (tokens[b] as Token).end);
+    speaker = withoutPossessive(text.slice((tokens[a] as Token).start, (tokens[b] as Token).end));
     speakerActor = mentions.find((m) => m.last >= a && m.first <= b)?.actor; // "The Kremlin": the mention may hold the article
     const head = word(tokens, b);
     vague = a === b && VAGUE_SOURCES.has(head) || (VAGUE_SOURCES.has(head) && !tokens.slice(a, b + 1).some((t) => capitalised(text, t)));

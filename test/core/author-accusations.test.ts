@@ -161,3 +161,24 @@ describe('a charge the author rejects at the speech act: the one charged is defe
     expect(authorOf(text, 'China')).not.toBe('positive');
   });
 });
+
+describe('a charge dismissed after "be": "The accusations against China are baseless" defends China', () => {
+  it.each([
+    ['"against", plural charge', 'The accusations against China are baseless.', 'China', undefined],
+    ['"about", with the claimant as possessor', "Washington's claims about Chinese spying are groundless.", 'China', 'United States'],
+    ['a "that" clause with its own verb', "Moscow's accusation that NATO is preparing an attack is baseless.", 'NATO', 'Russia'],
+    ['"made by X against Y", two joined dismissals', 'The accusations made by the Philippine side against the Chinese side are groundless and purely fabricated.', 'China', 'Philippines'],
+    ['a degree adverb before the dismissal', 'These allegations against Iran are completely unfounded.', 'Iran', undefined],
+  ])('%s', (_form, sentence, accused, accuser) => {
+    expect(ownMass(sentence, accused).net).toBeGreaterThan(0);
+    if (accuser) expect(ownMass(sentence, accuser).net).toBeLessThan(0);
+  });
+
+  it('"the claim that NATO\'s expansion is absurd": a "that" clause without a verb of its own says the word itself', () => {
+    expect(ownMass("Their claim that NATO's expansion is absurd went unanswered.", 'NATO').net).not.toBeGreaterThan(0);
+  });
+
+  it('a verb "claims" is no charge noun: "Russia claims NATO is aggressive, which is absurd"', () => {
+    expect(ownMass('Russia claims NATO is aggressive, which is absurd.', 'NATO').net).not.toBeGreaterThan(0);
+  });
+});

@@ -31,8 +31,24 @@ describe('a speaker is a noun phrase', () => {
 
   it('a possessive determiner or a possessor without its noun ends no speaker', () => {
     expect(speakerOn('Iran', 'Trump, who has praised the strikes despite his stated preference for talks, said Iran would be foolish to refuse.')).not.toMatch(/his$/);
-    // A claim noun's owner is a possessor; the verb before its article is none of it.
-    expect(speakerOn('the West', "Zakharova repeated the ruling party's claim that Tbilisi faced an overthrow with Western backing.")).toBe("ruling party's");
+    // A claim noun's owner is a possessor, named without its "'s"; the verb before its article is none of it.
+    expect(speakerOn('the West', "Zakharova repeated the ruling party's claim that Tbilisi faced an overthrow with Western backing.")).toBe('ruling party');
+  });
+
+  it('a possessor that speaks is named without its "\'s": "Beijing\'s claim that ..."', () => {
+    expect(speakerOn('Philippines', "Beijing's claim that the Philippines provoked the clash was rejected by Manila.")).toBe('Beijing');
+  });
+
+  it('a long speaker phrase keeps a word written with points whole: "U.S. President ...", not "S. President ..."', () => {
+    const sentence = 'U.S. President Donald Trump\'s envoy to Ukraine said Russia\'s concern over the eastward enlargement of NATO was "fair".';
+    expect(speakerOn('Russia', sentence)).toBe("U.S. President Donald Trump's envoy to Ukraine");
+  });
+
+  it('"with X calling on ...": the subject of an absolute clause is the speaker, not the words before "with"', () => {
+    const sentence = 'The call touched on trade, diplomacy and the Taiwan issue with Xi calling on the U.S. to remove its "negative measures".';
+    expect(speakerOn('United States', sentence)).toBe('Xi');
+    // "with" inside a speaker that is no absolute clause stays: "a spokesman with the ministry said".
+    expect(speakerOn('China', 'A spokesman with the ministry said China had broken its word.')).toBe('spokesman with the ministry');
   });
 
   it('a lone adverb of frequency is no subject: "sometimes expressing hope for engagement"', () => {
