@@ -23,7 +23,7 @@ export const REPORTING_VERBS = words(`
   welcomes welcomed commends commended lauds lauded blames blamed blaming reiterate
   reiterates reiterated confirmed explain explains explained explaining indicates indicated
   portray portrays portrayed portraying calls called lambasted rebukes rebuked
-  chided decries decried deplores deplored castigated raps rapped contends
+  chided decries decried deplores deplored castigated raps rapped contends oppose opposes opposing
   contended believes believed thinks sees cautioned demanded exposed revealed pointed points lashed lashing lashes
   recalled recalls reminded reminds thanked thanks derided derides jeered mocked mocks ridiculed lamented laments
   assailed assails berated scolded reproached censured excoriated protested
@@ -65,7 +65,8 @@ export const NEGATIVE_ACTS = words(`
   decry decries decried deplore deplored castigate castigated rap raps rapped lashed lashing lashes derided derides
   jeered mocked mocks ridiculed assailed assails berated scolded reproached censured excoriated protested
   lambasting rebuking chiding decrying deploring castigating deriding mocking ridiculing assailing berating
-  scolding reproaching censuring excoriating protesting
+  scolding reproaching censuring excoriating protesting deplores oppose opposes opposing reject rejects rejected
+  rejecting
 `);
 export const POSITIVE_ACTS = words(`
   hail hails hailed hailing praise praises praised praising welcome welcomes welcomed welcoming commend commends

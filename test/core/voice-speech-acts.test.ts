@@ -30,10 +30,21 @@ describe('speech acts with an object: no quotative inversion', () => {
     ['thanked', 'Erdogan thanked Russia for its restraint.', 'Erdogan', 'Russia'],
     ['derided', 'State media derided Taiwan as a pawn.', 'State media', 'Taiwan'],
     ['protested', 'Japan protested Chinese incursions near the islands.', 'Japan', 'China'],
+    ['opposes (a state-media headline\'s verb)', 'Beijing firmly opposes the EU listing of Chinese firms.', 'Beijing', 'European Union'],
+    ['rejected', 'Moscow rejected the Ukrainian peace plan on Monday.', 'Moscow', 'Ukraine'],
   ])('"%s" is a speech act aimed at its object', (_verb, sentence, speaker, object) => {
     const f = onlyFrame(sentence);
     expect(f.speaker).toBe(speaker);
     expect(f.reports).toContain(object);
+  });
+
+  it('"opposes" and "rejects" say what the speaker thinks of the object: a negative voice', () => {
+    const voice = analyser.stances({ text: 'Beijing firmly opposes the EU listing of Chinese firms.' }).find((s) => s.actor === 'European Union')?.voice;
+    expect(voice?.prediction.label).toBe('negative');
+  });
+
+  it('"is opposed to" is no speech act done to the subject: "Russia is opposed to NATO expansion" gives Russia no voice', () => {
+    expect(analyser.stances({ text: 'Russia is opposed to NATO expansion.' }).find((s) => s.actor === 'Russia')?.voice).toBeUndefined();
   });
 
   it('"condemned on Friday the Israeli airstrikes": the object after a time adverbial is what is condemned', () => {
