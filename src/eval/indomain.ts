@@ -68,9 +68,14 @@ function matchStance(stances: SentenceStance[], gold: IndomainSentence): Sentenc
     mine.find((s) => squeeze(s.sentence).includes(want));
 }
 
-const NAME_STOP = new Set(['the', 'of', 'a', 'an', 'to', 'in', 'on', 'for', 'and', "'s"]);
+/**
+ * Words that name no one: function words, honorifics ("Mr Kelin" is not "Mr Kinnock") and the two-letter
+ * abbreviations of states and blocs ("US President Trump" is not "the US State Department").
+ */
+const NAME_STOP = new Set(['the', 'of', 'a', 'an', 'to', 'in', 'on', 'for', 'and', 'at', 'by', 'as', 'is', "'s", 'mr', 'ms', 'mrs', 'dr', 'us', 'uk', 'eu', 'un']);
+/** Name words of two letters or more: "Xi" and "Wu" are names ("Xi" names "Xi Jinping"). */
 const nameWords = (s: string): Set<string> =>
-  new Set(squeeze(s).toLowerCase().replace(/'s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !NAME_STOP.has(w)));
+  new Set(squeeze(s).toLowerCase().replace(/'s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !NAME_STOP.has(w)));
 
 /** A predicted speaker names the gold one when they share a name word, or both are unnamed. */
 export function sameSpeaker(gold: string, predicted: string): boolean {
