@@ -1,4 +1,4 @@
-// Headline attribution: "Lavrov: ..." (a short name before a colon), "... - Lavrov" or "...: Lavrov" (at the end,
+// Headline attribution: "Lavrov: ..." (a short name or description before a colon), "... - Lavrov" or "...: Lavrov" (at the end,
 // also a short description: "... – Russian spy agency", "...: expert");
 // rubrics such as "Analysis:" name no speaker. Pure.
 import type { Token } from './text.js';
@@ -22,7 +22,8 @@ export function headlineFrame(text: string, tokens: Token[]): Found | undefined 
     if (word(tokens, i) !== ':') continue;
     const names = tokens.slice(0, i);
     if (names.some((t) => RUBRICS.has(t.text))) break;
-    if (names.every((t) => !t.punct && capitalised(text, t))) return { speaker: [0, i - 1], content: [[i + 1, n - 1]], cue: 'headline', at: i };
+    // "Lavrov: ...", and a short description that ends with a speaker's noun: "Uganda leader: ...", "Chinese envoy: ...".
+    if (names.every((t) => !t.punct && capitalised(text, t)) || described(names)) return { speaker: [0, i - 1], content: [[i + 1, n - 1]], cue: 'headline', at: i };
   }
   for (let i = n - 2; i >= n - 5 && i > 1; i--) {
     // "... - Lavrov" (a spaced dash) and "...: Tsai" (a colon near the end, the South Asian and Gulf style).

@@ -34,3 +34,16 @@ describe('a headline that ends with a described speaker', () => {
     expect(frameOn('China', 'China is a menace to the region - the end')).toBeUndefined();
   });
 });
+
+describe('a headline that opens with a described speaker and a colon', () => {
+  it.each([
+    ['Uganda leader: An attack on Russia is an attack on Africa', 'Russia', 'Uganda leader'],
+    ['Chinese envoy: NATO must not meddle in Asia', 'NATO', 'Chinese envoy'],
+  ])('%s', (sentence, actor, speaker) => {
+    expect(frameOn(actor, sentence)?.speaker).toBe(speaker);
+  });
+
+  it('a topic before the colon is no speaker: "Trade war: China hits back at US tariffs"', () => {
+    expect(frameOn('United States', 'Trade war: China hits back at US tariffs')).toBeUndefined();
+  });
+});
