@@ -11,6 +11,7 @@ import type { AuthorHeadData } from './core/author-head.js';
 import type { AuthorLexiconData } from './core/author.js';
 import type { LexiconData } from './core/lexicon.js';
 import type { StanceModelData } from './core/model.js';
+import type { WordVectorsData } from './core/word-vectors.js';
 import type { ActorDef } from './core/types.js';
 
 const actorSchema = z.object({
@@ -83,6 +84,8 @@ export function projectRoot(): string {
 const require = createRequire(import.meta.url);
 export const MODEL_PATH = join('models', 'stance.json');
 export const AUTHOR_HEAD_PATH = join('models', 'author.json');
+/** models/word-vectors.txt (the words, one a line, commonest first) and models/word-vectors.i8 (their int8 vectors). */
+export const WORD_VECTORS_PATH = join('models', 'word-vectors');
 
 export function loadActors(root: string): ActorDef[] {
   return actorsFileSchema.parse(parse(readFileSync(join(root, 'config', 'actors.yaml'), 'utf8'))).actors;
@@ -106,12 +109,21 @@ export function loadAuthorHead(root: string): AuthorHeadData {
   return authorHeadSchema.parse(JSON.parse(readFileSync(join(root, AUTHOR_HEAD_PATH), 'utf8')));
 }
 
+export function loadWordVectors(root: string): WordVectorsData {
+  const words = readFileSync(join(root, `${WORD_VECTORS_PATH}.txt`), 'utf8').split('\n').filter((w) => w !== '');
+  const bytes = readFileSync(join(root, `${WORD_VECTORS_PATH}.i8`));
+  const vectors = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dims = vectors.length / words.length;
+  if (words.length === 0 || !Number.isInteger(dims)) throw new Error(`${WORD_VECTORS_PATH}: ${vectors.length} components do not divide among ${words.length} words`);
+  return { words, dims, vectors };
+}
+
 export function loadAnalyserResources(rootDir: string = projectRoot()): AnalyserResources {
   return {
     actors: loadActors(rootDir),
     lexicon: loadLexicon(rootDir),
     model: loadModelData(rootDir),
-    author: { lexicon: loadAuthorLexicon(rootDir), head: loadAuthorHead(rootDir) },
+    author: { lexicon: loadAuthorLexicon(rootDir), head: loadAuthorHead(rootDir), vectors: loadWordVectors(rootDir) },
   };
 }
 

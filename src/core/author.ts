@@ -237,7 +237,9 @@ export function densePrediction(weights: readonly number[], features: Float64Arr
 }
 
 /** The learned author model alone. */
-export const learnedAuthorProbs = (head: AuthorHead, parts: readonly FeatureVector[]): [number, number, number] => softmax(authorLogits(head.weights, parts));
+/** `base`: logits the features do not hold (the clause's meaning, word-vectors.ts). */
+export const learnedAuthorProbs = (head: AuthorHead, parts: readonly FeatureVector[], base?: readonly [number, number, number]): [number, number, number] =>
+  softmax(authorLogits(head.weights, parts, base));
 
 /** Neutral as a distribution, for the gated sentence view of a target the author says nothing about. */
 export const NEUTRAL_VIEW: [number, number, number] = [0.05, 0.9, 0.05];

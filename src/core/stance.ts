@@ -1,7 +1,8 @@
 // Per-sentence stance toward every actor mentioned in it. Pure.
 import type { Mention } from './actors.js';
 import { authorAttribution, authorPrediction, authorSilentAt, authorTerms, chargedByRejectedClaim, contentMass, defendedPrediction, gatedSentenceView, NEUTRAL_VIEW, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
-import { authorExtras, foldedVector } from './author-vector.js';
+import { authorExtras, foldedVector, meaningOfClause } from './author-vector.js';
+import type { MeaningLogits, WordVectors } from './word-vectors.js';
 import type { Attribution } from './attribution.js';
 import { clearVector, emptyVector, type FeatureVector } from './feature-hash.js';
 import { analyseTarget, prepareSentence, tokensOfSpans, type PreparedSentence, type Span, type TargetAnalysis } from './features.js';
@@ -141,15 +142,15 @@ const possessive = (t: Token | undefined): boolean => t !== undefined && t.text.
 export interface AuthorView {
   lexicon: AuthorLexicon;
   head: AuthorHead;
+  /** What a target's clause means (word-vectors.ts): the vectors for training, else their logits under the model. */
+  vectors?: WordVectors;
+  meaning?: MeaningLogits;
   /** Keep every target's author features on its stance (training only). */
   keepFeatures?: boolean;
 }
 
 const EMPTY_FEATURES: FeatureVector = { ids: [], values: [] };
-/**
- * Scratch vectors of a target's features and author extras, cleared for each target of every sentence (they keep
- * their storage: see `clearVector`). Only the target being scored reads them.
- */
+/** Scratch vectors of the scored target's features and author extras, cleared per target (see `clearVector`). */
 const SCRATCH = emptyVector();
 const EXTRAS = emptyVector();
 /** The sentence's shared features: read only while its stances are worked out (the base logits). */
@@ -199,9 +200,9 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     authorExtras({
       sentence, own, sentenceView: prediction, foil: analysis.role.foil, reportedFrame: where.reported,
       speaking: where.speaking !== undefined, headline: place.headline, attributed: voices.frames.length > 0, scareQuotes: voices.scareQuotes.length,
-      judgementWords: view.lexicon.terms,
+      judgementWords: view.lexicon.terms, ...(view.vectors ? { vectors: view.vectors, target: targetTokens[0] } : {}),
     }, extras);
-    const learned = learnedAuthorProbs(view.head, [analysis.features, extras]);
+    const learned = learnedAuthorProbs(view.head, [analysis.features, extras], meaningOfClause(view.meaning, sentence, targetTokens[0]));
     const gated = gatedSentenceView(prediction, own, where, foilSentence);
     // Rule 5: an explicit contrast ("unlike X, Y ...") is the sentence model's structure; the author view keeps it.
     // So is a defence by accusation ("the West keeps smearing China"): the sentence view reads the smear as said of
