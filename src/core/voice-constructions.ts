@@ -6,7 +6,7 @@ import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { asPutIt, nounUse } from './voice-verb-use.js';
 import { capitalised, closesQuotation, inRanges, isQuote, word, type Found } from './voice-tokens.js';
-import { absoluteWith, ARTICLES, closesParenthesisedAbbreviation, HEARER_VERBS, isAppositiveName, isName, nounPhrase, onlyAudience, openingApposition, PARENTHESIS, possessorLeft, beforeDashParenthesis, speakerLeft, speakerRight, toldAfterQuote, wordsBetween } from './voice-speaker.js';
+import { absoluteWith, afterOpeningPhrase, ARTICLES, trailingNamed, closesParenthesisedAbbreviation, HEARER_VERBS, isAppositiveName, isName, nounPhrase, onlyAudience, openingApposition, PARENTHESIS, possessorLeft, beforeDashParenthesis, speakerLeft, speakerRight, toldAfterQuote, wordsBetween } from './voice-speaker.js';
 import { beforeGoingOn, clauseAfterTime, infinitiveAfterVow, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
 import { beforeTimeAdverbials, timeAdverbialAt } from './voice-time.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
@@ -48,7 +48,10 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
   const after = contentStart(text, tokens, verb);
   const clause = thatAfterAdverbial(text, tokens, after) ?? clauseAfterTime(tokens, after) ?? infinitiveAfterVow(tokens, verb, after);
   if (clause !== undefined && !OBJECT_VERBS.has(word(tokens, verb))) return [[clause, end]];
-  const rest = after <= end && !TRAILING.has(word(tokens, after)) && !(tokens[after]?.punct === true && !isQuote(tokens[after]));
+  // "..., Mr. Sefcovic said as he walked into ...": "as" and a subject pronoun open a clause of time, not what was
+  // said ("what he sees as a campaign", "described as 'illegal' the ...": "as" before a noun phrase is predicative).
+  const asClause = word(tokens, after) === 'as' && SUBJECT_PRONOUNS.has(word(tokens, after + 1));
+  const rest = after <= end && !TRAILING.has(word(tokens, after)) && !asClause && !(tokens[after]?.punct === true && !isQuote(tokens[after]));
   const before = speaker[0] - 1;
   const beforeEnds = before >= 0 && tokens[before]?.punct === true && (word(tokens, before) === ',' || isQuote(tokens[before]));
   // "..., Lavrov has told the daily Izvestia.": a tell verb whose audience ends the sentence reports what is before.
@@ -71,6 +74,7 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
 }
 
 const OBJECT_PREPOSITIONS = new Set(['for', 'against', 'at', 'over', 'on']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 
 /** Nothing or punctuation right after the verb ("..., X said." / "..., X said, adding"). */
 const verbEndsClause = (tokens: Token[], verb: number): boolean => tokens[verb + 1] === undefined || tokens[verb + 1]?.punct === true;
@@ -159,14 +163,14 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
     // "X, on the other hand, portrayed ...": the subject stands before the parenthesis (a long one after a name opening the sentence).
     let k = j - 1;
     while (k >= 0 && word(tokens, k) !== ',' && wordsBetween(tokens, k, j) < PARENTHESIS.long) k--;
-    if (k <= 0 || word(tokens, k) !== ',' || (wordsBetween(tokens, k, j) >= PARENTHESIS.short && !isName(text, tokens, 0, k - 1))) return undefined;
+    if (k <= 0 || word(tokens, k) !== ',' || (wordsBetween(tokens, k, j) >= PARENTHESIS.short && !isName(text, tokens, 0, k - 1) && !trailingNamed(text, tokens, k))) return undefined;
     // "Poland's prime minister, Mateusz Morawiecki, lashed out ...": a name set beside the subject is the speaker's too.
     if (isAppositiveName(text, tokens, k + 1, j - 1)) apposition = j - 1;
     j = k - 1;
   }
   const w = word(tokens, j);
   if (ARTICLES.has(w) || w === 'its' || w === 'their') return undefined; // "the stated goal"
-  const subject = absoluteWith(tokens, speakerLeft(text, tokens, j), i);
+  const subject = afterOpeningPhrase(text, tokens, absoluteWith(tokens, speakerLeft(text, tokens, j), i));
   if (!subject || !nounPhrase(tokens, subject)) return undefined;
   const speaker: [number, number] = apposition === undefined ? subject : [subject[0], apposition];
   return { speaker, content: contentOf(text, tokens, i, speaker), cue: 'verb', at: i };

@@ -3,7 +3,7 @@
 // Morawiecki, ..."). Pure.
 import type { Token } from './text.js';
 import { capitalised, isQuote, word, type Found } from './voice-tokens.js';
-import { MEDIA_NOUNS, ROLE_NOUNS, SPEAKER_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TRAILING } from './voice-words.js';
+import { MEDIA_NOUNS, ROLE_NOUNS, SPEAKER_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TITLE_WORDS, TRAILING } from './voice-words.js';
 import { timeAdverbialAt } from './voice-time.js';
 
 export const ARTICLES = new Set(['the', 'a', 'an']);
@@ -138,6 +138,18 @@ export function wordsBetween(tokens: Token[], a: number, b: number): number {
  */
 export const PARENTHESIS = { short: 8, long: 16 } as const;
 
+/**
+ * "..., Chen Xiangmiao, a research fellow at the National Institute for South China Sea Studies, told the Global
+ * Times.": a name set off by commas, then a description opening with an article, before the comma at `comma`: a
+ * long parenthesis is the speaker's description there as after a name that opens the sentence.
+ */
+export function trailingNamed(text: string, tokens: Token[], comma: number): boolean {
+  if (!ARTICLES.has(word(tokens, comma + 1))) return false;
+  let m = comma - 1;
+  while (m > 0 && comma - m <= 5 && !tokens[m]?.punct) m--;
+  return word(tokens, m) === ',' && isName(text, tokens, m + 1, comma - 1);
+}
+
 /** Verbs whose object is the one told: no quotative inversion ("..., X told The National": The National hears). */
 export const HEARER_VERBS = new Set(['told', 'tells', 'tell']);
 
@@ -217,6 +229,23 @@ export function beforeDashParenthesis(text: string, tokens: Token[], j: number):
   for (let k = j - 1; k > 0 && j - k <= DASHED; k--) if (spacedDash(text, tokens, k)) return k - 1;
   return j;
 }
+
+/**
+ * "In his victory speech Lai said ...", "At the summit Chinese Foreign Minister Wang Yi said ...": a subject phrase
+ * that opens with a preposition is a fronted adverbial and its subject; the subject is the name at its end, with
+ * the roles and titles before it, when a word of neither kind ("speech", "summit") ends the adverbial. Any other
+ * phrase comes back as it is.
+ */
+export function afterOpeningPhrase(text: string, tokens: Token[], subject: [number, number] | undefined): [number, number] | undefined {
+  if (!subject || !NOT_OPENERS.has(word(tokens, subject[0])) || !capitalised(text, tokens[subject[1]] as Token)) return subject;
+  let first = subject[1];
+  while (first - 1 > subject[0] && (capitalised(text, tokens[first - 1] as Token) || inRole(word(tokens, first - 1)))) first--;
+  const before = word(tokens, first - 1);
+  const adverbialEnds = first - 1 > subject[0] && !tokens[first - 1]?.punct && !NAME_PREPOSITIONS.has(before) && !NOT_HEADS.has(before);
+  return adverbialEnds ? [first, subject[1]] : subject;
+}
+
+const inRole = (w: string): boolean => ROLE_NOUNS.has(w) || SPEAKER_NOUNS.has(w) || HEADS.has(w) || TITLE_WORDS.has(w);
 
 /**
  * "... the Taiwan issue, with Xi calling on the U.S. to ...": the subject of a participle after "with" (an absolute

@@ -138,7 +138,7 @@ export const AUXILIARIES = words(`
 
 /** Adverbials after a final reporting verb that do not start the reported content ("said on Monday"). */
 export const TRAILING = words(`
-  on in at to during after before while when, last this earlier later today yesterday told reporters for over with
+  on in at to during after before while when last this earlier later today yesterday told reporters for over with
   recently separately monday tuesday wednesday thursday friday saturday sunday
 `);
 

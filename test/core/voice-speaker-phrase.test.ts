@@ -144,3 +144,27 @@ describe('a parenthesis between dashes, "told" and a participle\'s subject', () 
     expect(speakerOn('North Korea', 'U.S. President Joe Biden had a phone call with the Japanese leader, strongly condemning North Korea for the launch.')).toBe('U.S. President Joe Biden');
   });
 });
+
+describe('speakers behind a fronted adverbial, a long description or a clause of time', () => {
+  it('a fronted prepositional phrase is no part of the speaker: "In his victory speech Lai said ..."', () => {
+    expect(speakerOn('China', 'In his victory speech Lai said he would defend the island from Chinese belligerence.')).toBe('Lai');
+    expect(speakerOn('NATO', 'At the summit Chinese Foreign Minister Wang Yi said NATO was reckless.')).toBe('Chinese Foreign Minister Wang Yi');
+    expect(speakerOn('NATO', 'In an interview Kremlin spokesman Dmitry Peskov said NATO was reckless.')).toBe('Kremlin spokesman Dmitry Peskov');
+    // A phrase that ends with a preposition before the name keeps the old reading: no speaker is made up.
+    expect(speakerOn('NATO', 'In a letter to Prime Minister Modi said NATO was reckless.')).toBeUndefined();
+  });
+
+  it('a name set off by commas keeps a long description: "..., Chen Xiangmiao, a research fellow at ..., told the Global Times"', () => {
+    expect(speakerOn('Philippines', 'It is the Philippines that continues its provocations, Chen Xiangmiao, a research fellow at the National Institute for South China Sea Studies, told the Global Times on Friday.')).toBe('Chen Xiangmiao');
+    expect(speakerOn('the West', 'The West is hypocritical, Liu Zhongmin, a professor at the Middle East Studies Institute of Shanghai International Studies University, said.')).toBe('Liu Zhongmin');
+    // Without the name before it, a long parenthesis inside the sentence names no one.
+    expect(speakerOn('Philippines', 'It is the Philippines that continues its provocations in the sea, a research fellow at the National Institute for South China Sea Studies, told the Global Times.')).toBeUndefined();
+  });
+
+  it('"said as he walked", "said when asked": a clause of time after the verb is not what was said', () => {
+    expect(speakerOn('United States', 'A tariff by the United States would prohibit trade, Mr. Sefcovic said as he walked into a meeting.')).toBe('Mr. Sefcovic');
+    expect(speakerOn('United States', 'The United States is a reliable partner, the minister said when asked about the talks.')).toBe('minister');
+    // "as" before a noun phrase is predicative: what he sees as a campaign by the United States is what he says.
+    expect(speakerOn('United States', 'Xi said he would resist what he sees as a campaign by the United States to hobble China.')).toBe('Xi');
+  });
+});
