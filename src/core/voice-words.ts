@@ -35,6 +35,7 @@ export const REPORTING_VERBS = words(`
   recalling reminding lamenting voicing saw mentioned mentioning underlined underlining underscored underscoring
   highlighted highlighting observed remarked questioned questioning proclaim proclaims proclaimed proclaiming
   retorted conceded concedes
+  label labels labeled labelled labeling labelling
 `);
 
 /** Verbs whose object, not a following clause, is what the speaker evaluates ("accused Manila of ..."). */
@@ -50,7 +51,7 @@ export const OBJECT_VERBS = words(`
   voiced expressed expresses expressing picture pictures pictured picturing
   hailing welcoming commending lauding thanking lambasting rebuking chiding decrying deploring castigating
   deriding mocking ridiculing assailing berating scolding reproaching censuring excoriating protesting calling
-  voicing questioned questioning
+  voicing questioned questioning label labels labeled labelled labeling labelling
 `);
 
 /**

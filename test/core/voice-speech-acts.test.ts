@@ -253,3 +253,12 @@ describe('"told" takes no quotative inversion: its object is the one told', () =
     expect(frames.some((f) => f.speaker === 'media outlets')).toBe(false);
   });
 });
+
+describe('"labeled" is a speech act with an object, as "branded" is', () => {
+  it.each([
+    ['Baghaei labeled US behavior as the "greatest threat" to global security.', 'Baghaei', 'United States'],
+    ['The ministry labelled Israel a destabilising force that fuels turmoil.', 'ministry', 'Israel'],
+  ])('%s', (sentence, speaker, object) => {
+    expect(frameReporting(voicesOf(sentence).frames, object)?.speaker).toBe(speaker);
+  });
+});
