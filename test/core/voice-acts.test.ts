@@ -22,3 +22,25 @@ describe('speech acts named by a noun', () => {
     expect(labels.every((v) => v.label !== 'positive')).toBe(true);
   });
 });
+
+describe('a speaker who presses the target to act finds fault with it (44 of 44 such labelled voices are negative)', () => {
+  it.each([
+    ['Liu urged the Philippine side to honor its commitments and work with China.', 'Philippines'],
+    ['He called on Russia to "stop the attacks and withdraw all its forces".', 'Russia'],
+    ['Wang said Beijing demanded that Japan withdraw the report.', 'Japan'],
+    ['"We urge the EU not to take the wrong path," Wang added.', 'European Union'],
+  ])('%s', (text, actor) => {
+    expect(voiceOn(text, actor)).toBe('negative');
+  });
+
+  it('a possessor is not the one pressed: "urged Russia\'s neighbours" leaves Russia to the voice head', () => {
+    const text = "Lavrov urged Russia's friends to stay calm and praised their patience.";
+    expect(voiceOn(text, 'Russia')).not.toBe('negative');
+  });
+});
+
+it('two pressed together: "We urge the U.S. and the Philippines to respect ..." is a negative voice on both', () => {
+  const text = '"We urge the U.S. and the Philippines to respect the aspirations of peoples in the region," he said.';
+  expect(voiceOn(text, 'United States')).toBe('negative');
+  expect(voiceOn(text, 'Philippines')).toBe('negative');
+});
