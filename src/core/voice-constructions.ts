@@ -1,12 +1,13 @@
 // Reporting constructions of one sentence: "X said (that) ...", "..., X said", "according to X", claim nouns
 // ("Washington's claims that ..."), and headlines ("Lavrov: ...", "... - Lavrov"). Pure.
 import type { Token } from './text.js';
+import { CLAIM_NOUNS, claimFrame } from './voice-claims.js';
 import { headlineFrame } from './voice-headline.js';
 import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { asPutIt, nounUse } from './voice-verb-use.js';
 import { capitalised, closesQuotation, inRanges, isQuote, word, type Found } from './voice-tokens.js';
-import { absoluteWith, afterOpeningPhrase, ARTICLES, trailingNamed, closesParenthesisedAbbreviation, HEARER_VERBS, isAppositiveName, isName, nounPhrase, onlyAudience, openingApposition, PARENTHESIS, possessorLeft, beforeDashParenthesis, speakerLeft, speakerRight, toldAfterQuote, wordsBetween } from './voice-speaker.js';
+import { absoluteWith, afterOpeningPhrase, ARTICLES, trailingNamed, closesParenthesisedAbbreviation, HEARER_VERBS, isAppositiveName, isName, nounPhrase, onlyAudience, openingApposition, PARENTHESIS, beforeDashParenthesis, speakerLeft, speakerRight, toldAfterQuote, wordsBetween } from './voice-speaker.js';
 import { beforeGoingOn, clauseAfterTime, infinitiveAfterVow, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
 import { beforeTimeAdverbials, timeAdverbialAt } from './voice-time.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
@@ -209,17 +210,6 @@ function accordingFrame(text: string, tokens: Token[], i: number): Found | undef
   if (speaker[1] + 1 < tokens.length) content.push([speaker[1] + 1, tokens.length - 1]);
   return { speaker, content, cue: 'according', at: i };
 }
-
-/** "Washington's baseless claims that ...": a claim noun followed by "that". */
-function claimFrame(text: string, tokens: Token[], i: number): Found | undefined {
-  if (word(tokens, i + 1) !== 'that') return undefined;
-  let owner = i - 1;
-  while (owner >= 0 && !tokens[owner]?.punct && !word(tokens, owner).endsWith("'s")) owner--;
-  const speaker = owner >= 0 && word(tokens, owner).endsWith("'s") && owner >= i - 4 ? possessorLeft(text, tokens, owner) : undefined;
-  return { speaker, content: [[i + 2, tokens.length - 1]], cue: 'claim', at: i };
-}
-
-const CLAIM_NOUNS = new Set(['claims', 'claim', 'accusations', 'allegations', 'assertion', 'assertions', 'narrative', 'insinuations', 'suggestion']);
 
 /** Every word that can open a reporting construction. */
 export const CUE_WORDS = new Set([...REPORTING_VERBS, ...CLAIM_NOUNS, ...EVIDENTIALS, 'according', 'put']);
