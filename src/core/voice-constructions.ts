@@ -7,7 +7,7 @@ import { EVIDENTIALS, evidentialFrame } from './voice-hearsay.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { asPutIt, nounUse } from './voice-verb-use.js';
 import { capitalised, closesQuotation, inRanges, isQuote, word, type Found } from './voice-tokens.js';
-import { absoluteWith, afterOpeningPhrase, ARTICLES, trailingNamed, closesParenthesisedAbbreviation, HEARER_VERBS, isAppositiveName, isName, nounPhrase, onlyAudience, openingApposition, PARENTHESIS, beforeDashParenthesis, speakerLeft, speakerRight, toldAfterQuote, wordsBetween } from './voice-speaker.js';
+import { absoluteWith, afterOpeningPhrase, antecedentPhrase, ARTICLES, trailingNamed, closesParenthesisedAbbreviation, HEARER_VERBS, isAppositiveName, isName, nounPhrase, onlyAudience, openingApposition, PARENTHESIS, beforeDashParenthesis, speakerLeft, speakerRight, toldAfterQuote, wordsBetween } from './voice-speaker.js';
 import { beforeGoingOn, clauseAfterTime, infinitiveAfterVow, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
 import { beforeTimeAdverbials, timeAdverbialAt } from './voice-time.js';
 import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
@@ -92,6 +92,8 @@ function clauseEnd(tokens: Token[], from: number): number {
   return tokens.length - 1;
 }
 
+const RELATIVES = new Set(['who', 'which']);
+
 /** Forms of "be" (and "get") before a participle: the clause is passive. */
 const PASSIVE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'got', 'gets', 'get']);
 
@@ -126,6 +128,11 @@ function verbFrame(text: string, tokens: Token[], i: number): Found | undefined 
   j = beforeDashParenthesis(text, tokens, j);
   if (j < 0) return undefined;
   if (passive) return passiveFrame(text, tokens, i, j);
+  // "..., its NATO ally, the U.S., who warned that ...", "the resolution, which described ...": the antecedent of a
+  // relative set off by a comma speaks.
+  const window = RELATIVES.has(word(tokens, j)) && word(tokens, j - 1) === ',' ? speakerLeft(text, tokens, j - 2) : undefined;
+  const antecedent = window && antecedentPhrase(tokens, window);
+  if (antecedent && nounPhrase(tokens, antecedent)) return { speaker: antecedent, content: contentOf(text, tokens, i, antecedent), cue: 'verb', at: i };
   if (isQuote(tokens[j]) && word(tokens, j - 1) === ',' && !closesQuotation(tokens, j)) j--; // 'appearing on "Fox News Sunday," said'
   const comma = word(tokens, j) === ',';
   if (comma && word(tokens, i).endsWith('ing')) {

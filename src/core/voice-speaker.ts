@@ -245,6 +245,25 @@ export function afterOpeningPhrase(text: string, tokens: Token[], subject: [numb
   return adverbialEnds ? [first, subject[1]] : subject;
 }
 
+/**
+ * The noun phrase that ends a speaker window before a relative's comma: after its last preposition ("a recent essay
+ * by Alexander Baunov" -> "Alexander Baunov", "voted in favour of the resolution" -> "the resolution"), but "of"
+ * after a role stays inside it ("the head of the delegation"); a subject pronoun and its verb before it are left
+ * out ("He met the head of the delegation" -> "the head of the delegation").
+ */
+export function antecedentPhrase(tokens: Token[], [a, b]: [number, number]): [number, number] {
+  for (let k = b - 1; k >= a; k--) {
+    const w = word(tokens, k);
+    if (!NAME_PREPOSITIONS.has(w) || w === 'and') continue;
+    if (w === 'of' && inRole(word(tokens, k - 1))) continue;
+    return [k + 1, b];
+  }
+  // "He met the head of the delegation, who said ...": a subject pronoun and its verb are none of it.
+  return SUBJECTS.has(word(tokens, a)) && a + 2 <= b ? [a + 2, b] : [a, b];
+}
+
+const SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+
 const inRole = (w: string): boolean => ROLE_NOUNS.has(w) || SPEAKER_NOUNS.has(w) || HEADS.has(w) || TITLE_WORDS.has(w);
 
 /**

@@ -168,3 +168,15 @@ describe('speakers behind a fronted adverbial, a long description or a clause of
     expect(speakerOn('United States', 'Xi said he would resist what he sees as a campaign by the United States to hobble China.')).toBe('Xi');
   });
 });
+
+describe('the antecedent of a relative set off by a comma speaks: "..., the U.S., who warned that ..."', () => {
+  it.each([
+    ["Erdogan's move brought an outcry from its NATO ally, the U.S., who warned that Turkey's plan would pose a great danger.", 'Turkey', 'U.S.'],
+    ["A response was made by the Foreign Minister, Mohammad Javad Zarif, who immediately denied Iran's charge of seeking a weapon.", 'Iran', 'Mohammad Javad Zarif'],
+    ['We are reviewing a recent essay by Alexander Baunov, who argues that Russia has sacrificed too much.', 'Russia', 'Alexander Baunov'],
+    ['All members voted in favour of the resolution, which described the situation as catastrophic and condemned Israel.', 'Israel', 'the resolution'],
+    ['He met the head of the delegation, who said Russia was reckless.', 'Russia', 'the head of the delegation'],
+  ])('%s', (sentence, actor, speaker) => {
+    expect(speakerOn(actor, sentence)).toBe(speaker);
+  });
+});
