@@ -41,7 +41,8 @@ export function fullerSpeaker(ctx: VoiceContext, speaker: string): { speaker: st
  * capitalised word but a title's ("The Foreign Minister stressed") makes it a name. A title must be in the name it
  * refers to: "the prime minister" is not "Foreign Minister Hakan Fidan".
  */
-export function definiteDescription(text: string, tokens: Token[], a: number, b: number, mentions: TokenMention[], ctx: VoiceContext): { speaker: string; speakerActor?: string } | undefined {
+export function definiteDescription(text: string, tokens: Token[], first: number, b: number, mentions: TokenMention[], ctx: VoiceContext): { speaker: string; speakerActor?: string } | undefined {
+  const a = word(tokens, first) === 'the' && first < b ? first + 1 : first; // "..., added the president": the phrase holds its article
   const head = word(tokens, b);
   const organisation = ORGANISATION_NOUNS.has(head);
   const media = MEDIA_NOUNS.has(head);
@@ -71,4 +72,19 @@ const PERSON_HEADS = new Set([...ROLE_NOUNS, 'leader']);
 export function personAnaphor(tokens: Token[], a: number, b: number, mentions: TokenMention[]): string | undefined {
   if (word(tokens, a - 1) !== 'the' || !PERSON_HEADS.has(word(tokens, b))) return undefined;
   return mentions.find((m) => m.first === a - 1 && m.last === b)?.actor;
+}
+
+/**
+ * "Iranian president", "Indian envoy to China": a speaker phrase headed by a role whose only capitalised words are
+ * mentions (demonyms) and titles describes someone, it names no one; it is not kept among the named speakers a
+ * later "the president" or "the envoy" refers back to (the name the article gives next is).
+ */
+export function describedOnly(text: string, tokens: Token[], a: number, b: number, mentions: TokenMention[]): boolean {
+  let role = false;
+  for (let i = a; i <= b; i++) {
+    const w = word(tokens, i);
+    role ||= PERSON_HEADS.has(w);
+    if (capitalised(text, tokens[i] as Token) && !TITLE_WORDS.has(w) && !ROLE_NOUNS.has(w) && !mentions.some((m) => m.first <= i && m.last >= i)) return false;
+  }
+  return role;
 }

@@ -8,7 +8,7 @@ import { capitalised, inRanges, word, type Found } from './voice-tokens.js';
 import { listedSide } from './voice-sides.js';
 import { mayHold, wordFilter } from './word-filter.js';
 import { ADOPT_MARKERS, DOCUMENT_NOUNS, REJECT_MARKERS, SPEAKER_PRONOUNS, VAGUE_SOURCES } from './voice-words.js';
-import { definiteDescription, fullerSpeaker, personAnaphor, type TokenMention, type VoiceContext } from './voice-referents.js';
+import { definiteDescription, describedOnly, fullerSpeaker, personAnaphor, type TokenMention, type VoiceContext } from './voice-referents.js';
 
 export { newVoiceContext, type TokenMention, type VoiceContext } from './voice-referents.js';
 
@@ -108,7 +108,7 @@ function frameOf(text: string, tokens: Token[], f: Found, mentions: TokenMention
     if (speakerActor === undefined && !anaphor && !described) speakerActor = listedSide(tokens, a, b, ctx.sides);
     if (!vague && !DOCUMENT_NOUNS.has(head) && tokens.slice(a, b + 1).some((t) => capitalised(text, t))) {
       ctx.lastSpeaker = { speaker, speakerActor };
-      if (!fuller && !ctx.speakers.some((s) => s.speaker === speaker)) ctx.speakers.push(ctx.lastSpeaker);
+      if (!fuller && !ctx.speakers.some((s) => s.speaker === speaker) && !describedOnly(text, tokens, a, b, mentions)) ctx.speakers.push(ctx.lastSpeaker);
     }
   } else if (f.continues) {
     // A participle goes on with the clause's subject: a frame before it in the sentence, else the first mention

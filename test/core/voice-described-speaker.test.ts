@@ -61,3 +61,18 @@ describe('a role, media or organisation noun refers back to a named speaker', ()
       'The Global Times editorial said the United States had lost its foothold.')).not.toBe('Lavrov');
   });
 });
+
+describe('a description by demonym and role names no one: the name the article gives next is the one referred to', () => {
+  it('"the envoy" after "Indian envoy to China ..." and "Vikram Misri told PTI" is Vikram Misri', () => {
+    expect(speakerOn('China',
+      'The only way out is for Beijing to stop building, Indian envoy to China was quoted as saying.',
+      '"Only way to resolve the standoff is for China to stop erecting new structures," Vikram Misri told PTI.',
+      'China should stop creating obstructions, the envoy said.')).toBe('Vikram Misri');
+  });
+
+  it('"The Iranian president said" after "Masoud Pezeshkian said" is Masoud Pezeshkian, also as "added the president"', () => {
+    const opening = ['The Iranian president said on Thursday that Tehran seeks no war.', '"We have never pursued war," Masoud Pezeshkian said in a phone call.'];
+    expect(speakerOn('Israel', ...opening, 'The Iranian president said that Israel was the aggressor.')).toBe('Masoud Pezeshkian');
+    expect(speakerOn('Israel', ...opening, 'Israel is the aggressor in the region, added the president.')).toBe('Masoud Pezeshkian');
+  });
+});
