@@ -13,6 +13,8 @@ import { REJECT_MARKERS } from './voice-words.js';
 import { mayHold, wordFilter, type WordFilter } from './word-filter.js';
 import { squash } from './squash.js';
 
+export { experiencerOnly } from './experiencer.js';
+
 /** Author-view vocabulary (config/lexicon/author.yaml), as plain data. */
 export interface AuthorLexiconData {
   /** Words that tell an event (attack, sanctions, war): no stance unless negated (defence: "never invaded"). */

@@ -1,6 +1,6 @@
 // Per-sentence stance toward every actor mentioned in it. Pure.
 import type { Mention } from './actors.js';
-import { authorAttribution, authorPrediction, authorSilentAt, authorTerms, chargedByRejectedClaim, contentMass, defendedPrediction, gatedSentenceView, NEUTRAL_VIEW, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
+import { authorAttribution, authorPrediction, authorSilentAt, authorTerms, chargedByRejectedClaim, contentMass, defendedPrediction, experiencerOnly, gatedSentenceView, NEUTRAL_VIEW, learnedAuthorProbs, placeOf, voiceFeatures, voicePrediction, type AuthorHead, type AuthorLexicon } from './author.js';
 import { authorExtras, foldedVector, meaningOfClause } from './author-vector.js';
 import type { MeaningLogits, WordVectors } from './word-vectors.js';
 import type { Attribution } from './attribution.js';
@@ -212,7 +212,7 @@ export function sentenceStances(text: string, tokens: Token[], mentions: Mention
     // So is a target that a rejected claim charges ("Pompeo falsely accused China of ...", "erroneously accuses").
     const rejected = where.reported !== undefined && chargedByRejectedClaim(tokens, where.reported, targetTokens[0] as number);
     const defended = (rejected || (own.accused > 0 && gated !== NEUTRAL_VIEW)) && prediction.probs[0] > prediction.probs[2];
-    const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : defended ? defendedPrediction(view.head, prediction) : authorPrediction(view.head, learned, gated);
+    const author = foilSentence && gated !== NEUTRAL_VIEW ? fromProbs(gated) : defended ? defendedPrediction(view.head, prediction) : experiencerOnly(tokens, targetTokens.at(-1) ?? -1, own, view.lexicon.feelings) ? fromProbs(NEUTRAL_VIEW) : authorPrediction(view.head, learned, gated);
     const features = view.keepFeatures ? foldedVector([analysis.features, extras]) : EMPTY_FEATURES;
     // A source speaking of its own side as the one threatened ("Peskov said ... a threat to Russia") is no voice on it.
     const ownSide = where.reported !== undefined && sideOf(place.context.sides, where.reported.speakerActor) === actor;

@@ -115,3 +115,21 @@ describe('adopted and rejected sources (rule 2)', () => {
     expect(authorLabel(text, actor)).not.toBe('negative');
   });
 });
+
+describe('experiencers (rule 4): an actor that feels something gets no stance from it', () => {
+  it.each([
+    ['EU capitals were alarmed by the vote.', 'European Union'],
+    ["Seoul is worried about Pyongyang's launches.", 'South Korea'],
+    ['Chinese officials are deeply concerned about the drills.', 'China'],
+    ['Tehran has been frustrated by the firm response of the Gulf states.', 'Iran'],
+    ['Britain fears the impact that a boycott of Russia might have.', 'United Kingdom'],
+  ])('%s', (text, actor) => {
+    const sentence = analyser.stances({ text }).find((s) => s.actor === actor);
+    expect(sentence?.author.label).toBe('neutral');
+    expect(authorLabel(text, actor)).toBe('neutral');
+  });
+
+  it('the author\'s own word on the experiencer still counts: "The reckless regime in Tehran is worried ..."', () => {
+    expect(authorLabel('The reckless and brutal regime in Tehran is worried about the protests.', 'Iran')).toBe('negative');
+  });
+});
