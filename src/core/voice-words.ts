@@ -34,7 +34,7 @@ export const REPORTING_VERBS = words(`
   pledging reiterating confirming indicating calling contending cautioning demanding exposing revealing pointing
   recalling reminding lamenting voicing saw mentioned mentioning underlined underlining underscored underscoring
   highlighted highlighting observed remarked questioned questioning proclaim proclaims proclaimed proclaiming
-  retorted conceded concedes
+  retorted conceded concedes considers considered regards regarded views viewed deems deemed perceives perceived
   label labels labeled labelled labeling labelling
 `);
 

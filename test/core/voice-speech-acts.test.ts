@@ -262,3 +262,13 @@ describe('"labeled" is a speech act with an object, as "branded" is', () => {
     expect(frameReporting(voicesOf(sentence).frames, object)?.speaker).toBe(speaker);
   });
 });
+
+describe('verbs of judgement report the judge\'s view: "Moscow considers ...", "Beijing regards ... as"', () => {
+  it.each([
+    ['Moscow considers the conflict to be part of a wider US-led proxy war against Russia.', 'Moscow', 'United States'],
+    ['Beijing regards Taiwanese President Lai Ching-te as beyond redemption.', 'Beijing', 'Taiwan'],
+    ['Beijing views Washington\'s tacit acceptance of this change as an endorsement of separatism.', 'Beijing', 'United States'],
+  ])('%s', (sentence, speaker, object) => {
+    expect(frameReporting(voicesOf(sentence).frames, object)?.speaker).toBe(speaker);
+  });
+});
