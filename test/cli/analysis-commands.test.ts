@@ -26,7 +26,7 @@ describe('analyze', () => {
   });
 
   it('--sentences lists each sentence\'s author stance toward each actor, alone and in its article, with its voice', async () => {
-    const text = 'Washington\'s reckless provocations threaten peace in the region. The United States has once again shown its contempt for international law. The United States will hold talks with Japan next week. Kremlin spokesman Dmitry Peskov said NATO was a threat.';
+    const text = 'Washington\'s reckless provocations threaten peace in the region. The United States has once again shown its contempt for international law. The United States will send more warships to Japan next week. Kremlin spokesman Dmitry Peskov said NATO was a threat.';
     const io = recordingIo(text);
     expect(await analyze(['-', '--json', '--sentences'], io)).toBe(EXIT.ok);
     const out = JSON.parse(io.stdout.join(''));

@@ -108,7 +108,10 @@ describe('the committed context head (models/author.json)', () => {
   });
 
   it('a plain sentence reads as the article\'s hostility toward the same actor, and stays neutral in a neutral article', () => {
-    const plain = 'The United States will hold talks with Japan next week.';
+    // A plain sentence: no evaluative word (alone it reads neutral, 0.68). "... will hold talks with Japan" moves
+    // from 0.08 to 0.44 negative in the hostile article and stops at the boundary (neutral 0.48) since the clause
+    // meaning weighs fully (MEANING_WEIGHT 1); the mechanism is the same.
+    const plain = 'The United States will send more warships to Japan next week.';
     const hostile = `Washington's reckless provocations threaten peace in the region. The United States has once again shown its contempt for international law. ${plain}`;
     const calm = `The United States and Japan have held such talks every year since 2015. ${plain}`;
     const inHostile = stanceOf(hostile, 'The United States will', 'United States');
