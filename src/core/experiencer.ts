@@ -3,7 +3,11 @@
 import type { Attribution } from './attribution.js';
 import type { Token } from './text.js';
 
-/** Forms of "be" and linking verbs between an experiencer and its feeling ("has been", "grew", "seems"). */
+/**
+ * What may stand between an experiencer and its feeling: forms of "be", "have" and linking verbs ("has been",
+ * "grew", "seems"), and adverbs of time and degree ("still", "already", "increasingly"; other -ly adverbs are
+ * read past as well, but only these end a subject's noun).
+ */
 const LINKS = new Set([
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'remains', 'remain', 'remained', 'grew', 'grows',
   'became', 'becomes', 'seems', 'seem', 'seemed', 'appears', 'appear', 'appeared', 'feels', 'feel', 'felt', 'got', 'gets',
@@ -30,7 +34,7 @@ export function experiencerOnly(tokens: Token[], last: number, own: Attribution,
   // or two words) feels with it, when a linking verb follows.
   let i = last + 1;
   let skipped = 0;
-  while (skipped < 2 && i < tokens.length && !tokens[i]?.punct && !LINKS.has(tokens[i]?.text ?? '') && !feels(tokens[i]?.text ?? '')) {
+  for (let t = tokens[i]; skipped < 2 && t !== undefined && !t.punct && !LINKS.has(t.text) && !feels(t.text); t = tokens[i]) {
     i++;
     skipped++;
   }

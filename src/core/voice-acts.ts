@@ -52,8 +52,7 @@ const CALLS = new Set(['call', 'calls', 'called', 'calling']);
  * "We urge the EU not to take the wrong path", "He called on Russia to stop the attacks", "demanded that Israel
  * withdraw": a speaker who presses the target to act (or to stop) finds fault with what it does: -1 when the target
  * is the one pressed (at most two words after the verb, "that" or "on", or joined to the first one pressed by "and"),
- * else 0. A possessor is not the one pressed
- * ("urged Russia's neighbours to ...").
+ * else 0. A possessor is not the one pressed ("urged Russia's neighbours to ...").
  */
 function appealTo(tokens: Token[], cueAt: number, first: number, last: number): number {
   const verb = tokens[cueAt]?.text ?? '';

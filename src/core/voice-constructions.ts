@@ -10,7 +10,7 @@ import { capitalised, closesQuotation, inRanges, isQuote, word, type Found } fro
 import { absoluteWith, afterOpeningPhrase, antecedentPhrase, ARTICLES, trailingNamed, closesParenthesisedAbbreviation, HEARER_VERBS, isAppositiveName, isName, nounPhrase, onlyAudience, openingApposition, PARENTHESIS, beforeDashParenthesis, speakerLeft, speakerRight, toldAfterQuote, wordsBetween } from './voice-speaker.js';
 import { beforeGoingOn, clauseAfterTime, infinitiveAfterVow, isAdverb, objectAfterAdverbial, thatAfterAdverbial } from './voice-adverbials.js';
 import { beforeTimeAdverbials, timeAdverbialAt } from './voice-time.js';
-import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
+import { AUDIENCES, AUXILIARIES, DETERMINERS, DOCUMENT_NOUNS, SPEAKER_NOUNS, OBJECT_VERBS, REPORTING_VERBS, SOURCE_NOUNS, SPEAKER_PRONOUNS, SUBJECT_PRONOUNS, TELL_VERBS, TRAILING } from './voice-words.js';
 
 /** Where what is said may start after a reporting verb: past an audience ("told reporters", "told the BBC"). */
 function contentStart(text: string, tokens: Token[], verb: number): number {
@@ -75,7 +75,6 @@ function contentOf(text: string, tokens: Token[], verb: number, speaker: [number
 }
 
 const OBJECT_PREPOSITIONS = new Set(['for', 'against', 'at', 'over', 'on']);
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 
 /** Nothing or punctuation right after the verb ("..., X said." / "..., X said, adding"). */
 const verbEndsClause = (tokens: Token[], verb: number): boolean => tokens[verb + 1] === undefined || tokens[verb + 1]?.punct === true;

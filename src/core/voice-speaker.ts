@@ -3,7 +3,7 @@
 // Morawiecki, ..."). Pure.
 import type { Token } from './text.js';
 import { capitalised, isQuote, word, type Found } from './voice-tokens.js';
-import { MEDIA_NOUNS, ROLE_NOUNS, SPEAKER_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, TITLE_WORDS, TRAILING } from './voice-words.js';
+import { MEDIA_NOUNS, ROLE_NOUNS, SPEAKER_NOUNS, SPEAKER_PRONOUNS, SPEAKER_STOPS, SUBJECT_PRONOUNS, TITLE_WORDS, TRAILING } from './voice-words.js';
 import { timeAdverbialAt } from './voice-time.js';
 
 export const ARTICLES = new Set(['the', 'a', 'an']);
@@ -259,10 +259,8 @@ export function antecedentPhrase(tokens: Token[], [a, b]: [number, number]): [nu
     return [k + 1, b];
   }
   // "He met the head of the delegation, who said ...": a subject pronoun and its verb are none of it.
-  return SUBJECTS.has(word(tokens, a)) && a + 2 <= b ? [a + 2, b] : [a, b];
+  return SUBJECT_PRONOUNS.has(word(tokens, a)) && a + 2 <= b ? [a + 2, b] : [a, b];
 }
-
-const SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 
 const inRole = (w: string): boolean => ROLE_NOUNS.has(w) || SPEAKER_NOUNS.has(w) || HEADS.has(w) || TITLE_WORDS.has(w);
 

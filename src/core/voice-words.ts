@@ -131,6 +131,9 @@ export const VAGUE_SOURCES = words(`critics observers commentators many some pun
 /** Pronouns that stand for the last named speaker ("he said", "according to him"). */
 export const SPEAKER_PRONOUNS = words(`he she they it him her them`);
 
+/** Subject pronouns: "said as he walked" opens a clause of its own; "He met X, who said" is no part of X. */
+export const SUBJECT_PRONOUNS = words(`he she they we i it`);
+
 /** Words between a speaker and its verb that belong to neither ("Peskov also said", "has warned"). */
 export const AUXILIARIES = words(`
   also has have had is are was were will would could may might again previously earlier later then recently
