@@ -1,10 +1,8 @@
 // A definite description as the speaker ("the minister said", "the paper says", "the Turkish diplomat added")
 // refers back to a speaker already named. Sentences are written for these tests.
 import { describe, expect, it } from 'vitest';
-import { frameReporting, readVoices } from './voice-fixture.js';
+import { speakerOn } from './voice-fixture.js';
 
-const speakerOn = (actor: string, ...sentences: string[]): string | undefined =>
-  frameReporting(readVoices(...sentences).at(-1)?.frames ?? [], actor)?.speaker;
 
 describe('a role, media or organisation noun refers back to a named speaker', () => {
   it('"the minister": the latest speaker whose name holds the noun', () => {

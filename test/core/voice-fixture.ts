@@ -109,3 +109,7 @@ export function onlyFrame(sentence: string): ReadFrame {
 /** The frame whose content reports the actor (the innermost when several do). */
 export const frameReporting = (frames: ReadFrame[], actor: string): ReadFrame | undefined =>
   frames.filter((f) => f.reports.includes(actor)).sort((a, b) => a.content.length - b.content.length)[0];
+
+/** The speaker of the frame reporting `actor` in the last of `sentences` (read in order, as one article). */
+export const speakerOn = (actor: string, ...sentences: string[]): string | undefined =>
+  frameReporting(readVoices(...sentences).at(-1)?.frames ?? [], actor)?.speaker;

@@ -6,10 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/core/text.js';
 import { nounPhrase, wordsBetween } from '../../src/core/voice-speaker.js';
-import { frameReporting, readVoices } from './voice-fixture.js';
+import { frameReporting, readVoices, speakerOn } from './voice-fixture.js';
 
 const framesOf = (sentence: string) => readVoices(sentence)[0]?.frames ?? [];
-const speakerOn = (actor: string, sentence: string): string | undefined => frameReporting(framesOf(sentence), actor)?.speaker;
 
 describe('a speaker is a noun phrase', () => {
   it('the words before a gerund of saying that end with a preposition are no speaker: "aimed at exposing"', () => {

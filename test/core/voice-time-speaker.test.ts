@@ -6,10 +6,8 @@ import { createAnalyser } from '../../src/core/analyse.js';
 import { tokenize } from '../../src/core/text.js';
 import { beforeTimeAdverbial, timeAdverbialAt } from '../../src/core/voice-time.js';
 import { loadAnalyserResources, projectRoot } from '../../src/resources.js';
-import { frameReporting, readVoices } from './voice-fixture.js';
+import { frameReporting, readVoices, speakerOn } from './voice-fixture.js';
 
-const speakerOn = (actor: string, ...sentences: string[]): string | undefined =>
-  frameReporting(readVoices(...sentences).at(-1)?.frames ?? [], actor)?.speaker;
 
 describe('time adverbials are no part of a speaker', () => {
   it('"last month" between the name and the verb', () => {
